@@ -1,0 +1,159 @@
+//! The engine builds aotjs knows: where each comes from, how to recognise it, and its tables.
+//!
+//! An engine is recognised by the sha256 of its code section. Wizer copies the code section of
+//! the engine into the snapshot unchanged, so the same digest identifies the bare engine and
+//! every snapshot made from it. A module whose code section digest is not listed here is an
+//! unknown engine and is refused.
+
+/// Stable name of a known engine build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EngineId {
+    /// `fastly-weval.wasm` from `@fastly/js-compute@3.46.0`: the AOT-protocol build.
+    FastlyWeval,
+    /// `fastly.wasm` from the same package: the plain interpreter build, no AOT protocol.
+    Fastly,
+}
+
+/// Where an engine build comes from and how to check it.
+#[derive(Debug)]
+pub struct EngineSpec {
+    pub id: EngineId,
+    /// Name used on the command line (`--engine NAME`) and in the cache.
+    pub name: &'static str,
+    /// npm package and version that ships it.
+    pub npm_package: &'static str,
+    pub npm_version: &'static str,
+    /// sha256 of the tarball `npm pack` downloads.
+    pub tarball_sha256: &'static str,
+    /// Path of the engine inside the tarball.
+    pub path_in_tarball: &'static str,
+    /// sha256 and size of the engine file itself.
+    pub file_sha256: &'static str,
+    pub file_size: u64,
+    /// sha256 of the code section's payload: identical in the engine and in its snapshots.
+    pub code_sha256: &'static str,
+    /// Export run by Wizer at snapshot time.
+    pub init_func: &'static str,
+    /// Name that `_start` is renamed to in the snapshot.
+    pub resume_func: &'static str,
+    /// AOT-protocol facts, for builds that carry the protocol.
+    pub aot: Option<&'static EngineFacts>,
+    /// weval's IC cache for this engine in the same package (path, sha256), used only to
+    /// give the weval baseline its normal setup in `aotjs bench`.
+    pub weval_ic_cache: Option<(&'static str, &'static str)>,
+}
+
+/// Facts about an AOT-protocol build: where its tables live in the memory image.
+///
+/// Addresses are checked when a module is loaded (the first entries must name the expected
+/// ops); a mismatch is reported as an unknown engine rather than used.
+#[derive(Debug)]
+pub struct EngineFacts {
+    /// `js::CodeNameTable`: `char*` per JSOp.
+    pub jsop_name_table: u32,
+    /// `CodeSpecTable`: 8-byte `{u8 length, i8 nuses, i8 ndefs, u32 format}` per JSOp.
+    pub jsop_spec_table: u32,
+    pub jsop_count: u32,
+    /// `CacheKindNames`: `char*` per CacheKind.
+    pub cache_kind_name_table: u32,
+    pub cache_kind_count: u32,
+    /// CacheIR op names: `char*` per CacheOp.
+    pub cacheop_name_table: u32,
+    pub cacheop_count: u32,
+    /// `CacheIROpInfos`: one byte per CacheOp, `argLength:7 | transpile << 7`.
+    pub cacheop_info_table: u32,
+    /// The built-in AOT IC corpus: `CacheIRAOTStub` array.
+    pub ic_corpus: u32,
+    pub ic_corpus_count: u32,
+    /// Addresses behind `weval.pending.head` and `weval.is.wevaled` (also read from the exports).
+    pub pending_head: u32,
+    pub is_wevaled: u32,
+    /// Table index of the JSOp interpreter template that script requests name.
+    pub script_template: u32,
+    /// Table index of the CacheIR interpreter template that IC requests name.
+    pub ic_template: u32,
+}
+
+/// Every engine build aotjs knows. The first is the default.
+pub static ENGINES: &[EngineSpec] = &[
+    EngineSpec {
+        id: EngineId::FastlyWeval,
+        name: "fastly-weval",
+        npm_package: "@fastly/js-compute",
+        npm_version: "3.46.0",
+        tarball_sha256: "85ebd932817706c5ebf83a67ea7f0c99a2c284c724d481c047bf48f9f80b12a1",
+        path_in_tarball: "package/fastly-weval.wasm",
+        file_sha256: "0297abe4103ee6ebbc248966b987b1a6592e51c39bac1ee128b60873fa01a8b1",
+        file_size: 10_540_479,
+        code_sha256: "645109a90b662dcd44dc2ca2e8bf41707fdbc9cd667029e3bab219a8a6faffb2",
+        init_func: "wizer.initialize",
+        resume_func: "wizer.resume",
+        aot: Some(&FASTLY_WEVAL_FACTS),
+        weval_ic_cache: Some((
+            "package/fastly-ics.wevalcache",
+            "4bd6943458aa2c3cf5a01947aa0474667e703cf6e3c0a508c3f0e3223682a6df",
+        )),
+    },
+    EngineSpec {
+        id: EngineId::Fastly,
+        name: "fastly",
+        npm_package: "@fastly/js-compute",
+        npm_version: "3.46.0",
+        tarball_sha256: "85ebd932817706c5ebf83a67ea7f0c99a2c284c724d481c047bf48f9f80b12a1",
+        path_in_tarball: "package/fastly.wasm",
+        file_sha256: "be733ac3508e17ca5799a26d72807e718e7492303b76379e9756f9540d14b6e6",
+        file_size: 10_017_914,
+        code_sha256: "bab591c3ad47cfa0122a6d99f8d3d9d5801cd157d786d791cd9e5b2cab849590",
+        init_func: "wizer.initialize",
+        resume_func: "wizer.resume",
+        aot: None,
+        weval_ic_cache: None,
+    },
+];
+
+/// Facts of `fastly-weval.wasm` (engine-protocol.md §3.3, §3.5, §6, §8.2).
+pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
+    jsop_name_table: 0x258AB0,
+    jsop_spec_table: 0x1F57B0,
+    jsop_count: 236,
+    cache_kind_name_table: 0x269650,
+    cache_kind_count: 27,
+    cacheop_name_table: 0x2696C0,
+    cacheop_count: 404,
+    cacheop_info_table: 0x204640,
+    ic_corpus: 0x269D10,
+    ic_corpus_count: 2367,
+    pending_head: 0x2866A0,
+    is_wevaled: 0x2866A4,
+    script_template: 4610,
+    ic_template: 4609,
+};
+
+impl EngineSpec {
+    /// The default engine: the Fastly AOT-protocol build.
+    pub fn default_engine() -> &'static EngineSpec {
+        &ENGINES[0]
+    }
+
+    pub fn by_name(name: &str) -> Option<&'static EngineSpec> {
+        ENGINES.iter().find(|e| e.name == name)
+    }
+
+    pub fn by_code_sha256(digest: &str) -> Option<&'static EngineSpec> {
+        ENGINES.iter().find(|e| e.code_sha256 == digest)
+    }
+
+    pub fn names() -> Vec<&'static str> {
+        ENGINES.iter().map(|e| e.name).collect()
+    }
+
+    /// File name of the engine in the cache.
+    pub fn file_name(&self) -> String {
+        format!("{}-{}.wasm", self.name, self.npm_version)
+    }
+
+    /// File name of its weval IC cache in the cache.
+    pub fn weval_ic_cache_file_name(&self) -> String {
+        format!("{}-{}.wevalcache", self.name, self.npm_version)
+    }
+}

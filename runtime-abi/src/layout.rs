@@ -1,0 +1,105 @@
+//! Object and frame layouts on wasm32 (engine-protocol.md §8.1, §8.4).
+
+/// `BaseScript` / `JSScript`.
+pub mod script {
+    pub const FUNCTION: u32 = 8;
+    pub const SOURCE_OBJECT: u32 = 12;
+    pub const EXTENT_SOURCE_START: u32 = 16;
+    pub const EXTENT_SOURCE_END: u32 = 20;
+    pub const EXTENT_LINENO: u32 = 32;
+    pub const EXTENT_COLUMN: u32 = 36;
+    pub const IMMUTABLE_FLAGS: u32 = 40;
+    pub const SHARED_DATA: u32 = 52;
+    /// `UniquePtr<Weval>`: its `func` is what a script request's `specialized` names.
+    pub const WEVAL: u32 = 56;
+}
+
+/// `SharedImmutableScriptData`.
+pub mod shared_data {
+    pub const ISD: u32 = 8;
+}
+
+/// `ImmutableScriptData`: a 32-byte header, a flags byte, then the bytecode.
+pub mod isd {
+    pub const OPT_ARRAY_OFFSET: u32 = 0;
+    pub const CODE_LENGTH: u32 = 4;
+    pub const MAIN_OFFSET: u32 = 8;
+    pub const NFIXED: u32 = 12;
+    pub const NSLOTS: u32 = 16;
+    pub const BODY_SCOPE_INDEX: u32 = 20;
+    pub const NUM_IC_ENTRIES: u32 = 24;
+    pub const FUN_LENGTH: u32 = 28;
+    pub const HEADER_SIZE: u32 = 32;
+    /// The flags byte holding 2-bit end indices of the optional arrays.
+    pub const FLAGS: u32 = 32;
+    pub const CODE: u32 = 33;
+}
+
+/// `JSFunction`: the script (or native) hangs off fixed slot 2.
+pub mod function {
+    pub const FLAGS_AND_ARG_COUNT: u32 = 16;
+    pub const SCRIPT: u32 = 32;
+    pub const ATOM: u32 = 40;
+}
+
+/// The `BaselineFrame` that the portable interpreter keeps on its auxiliary stack.
+pub mod frame {
+    pub const SIZE: u32 = 48;
+    pub const INTERPRETER_SCRIPT: u32 = 0;
+    pub const INTERPRETER_PC: u32 = 4;
+    pub const INTERPRETER_IC_ENTRY: u32 = 8;
+    pub const ENV_CHAIN: u32 = 12;
+    pub const IC_SCRIPT: u32 = 16;
+    pub const ARGS_OBJ: u32 = 20;
+    pub const FLAGS: u32 = 32;
+    pub const RETURN_VALUE: u32 = 40;
+    pub const STACK_VAL_SIZE: u32 = 8;
+}
+
+/// `JSString` on 32-bit: a flags word and a length, then inline chars or a chars pointer.
+pub mod string {
+    pub const FLAGS: u32 = 0;
+    pub const LENGTH: u32 = 4;
+    /// Inline characters, or the pointer to out-of-line characters.
+    pub const CHARS: u32 = 8;
+    pub const LINEAR_BIT: u32 = 1 << 4;
+    pub const INLINE_CHARS_BIT: u32 = 1 << 6;
+    pub const LATIN1_CHARS_BIT: u32 = 1 << 10;
+}
+
+/// `JOF_*` immediate types: the low 8 bits of a JSOp's format word (engine-protocol.md §8.2).
+pub mod jof {
+    pub const TYPE_MASK: u32 = 0xFF;
+    pub const BYTE: u32 = 0;
+    pub const UINT8: u32 = 1;
+    pub const UINT16: u32 = 2;
+    pub const UINT24: u32 = 3;
+    pub const UINT32: u32 = 4;
+    pub const INT8: u32 = 5;
+    pub const INT32: u32 = 6;
+    pub const JUMP: u32 = 7;
+    pub const TABLESWITCH: u32 = 8;
+    pub const ENVCOORD: u32 = 9;
+    pub const ARGC: u32 = 10;
+    pub const QARG: u32 = 11;
+    pub const LOCAL: u32 = 12;
+    pub const RESUMEINDEX: u32 = 13;
+    pub const DOUBLE: u32 = 14;
+    pub const GCTHING: u32 = 15;
+    pub const ATOM: u32 = 16;
+    pub const OBJECT: u32 = 17;
+    pub const REGEXP: u32 = 18;
+    pub const SCOPE: u32 = 19;
+    pub const BIGINT: u32 = 20;
+    pub const ICINDEX: u32 = 21;
+    pub const LOOPHEAD: u32 = 22;
+    pub const TWO_UINT8: u32 = 23;
+    pub const DEBUGCOORD: u32 = 24;
+    pub const SHAPE: u32 = 25;
+    pub const STRING: u32 = 26;
+    /// The op has an IC entry.
+    pub const IC: u32 = 1 << 24;
+}
+
+/// `CacheIROpInfos` entries: the low 7 bits are the op's argument byte count.
+pub const CACHEOP_ARG_LENGTH_MASK: u8 = 0x7F;

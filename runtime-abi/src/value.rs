@@ -1,0 +1,19 @@
+//! `JS::Value` on wasm32: NUNBOX32, 64 bits, tag in the high word (engine-protocol.md §8.3).
+
+pub const TAG_CLEAR: u32 = 0xFFFF_FF80;
+pub const TYPE_DOUBLE: u32 = 0x00;
+pub const TYPE_INT32: u32 = 0x01;
+pub const TYPE_BOOLEAN: u32 = 0x02;
+pub const TYPE_UNDEFINED: u32 = 0x03;
+pub const TYPE_NULL: u32 = 0x04;
+pub const TYPE_MAGIC: u32 = 0x05;
+pub const TYPE_STRING: u32 = 0x06;
+pub const TYPE_SYMBOL: u32 = 0x07;
+pub const TYPE_PRIVATE_GCTHING: u32 = 0x08;
+pub const TYPE_BIGINT: u32 = 0x09;
+pub const TYPE_OBJECT: u32 = 0x0C;
+
+/// The high word of a Value of the given non-double type.
+pub const fn tag(ty: u32) -> u32 {
+    TAG_CLEAR | ty
+}

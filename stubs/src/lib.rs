@@ -1,0 +1,10 @@
+//! The IC stub library: CacheIR decoding now; the CacheIR-to-Wasm stub compiler builds on it.
+//!
+//! A CacheIR body is a stream of ops, each a little-endian u16 opcode followed by a fixed number
+//! of argument bytes. The names and argument lengths come from the engine's own tables (read by
+//! `aotjs-compiler` from the memory image), so an op this crate has never heard of still
+//! decodes, and an op the tables do not list is an error, not a guess.
+
+pub mod cacheir;
+
+pub use cacheir::{decode, CacheIrError, CacheIrOp, OpTable};

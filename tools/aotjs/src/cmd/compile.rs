@@ -1,0 +1,68 @@
+//! `aotjs compile SNAP.wasm -o OUT.wasm [--report R.json] [--precompile]`
+
+use crate::cache::write_atomic;
+use wasmtime::{Result};
+use wasmtime::error::Context;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Compile a snapshot: fill the engine's requests with compiled code and link it in.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  aotjs compile app.snap.wasm -o app.aot.wasm
+  aotjs compile app.snap.wasm -o app.aot.wasm --report report.json
+  aotjs compile app.snap.wasm --precompile -o app.aot.cwasm   native code via Cranelift
+
+What cannot be compiled yet keeps running in the engine's interpreter; --report says what
+and why.")]
+pub struct Args {
+    /// Snapshot made by `aotjs snapshot` (or any Wizer snapshot of a known engine).
+    pub input: PathBuf,
+    /// Output module (default: INPUT with the extension .aot.wasm, or .aot.cwasm).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Write the compile report as JSON to this file (`-` for stdout).
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Also compile the output to native code with Wasmtime/Cranelift; writes a .cwasm.
+    #[arg(long)]
+    pub precompile: bool,
+}
+
+pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
+    let input = super::read_input(&a.input)?;
+    let start = std::time::Instant::now();
+    let compiled = aotjs_compiler::compile(&input, &aotjs_compiler::CompileOptions::default())
+        .with_context(|| format!("cannot compile {}", a.input.display()))?;
+    if verbose {
+        let r = &compiled.report;
+        eprintln!(
+            "aotjs: {} scripts ({} compiled), {} IC bodies ({} compiled), {} bytes, in {:.2?}",
+            r.scripts.total, r.scripts.compiled, r.ics.total, r.ics.compiled, r.output_bytes, start.elapsed()
+        );
+    }
+    let (bytes, ext) = if a.precompile {
+        let wt = crate::host::engine()?;
+        (wt.precompile_module(&compiled.wasm).context("precompiling with Cranelift")?, "aot.cwasm")
+    } else {
+        (compiled.wasm, "aot.wasm")
+    };
+    let out = a.output.unwrap_or_else(|| strip_snap(&a.input).with_extension(ext));
+    let report = serde_json::to_string_pretty(&compiled.report)?;
+    match &a.report {
+        Some(p) if p.as_os_str() == "-" => println!("{report}"),
+        Some(p) => write_atomic(p, report.as_bytes())?,
+        None => {}
+    }
+    write_atomic(&out, &bytes)?;
+    if verbose {
+        eprintln!("aotjs: wrote {}", out.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `app.snap.wasm` -> `app`, so outputs are named `app.aot.wasm`.
+fn strip_snap(p: &std::path::Path) -> PathBuf {
+    let s = p.to_string_lossy();
+    PathBuf::from(s.strip_suffix(".snap.wasm").or_else(|| s.strip_suffix(".wasm")).unwrap_or(&s))
+}

@@ -1,0 +1,55 @@
+//! `aotjs run MODULE.wasm | MODULE.cwasm | APP.js`
+
+use crate::host::{self, RunConfig};
+use wasmtime::{Result};
+use wasmtime::error::Context;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Run a snapshot, a compiled module, a precompiled artifact, or a JS file directly.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  aotjs run app.aot.wasm        run a compiled module
+  aotjs run app.aot.cwasm       run a precompiled native artifact (aotjs compile --precompile)
+  aotjs run app.snap.wasm       run the snapshot on the engine's interpreter
+  aotjs run app.js              snapshot in memory, then run
+
+The program's output is printed; the exit code is the program's (1 for an uncaught exception).")]
+pub struct Args {
+    /// Module, artifact or JavaScript file to run.
+    pub input: PathBuf,
+    /// Engine to use when INPUT is JavaScript (default: fastly-weval).
+    #[arg(long)]
+    pub engine: Option<String>,
+    /// Print the time the run took to stderr.
+    #[arg(long)]
+    pub time: bool,
+}
+
+pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
+    let bytes = if super::is_js(&a.input) {
+        let spec = super::engine_spec(a.engine.as_deref())?;
+        super::snapshot_js(&a.input, spec, verbose)?
+    } else {
+        super::read_input(&a.input)?
+    };
+    let wt = host::engine()?;
+    let start = std::time::Instant::now();
+    let module = host::load_module(&wt, &bytes, &a.input)?;
+    if verbose {
+        eprintln!("aotjs: compiled to native code in {:.2?}", start.elapsed());
+    }
+    let entry = if module.get_export("_start").is_some() { "_start" } else { "wizer.resume" };
+    let cfg = RunConfig { trace: std::env::var_os("AOTJS_TRACE_HOST").is_some(), ..Default::default() };
+    let out = host::run(&wt, &module, entry, &cfg).with_context(|| format!("running {}", a.input.display()))?;
+    std::io::stdout().write_all(&out.stdout)?;
+    std::io::stderr().write_all(&out.stderr)?;
+    if let Some(trap) = &out.trap {
+        eprintln!("error: {} stopped: {trap}", a.input.display());
+    }
+    if a.time || verbose {
+        eprintln!("aotjs: ran in {:.2?}", out.elapsed);
+    }
+    Ok(ExitCode::from(out.exit_code.clamp(0, 255) as u8))
+}

@@ -1,0 +1,280 @@
+//! The Wasmtime host: WASI preview 1, the Fastly host calls the engine makes to serve one
+//! request, and (for un-compiled snapshots) the `weval` intrinsics with their generic meaning.
+//!
+//! Every Fastly import is `(i32...) -> i32` returning a `FastlyStatus`. The handful that the
+//! engine needs to dispatch one `fetch` event write their out-parameters; every other one
+//! returns `UNSUPPORTED` and writes nothing, so the guest never reads garbage.
+
+use wasmtime::{format_err, bail, Result};
+use wasmtime::error::Context;
+use runtime_abi::protocol::{intrinsic_generic, Generic, INTRINSIC_MODULE};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use wasmtime::{Caller, Engine, Extern, Func, FuncType, Linker, Module, Store, Val, ValType};
+use wasmtime_wasi::p1::WasiP1Ctx;
+use wasmtime_wasi::p2::pipe::{MemoryInputPipe, MemoryOutputPipe};
+use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
+
+/// `FastlyStatus` values the host returns.
+const FASTLY_OK: i32 = 0;
+const FASTLY_UNSUPPORTED: i32 = 5;
+
+/// The response the guest sent downstream.
+#[derive(Default, Debug, Clone)]
+pub struct Response {
+    pub status: u16,
+    pub body: Vec<u8>,
+    pub sent: bool,
+}
+
+pub struct HostState {
+    pub wasi: WasiP1Ctx,
+    next_handle: i32,
+    pub response: Response,
+    trace: bool,
+}
+
+/// How one instance is set up.
+#[derive(Default)]
+pub struct RunConfig {
+    /// Bytes on the guest's stdin.
+    pub stdin: Vec<u8>,
+    /// A host directory preopened as the guest's `/`.
+    pub preopen: Option<PathBuf>,
+    /// Print host calls to stderr (`AOTJS_TRACE_HOST=1`).
+    pub trace: bool,
+}
+
+/// Output of one run.
+pub struct RunOutput {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// The exit status: `proc_exit`'s code, 1 for a trap or an error response, else 0.
+    pub exit_code: i32,
+    /// A trap or host error that ended the run, as one line.
+    pub trap: Option<String>,
+    pub response: Response,
+    pub elapsed: Duration,
+}
+
+/// The Wasmtime configuration every aotjs module is compiled and run with. Precompiled
+/// artifacts are only valid for the same configuration, so there is exactly one.
+pub fn engine() -> Result<Engine> {
+    let mut config = wasmtime::Config::new();
+    config.cranelift_opt_level(wasmtime::OptLevel::Speed);
+    config.parallel_compilation(true);
+    // The engine recurses deeply in C++; give its Wasm stack room, as Wizer and weval do.
+    config.max_wasm_stack(8 << 20);
+    // Async support comes in with Wizer's dependencies; its stack must be at least as large.
+    config.async_stack_size(9 << 20);
+    Engine::new(&config)
+}
+
+/// Builds a store with fresh WASI state.
+pub fn store(engine: &Engine, cfg: &RunConfig) -> Result<(Store<HostState>, MemoryOutputPipe, MemoryOutputPipe)> {
+    let stdout = MemoryOutputPipe::new(64 << 20);
+    let stderr = MemoryOutputPipe::new(16 << 20);
+    let mut b = WasiCtxBuilder::new();
+    b.stdin(MemoryInputPipe::new(cfg.stdin.clone()))
+        .stdout(stdout.clone())
+        .stderr(stderr.clone());
+    if let Some(dir) = &cfg.preopen {
+        b.preopened_dir(dir, "/", FsPerms::ReadOnly)
+            .with_context(|| format!("cannot preopen {}", dir.display()))?;
+    }
+    let state = HostState { wasi: b.build_p1(), next_handle: 1, response: Response::default(), trace: cfg.trace };
+    Ok((Store::new(engine, state), stdout, stderr))
+}
+
+/// A linker with every import `module` needs.
+pub fn linker(engine: &Engine, module: &Module) -> Result<Linker<HostState>> {
+    let mut linker = Linker::new(engine);
+    wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut HostState| &mut s.wasi)?;
+    for import in module.imports() {
+        let (m, name) = (import.module(), import.name());
+        let Some(ty) = import.ty().func().cloned() else {
+            bail!("module imports non-function `{m}.{name}`; aotjs only hosts function imports");
+        };
+        if m == "wasi_snapshot_preview1" {
+            continue;
+        }
+        if m == INTRINSIC_MODULE {
+            define_intrinsic(&mut linker, m, name, ty)?;
+        } else if m.starts_with("fastly_") {
+            define_fastly(&mut linker, m, name, ty)?;
+        } else {
+            bail!("module imports `{m}.{name}`, which no known engine needs");
+        }
+    }
+    Ok(linker)
+}
+
+fn define_intrinsic(linker: &mut Linker<HostState>, m: &str, name: &str, ty: FuncType) -> Result<()> {
+    let generic = intrinsic_generic(name).ok_or_else(|| format_err!("unknown intrinsic import `{m}.{name}`"))?;
+    let label = format!("{m}.{name}");
+    linker.func_new(m, name, ty, move |_c, params, results| {
+        match generic {
+            Generic::Nop => {}
+            Generic::PassFirst => results[0] = params[0],
+            Generic::Trap => bail!("intrinsic `{label}` reached at run time"),
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn define_fastly(linker: &mut Linker<HostState>, m: &str, name: &str, ty: FuncType) -> Result<()> {
+    if ty.results().len() != 1 || !ty.params().all(|p| matches!(p, ValType::I32)) {
+        bail!("Fastly import `{m}.{name}` has an unexpected signature");
+    }
+    let call = format!("{m}.{name}");
+    linker.func_new(m, name, ty, move |mut c, params, results| {
+        let p: Vec<i32> = params.iter().map(|v| v.unwrap_i32()).collect();
+        let status = fastly_call(&mut c, &call, &p)?;
+        if c.data().trace {
+            eprintln!("[host] {call}{p:?} -> {status}");
+        }
+        results[0] = Val::I32(status);
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn memory(c: &mut Caller<'_, HostState>) -> Result<wasmtime::Memory> {
+    match c.get_export("memory") {
+        Some(Extern::Memory(m)) => Ok(m),
+        _ => bail!("guest exports no memory"),
+    }
+}
+
+fn write_mem(c: &mut Caller<'_, HostState>, addr: i32, bytes: &[u8]) -> Result<()> {
+    memory(c)?.write(c, addr as u32 as usize, bytes).map_err(|e| format_err!("host call wrote outside guest memory: {e}"))
+}
+
+fn read_mem(c: &mut Caller<'_, HostState>, addr: i32, len: i32) -> Result<Vec<u8>> {
+    let mut buf = vec![0u8; len as u32 as usize];
+    memory(c)?.read(&*c, addr as u32 as usize, &mut buf).map_err(|e| format_err!("host call read outside guest memory: {e}"))?;
+    Ok(buf)
+}
+
+fn new_handle(c: &mut Caller<'_, HostState>, out: i32) -> Result<i32> {
+    let h = c.data().next_handle;
+    c.data_mut().next_handle += 1;
+    write_mem(c, out, &h.to_le_bytes())?;
+    Ok(FASTLY_OK)
+}
+
+/// A string out-parameter `(buf, cap, nwritten_out)`.
+fn write_str(c: &mut Caller<'_, HostState>, s: &str, buf: i32, cap: i32, nwritten: i32) -> Result<i32> {
+    if (cap as u32 as usize) < s.len() {
+        write_mem(c, nwritten, &(s.len() as u32).to_le_bytes())?;
+        return Ok(4); // BUFLEN
+    }
+    write_mem(c, buf, s.as_bytes())?;
+    write_mem(c, nwritten, &(s.len() as u32).to_le_bytes())?;
+    Ok(FASTLY_OK)
+}
+
+fn fastly_call(c: &mut Caller<'_, HostState>, call: &str, p: &[i32]) -> Result<i32> {
+    Ok(match call {
+        "fastly_http_req.body_downstream_get" => {
+            write_mem(c, p[0], &1i32.to_le_bytes())?;
+            write_mem(c, p[1], &2i32.to_le_bytes())?;
+            c.data_mut().next_handle = c.data().next_handle.max(3);
+            FASTLY_OK
+        }
+        "fastly_http_req.method_get" => write_str(c, "GET", p[1], p[2], p[3])?,
+        "fastly_http_req.uri_get" => write_str(c, "http://localhost/", p[1], p[2], p[3])?,
+        "fastly_http_req.version_get" | "fastly_http_resp.version_get" => {
+            write_mem(c, p[1], &2u32.to_le_bytes())?; // HTTP/1.1
+            FASTLY_OK
+        }
+        "fastly_http_req.header_names_get" | "fastly_http_resp.header_names_get" => {
+            write_mem(c, p[4], &(-1i64).to_le_bytes())?;
+            write_mem(c, p[5], &0u32.to_le_bytes())?;
+            FASTLY_OK
+        }
+        "fastly_http_req.header_values_get" | "fastly_http_resp.header_values_get" => {
+            write_mem(c, p[6], &(-1i64).to_le_bytes())?;
+            write_mem(c, p[7], &0u32.to_le_bytes())?;
+            FASTLY_OK
+        }
+        "fastly_http_req.new" | "fastly_http_resp.new" | "fastly_http_body.new" => new_handle(c, p[0])?,
+        "fastly_http_resp.status_get" => {
+            let s = if c.data().response.status == 0 { 200 } else { c.data().response.status };
+            write_mem(c, p[1], &s.to_le_bytes())?;
+            FASTLY_OK
+        }
+        "fastly_http_resp.status_set" => {
+            c.data_mut().response.status = p[1] as u16;
+            FASTLY_OK
+        }
+        "fastly_http_body.write" => {
+            let bytes = read_mem(c, p[1], p[2])?;
+            c.data_mut().response.body.extend_from_slice(&bytes);
+            write_mem(c, p[4], &(p[2] as u32).to_le_bytes())?;
+            FASTLY_OK
+        }
+        "fastly_http_body.read" => {
+            write_mem(c, p[3], &0u32.to_le_bytes())?;
+            FASTLY_OK
+        }
+        "fastly_http_resp.send_downstream" => {
+            c.data_mut().response.sent = true;
+            FASTLY_OK
+        }
+        "fastly_http_body.close" | "fastly_http_body.append" | "fastly_http_resp.header_insert"
+        | "fastly_http_resp.header_append" | "fastly_http_resp.header_remove"
+        | "fastly_http_resp.framing_headers_mode_set" | "fastly_http_req.header_insert"
+        | "fastly_http_req.header_append" | "fastly_http_req.header_remove" => FASTLY_OK,
+        _ => FASTLY_UNSUPPORTED,
+    })
+}
+
+/// Compiles, or loads a precompiled artifact (`.cwasm`) made with `engine()`'s configuration.
+pub fn load_module(engine: &Engine, bytes: &[u8], what: &Path) -> Result<Module> {
+    match Engine::detect_precompiled(bytes) {
+        Some(wasmtime::Precompiled::Module) => {
+            // SAFETY: the artifact is trusted as the user's own build output; Wasmtime checks
+            // that it was made by this Wasmtime version with this configuration.
+            unsafe { Module::deserialize(engine, bytes) }
+                .with_context(|| format!("{} is a precompiled artifact this aotjs cannot load", what.display()))
+        }
+        Some(wasmtime::Precompiled::Component) => bail!("{} is a component, not a core module", what.display()),
+        None => Module::new(engine, bytes).with_context(|| format!("{} is not a valid WebAssembly module", what.display())),
+    }
+}
+
+/// Instantiates `module` and calls `entry`, collecting output and exit status.
+pub fn run(engine: &Engine, module: &Module, entry: &str, cfg: &RunConfig) -> Result<RunOutput> {
+    let (mut store, stdout, stderr) = store(engine, cfg)?;
+    let linker = linker(engine, module)?;
+    let start = Instant::now();
+    let instance = linker.instantiate(&mut store, module).context("instantiating the module")?;
+    let func: Func = instance
+        .get_func(&mut store, entry)
+        .ok_or_else(|| format_err!("module has no `{entry}` export to run"))?;
+    let result = func.call(&mut store, &[], &mut []);
+    let elapsed = start.elapsed();
+    let (exit_code, trap) = exit_status(result);
+    let response = store.data().response.clone();
+    let exit_code = if exit_code == 0 && response.status >= 500 { 1 } else { exit_code };
+    Ok(RunOutput { stdout: stdout.contents().to_vec(), stderr: stderr.contents().to_vec(), exit_code, trap, response, elapsed })
+}
+
+/// Maps a call's outcome to (exit code, trap message).
+pub fn exit_status(result: Result<()>) -> (i32, Option<String>) {
+    match result {
+        Ok(()) => (0, None),
+        Err(e) => match e.downcast_ref::<I32Exit>() {
+            Some(exit) => (exit.0, None),
+            None => {
+                let msg = match e.downcast_ref::<wasmtime::Trap>() {
+                    Some(t) => format!("wasm trap: {t}"),
+                    None => format!("{e:#}"),
+                };
+                (1, Some(msg.lines().next().unwrap_or("").to_string()))
+            }
+        },
+    }
+}

@@ -1,0 +1,69 @@
+//! `aotjs`: ahead-of-time compiler for JavaScript on SpiderMonkey-in-Wasm.
+//!
+//! The CLI is a thin layer: files, the engine cache, Wasmtime and Wizer live here; everything
+//! that reads or writes modules is in `aotjs-compiler`.
+
+mod bench;
+mod cache;
+mod cmd;
+mod engines;
+mod host;
+mod snapshot;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "aotjs",
+    version,
+    about = "Ahead-of-time compiler for JavaScript running in SpiderMonkey compiled to WebAssembly",
+    after_help = "Examples:
+  aotjs snapshot app.js -o app.snap.wasm     run app.js's top level, snapshot the engine
+  aotjs compile app.snap.wasm -o app.aot.wasm --report report.json
+  aotjs run app.aot.wasm                     run the program's main()
+  aotjs run app.js                           snapshot in memory and run, in one step
+  aotjs inspect app.snap.wasm                engine, scripts with disassembly, IC requests
+  aotjs bench corpus/sched.js --weval ~/.cargo/bin/weval
+  aotjs engine fetch                         download and verify the engines now
+
+Engines are downloaded from the npm registry on first use and cached in $AOTJS_CACHE
+(default ~/.cache/aotjs)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Print progress and details to stderr.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Snapshot(cmd::snapshot::Args),
+    Compile(cmd::compile::Args),
+    Run(cmd::run::Args),
+    Inspect(cmd::inspect::Args),
+    Bench(bench::Args),
+    Engine(cmd::engine::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Snapshot(a) => cmd::snapshot::main(a, cli.verbose),
+        Command::Compile(a) => cmd::compile::main(a, cli.verbose),
+        Command::Run(a) => cmd::run::main(a, cli.verbose),
+        Command::Inspect(a) => cmd::inspect::main(a),
+        Command::Bench(a) => bench::main(a, cli.verbose),
+        Command::Engine(a) => cmd::engine::main(a, cli.verbose),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            // One line: the error and its causes, joined.
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

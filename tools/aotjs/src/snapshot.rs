@@ -1,0 +1,130 @@
+//! `aotjs snapshot`: Wizer, in-process, following the engine's init protocol.
+//!
+//! The engine's init export reads one line from stdin (the script path, then `--legacy-script`
+//! for a classic script), loads the script from a preopened directory and runs its top level.
+//! The snapshot's `_start` is the engine's resume function, which dispatches one `fetch` event.
+//! aotjs appends a fetch-handler prelude so that plain JS with a `main()` just works.
+
+use crate::cache::Cache;
+use crate::host::{self, RunConfig};
+use wasmtime::{format_err, bail, Result};
+use wasmtime::error::Context;
+use runtime_abi::EngineSpec;
+use std::path::Path;
+use wasmtime::{Engine, Module};
+use wasmtime_wizer::{WasmtimeWizer, Wizer};
+
+/// Appended to every program. It is the whole contract between the user's script and the
+/// Fastly engine: at run time, call `main()` if the script defines it, await it, print an
+/// uncaught exception the way a shell would, and answer the request with a status that
+/// `aotjs run` turns into the exit code. The body must not be empty: on this engine an empty
+/// response body loses the program's console output.
+pub const PRELUDE: &str = r#"
+;addEventListener("fetch", (event) => event.respondWith((async () => {
+  let status = 200;
+  try {
+    if (typeof main === "function") await main();
+  } catch (e) {
+    status = 500;
+    let text;
+    try { text = (e && e.stack) ? String(e) + "\n" + e.stack : String(e); } catch (_) { text = "exception"; }
+    console.error("Uncaught " + text);
+  }
+  return new Response("aotjs", { status });
+})()));
+"#;
+
+/// Name the script has inside the guest; error messages show it.
+const GUEST_DIR: &str = "/";
+
+/// Makes a snapshot of `engine_bytes` with the program `source` loaded.
+pub fn snapshot(
+    wt: &Engine,
+    cache: &Cache,
+    spec: &EngineSpec,
+    engine_bytes: &[u8],
+    app_path: &Path,
+    source: &str,
+) -> Result<Vec<u8>> {
+    let file_name = app_path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .filter(|n| !n.contains(char::is_whitespace))
+        .unwrap_or("app.js")
+        .to_string();
+    let dir = cache.temp_dir("snapshot")?;
+    std::fs::write(dir.path().join(&file_name), format!("{source}\n{PRELUDE}"))?;
+
+    let mut wizer = Wizer::new();
+    wizer.init_func(spec.init_func);
+    wizer.func_rename("_start", spec.resume_func);
+    let (cx, instrumented) = wizer.instrument(engine_bytes).context("preparing the engine for snapshotting")?;
+    let module = instrumented_module(wt, cache, spec, &instrumented)?;
+
+    let cfg = RunConfig {
+        stdin: format!("{GUEST_DIR}{file_name} --legacy-script").into_bytes(),
+        preopen: Some(dir.path().to_path_buf()),
+        trace: std::env::var_os("AOTJS_TRACE_HOST").is_some(),
+    };
+    let (mut store, _stdout, stderr) = host::store(wt, &cfg)?;
+    let linker = host::linker(wt, &module)?;
+    let instance = linker.instantiate(&mut store, &module).context("instantiating the engine")?;
+    let mut call = |name: &str| -> Result<()> {
+        let f = instance
+            .get_typed_func::<(), ()>(&mut store, name)
+            .with_context(|| format!("engine has no `{name}` export of type () -> ()"))?;
+        f.call(&mut store, ())
+    };
+    let mut result = Ok(());
+    if module.get_export("_initialize").is_some() {
+        result = call("_initialize");
+    }
+    if result.is_ok() {
+        result = call(spec.init_func);
+    }
+    let (code, trap) = host::exit_status(result);
+    if code != 0 || trap.is_some() {
+        let err = String::from_utf8_lossy(&stderr.contents()).trim().to_string();
+        let detail = if !err.is_empty() { err } else { trap.unwrap_or_else(|| format!("exit code {code}")) };
+        bail!("{} failed at snapshot time: {}", app_path.display(), one_line(&detail));
+    }
+    let err = String::from_utf8_lossy(&stderr.contents()).trim().to_string();
+    if is_init_error(&err) {
+        bail!("{} failed at snapshot time: {}", app_path.display(), one_line(&err));
+    }
+    block_on(wizer.snapshot(&cx, &mut WasmtimeWizer { store: &mut store, instance }))
+        .map_err(|e| format_err!("taking the snapshot: {e:#}"))
+}
+
+/// The engine reports a failed top level on stderr and may still return normally.
+fn is_init_error(stderr: &str) -> bool {
+    stderr.contains("Error") || stderr.contains("error:") || stderr.contains("Exception")
+}
+
+/// Keeps a multi-line engine message to what a terminal line shows: the first line that says
+/// what went wrong, with the location line after it if the engine gave one.
+pub fn one_line(s: &str) -> String {
+    let lines: Vec<&str> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    lines.iter().take(2).copied().collect::<Vec<_>>().join(" | ")
+}
+
+/// The instrumented engine is the same for every program: compile it once per engine and
+/// keep the native code in the cache.
+fn instrumented_module(wt: &Engine, cache: &Cache, spec: &EngineSpec, wasm: &[u8]) -> Result<Module> {
+    let key = format!("{}-wizer-instrumented", spec.name);
+    cache.compiled_module(wt, &key, wasm)
+}
+
+/// Wizer's snapshot API is async; with the Wasmtime-backed state every future is ready at
+/// once, so polling with a no-op waker is enough.
+fn block_on<F: std::future::Future>(fut: F) -> F::Output {
+    use std::task::{Context as TaskCx, Poll, Waker};
+    let mut fut = std::pin::pin!(fut);
+    let mut cx = TaskCx::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(v) = fut.as_mut().poll(&mut cx) {
+            return v;
+        }
+        std::thread::yield_now();
+    }
+}
