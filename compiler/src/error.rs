@@ -14,7 +14,7 @@ pub enum Error {
     UnknownEngine { digest: String, known: String },
     #[error("engine `{engine}` has no AOT protocol (no `weval.pending.head` export); use the `fastly-weval` engine")]
     NoAotProtocol { engine: &'static str },
-    #[error("this module was already compiled (the `weval.is.wevaled` flag is set)")]
+    #[error("this module is already compiled; compile the snapshot it was made from instead")]
     AlreadyCompiled,
     #[error("engine table check failed: {0}")]
     EngineTable(String),

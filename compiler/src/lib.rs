@@ -75,7 +75,7 @@ pub fn compile(bytes: &[u8], _opts: &CompileOptions) -> Result<Compiled> {
     if snap.engine.facts.is_none() || snap.requests.flag_addr == 0 {
         return Err(Error::NoAotProtocol { engine: snap.engine.spec.name });
     }
-    if snap.is_compiled()? {
+    if snap.is_compiled()? || snap.module.custom_section(report::METADATA_SECTION).is_some() {
         return Err(Error::AlreadyCompiled);
     }
     let mut report = Report::new(&snap);
@@ -87,7 +87,7 @@ pub fn compile(bytes: &[u8], _opts: &CompileOptions) -> Result<Compiled> {
     image.write(snap.requests.flag_addr, &[1])?;
 
     let metadata = report.metadata_json();
-    let (wasm, stats) = linker.finish(image, &[], &[("aotjs", metadata)])?;
+    let (wasm, stats) = linker.finish(image, &[], &[(report::METADATA_SECTION, metadata)])?;
     report.link = stats;
     report.output_bytes = wasm.len() as u64;
     Ok(Compiled { wasm, report })

@@ -26,6 +26,9 @@ pub struct Counts {
     pub declined: u64,
 }
 
+/// Name of the custom section that marks an aotjs output.
+pub const METADATA_SECTION: &str = "aotjs";
+
 pub const REASON_NO_SCRIPT_COMPILER: &str = "script: no script compiler in this build yet";
 pub const REASON_NO_STUB_COMPILER: &str = "ic: no stub compiler in this build yet";
 

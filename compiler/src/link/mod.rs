@@ -348,3 +348,6 @@ impl Reencode for Remap<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -49,10 +49,11 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 /// table address in `runtime-abi` is checked against the image before it is used.
 pub fn identify(module: &Module<'_>, image: &MemoryImage) -> Result<Engine> {
     let digest = code_digest(module);
-    let spec = EngineSpec::by_code_sha256(&digest).ok_or_else(|| Error::UnknownEngine {
-        digest: digest.clone(),
-        known: EngineSpec::names().join(", "),
-    })?;
+    // An aotjs output has new code, so its digest is its own; its `aotjs` section names the
+    // engine it was made from, and the table probes below still check that claim.
+    let spec = EngineSpec::by_code_sha256(&digest)
+        .or_else(|| compiled_from(module))
+        .ok_or_else(|| Error::UnknownEngine { digest: digest.clone(), known: EngineSpec::names().join(", ") })?;
     let mut engine = Engine {
         spec,
         code_sha256: digest,
@@ -67,6 +68,12 @@ pub fn identify(module: &Module<'_>, image: &MemoryImage) -> Result<Engine> {
         engine.cacheops = read_cacheops(image, facts)?;
     }
     Ok(engine)
+}
+
+/// The engine an aotjs output says it was compiled from.
+fn compiled_from(module: &Module<'_>) -> Option<&'static EngineSpec> {
+    let meta: serde_json::Value = serde_json::from_slice(module.custom_section(crate::report::METADATA_SECTION)?).ok()?;
+    EngineSpec::by_name(meta.get("engine")?.as_str()?)
 }
 
 fn table_err(what: &str, addr: u32, detail: impl std::fmt::Display) -> Error {

@@ -63,6 +63,8 @@ pub struct Module<'a> {
     pub code_section: Option<Range<usize>>,
     /// Initial size of memory 0 in 64 KiB pages.
     pub memory_pages: u64,
+    /// Custom sections: (name, payload).
+    pub custom: Vec<(&'a str, &'a [u8])>,
 }
 
 impl<'a> Module<'a> {
@@ -85,6 +87,7 @@ impl<'a> Module<'a> {
             data: Vec::new(),
             code_section: None,
             memory_pages: 0,
+            custom: Vec::new(),
         };
         for payload in Parser::new(0).parse_all(bytes) {
             let payload = payload?;
@@ -132,6 +135,7 @@ impl<'a> Module<'a> {
                     }
                 }
                 Payload::CodeSectionStart { range, .. } => m.code_section = Some(range),
+                Payload::CustomSection(c) => m.custom.push((c.name(), c.data())),
                 Payload::CodeSectionEntry(body) => {
                     let range = body.range();
                     m.body_offsets.push(range.start);
@@ -167,6 +171,10 @@ impl<'a> Module<'a> {
             self.data.iter().filter_map(|d| d.active.map(|a| (a, d.bytes))),
             self.memory_pages * 65536,
         )
+    }
+
+    pub fn custom_section(&self, name: &str) -> Option<&'a [u8]> {
+        self.custom.iter().find(|(n, _)| *n == name).map(|(_, d)| *d)
     }
 
     pub fn num_func_imports(&self) -> u32 {

@@ -19,6 +19,51 @@ use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
 const FASTLY_OK: i32 = 0;
 const FASTLY_UNSUPPORTED: i32 = 5;
 
+/// The bytes a deterministic run's random source cycles through (the first SHA-256 round
+/// constants: arbitrary, but not zero and not repeating with a short period).
+const DETERMINISTIC_SEED: [u8; 32] = [
+    0x42, 0x8a, 0x2f, 0x98, 0x71, 0x37, 0x44, 0x91, 0xb5, 0xc0, 0xfb, 0xcf, 0xe9, 0xb5, 0xdb, 0xa5,
+    0x39, 0x56, 0xc2, 0x5b, 0x59, 0xf1, 0x11, 0xf1, 0x92, 0x3f, 0x82, 0xa4, 0xab, 0x1c, 0x5e, 0xd5,
+];
+
+/// What a deterministic run's wall clock starts at: 2025-01-01T00:00:00Z.
+const DETERMINISTIC_EPOCH: Duration = Duration::from_secs(1_735_689_600);
+
+/// A clock that advances one microsecond per reading. The engine records readings in its heap
+/// (GC and start-up timing); this makes them a function of the program alone.
+struct StepClock {
+    base: Duration,
+    reads: std::sync::atomic::AtomicU64,
+}
+
+impl StepClock {
+    fn new(base: Duration) -> Self {
+        StepClock { base, reads: std::sync::atomic::AtomicU64::new(0) }
+    }
+    fn tick(&self) -> Duration {
+        let n = self.reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.base + Duration::from_micros(n)
+    }
+}
+
+impl wasmtime_wasi::HostWallClock for StepClock {
+    fn resolution(&self) -> Duration {
+        Duration::from_micros(1)
+    }
+    fn now(&self) -> Duration {
+        self.tick()
+    }
+}
+
+impl wasmtime_wasi::HostMonotonicClock for StepClock {
+    fn resolution(&self) -> u64 {
+        1_000
+    }
+    fn now(&self) -> u64 {
+        self.tick().as_nanos() as u64
+    }
+}
+
 /// The response the guest sent downstream.
 #[derive(Default, Debug, Clone)]
 pub struct Response {
@@ -43,6 +88,12 @@ pub struct RunConfig {
     pub preopen: Option<PathBuf>,
     /// Print host calls to stderr (`AOTJS_TRACE_HOST=1`).
     pub trace: bool,
+    /// Fixed random bytes instead of the host's entropy, so the same input gives the same
+    /// snapshot (hash seeds live in the heap) and benchmark runs see the same `Math.random`.
+    pub fixed_random: bool,
+    /// Clocks that advance one microsecond per reading, from a fixed date. Snapshots need
+    /// this to be reproducible; benchmarks must not use it (timing harnesses read clocks).
+    pub step_clocks: bool,
 }
 
 /// Output of one run.
@@ -78,6 +129,15 @@ pub fn store(engine: &Engine, cfg: &RunConfig) -> Result<(Store<HostState>, Memo
     b.stdin(MemoryInputPipe::new(cfg.stdin.clone()))
         .stdout(stdout.clone())
         .stderr(stderr.clone());
+    if cfg.fixed_random {
+        b.secure_random(wasmtime_wasi::Deterministic::new(DETERMINISTIC_SEED.to_vec()));
+        b.insecure_random(wasmtime_wasi::Deterministic::new(DETERMINISTIC_SEED.to_vec()));
+        b.insecure_random_seed(0x6a09_e667_f3bc_c908_bb67_ae85_84ca_a73b);
+    }
+    if cfg.step_clocks {
+        b.wall_clock(StepClock::new(DETERMINISTIC_EPOCH));
+        b.monotonic_clock(StepClock::new(Duration::ZERO));
+    }
     if let Some(dir) = &cfg.preopen {
         b.preopened_dir(dir, "/", FsPerms::ReadOnly)
             .with_context(|| format!("cannot preopen {}", dir.display()))?;
@@ -241,6 +301,7 @@ pub fn load_module(engine: &Engine, bytes: &[u8], what: &Path) -> Result<Module>
                 .with_context(|| format!("{} is a precompiled artifact this aotjs cannot load", what.display()))
         }
         Some(wasmtime::Precompiled::Component) => bail!("{} is a component, not a core module", what.display()),
+        None if !bytes.starts_with(b"\0asm") => bail!("{} is not a valid WebAssembly module (no `\\0asm` header)", what.display()),
         None => Module::new(engine, bytes).with_context(|| format!("{} is not a valid WebAssembly module", what.display())),
     }
 }
@@ -258,8 +319,14 @@ pub fn run(engine: &Engine, module: &Module, entry: &str, cfg: &RunConfig) -> Re
     let elapsed = start.elapsed();
     let (exit_code, trap) = exit_status(result);
     let response = store.data().response.clone();
-    let exit_code = if exit_code == 0 && response.status >= 500 { 1 } else { exit_code };
-    Ok(RunOutput { stdout: stdout.contents().to_vec(), stderr: stderr.contents().to_vec(), exit_code, trap, response, elapsed })
+    let mut stderr = stderr.contents().to_vec();
+    let mut exit_code = exit_code;
+    if exit_code == 0 && response.status >= 500 {
+        // The prelude's report of an uncaught exception.
+        stderr.extend_from_slice(&response.body);
+        exit_code = 1;
+    }
+    Ok(RunOutput { stdout: stdout.contents().to_vec(), stderr, exit_code, trap, response, elapsed })
 }
 
 /// Maps a call's outcome to (exit code, trap message).

@@ -19,6 +19,7 @@ use std::process::ExitCode;
     version,
     about = "Ahead-of-time compiler for JavaScript running in SpiderMonkey compiled to WebAssembly",
     after_help = "Examples:
+  aotjs demo                                 the whole job on a built-in program, measured
   aotjs snapshot app.js -o app.snap.wasm     run app.js's top level, snapshot the engine
   aotjs compile app.snap.wasm -o app.aot.wasm --report report.json
   aotjs run app.aot.wasm                     run the program's main()
@@ -40,6 +41,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    Demo(cmd::demo::Args),
     Snapshot(cmd::snapshot::Args),
     Compile(cmd::compile::Args),
     Run(cmd::run::Args),
@@ -51,6 +53,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Demo(a) => cmd::demo::main(a, cli.verbose),
         Command::Snapshot(a) => cmd::snapshot::main(a, cli.verbose),
         Command::Compile(a) => cmd::compile::main(a, cli.verbose),
         Command::Run(a) => cmd::run::main(a, cli.verbose),
@@ -61,9 +64,21 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            // One line: the error and its causes, joined.
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", one_line(&e));
             ExitCode::from(1)
         }
     }
+}
+
+/// The error and its causes on one line. Some causes (Wasmtime's parser errors) carry a
+/// multi-line dump; only the first line of each is kept.
+fn one_line(e: &wasmtime::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in e.chain() {
+        let line = cause.to_string().lines().next().unwrap_or("").trim().to_string();
+        if !line.is_empty() && !parts.iter().any(|p| p.contains(&line)) {
+            parts.push(line);
+        }
+    }
+    parts.join(": ")
 }

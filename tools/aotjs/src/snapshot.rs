@@ -15,24 +15,38 @@ use wasmtime::{Engine, Module};
 use wasmtime_wizer::{WasmtimeWizer, Wizer};
 
 /// Appended to every program. It is the whole contract between the user's script and the
-/// Fastly engine: at run time, call `main()` if the script defines it, await it, print an
-/// uncaught exception the way a shell would, and answer the request with a status that
-/// `aotjs run` turns into the exit code. The body must not be empty: on this engine an empty
-/// response body loses the program's console output.
+/// Fastly engine: at run time, call `main()` if the script defines it, await it, and answer the
+/// request. An uncaught exception becomes a 500 response whose body is the report (this
+/// engine's `console.error` writes to stdout, so the report travels in the body and the host
+/// prints it on stderr); `aotjs run` turns the status into the exit code. The body must not
+/// be empty: on this engine an empty response body loses the program's console output.
 pub const PRELUDE: &str = r#"
 ;addEventListener("fetch", (event) => event.respondWith((async () => {
-  let status = 200;
   try {
     if (typeof main === "function") await main();
   } catch (e) {
-    status = 500;
-    let text;
-    try { text = (e && e.stack) ? String(e) + "\n" + e.stack : String(e); } catch (_) { text = "exception"; }
-    console.error("Uncaught " + text);
+    let text = "exception";
+    try {
+      text = String(e);
+      const stack = (e && typeof e.stack === "string") ? e.stack : "";
+      const frames = stack.split("\n").filter((l) => {
+        const m = /:(\d+):\d+$/.exec(l);
+        return m !== null && Number(m[1]) <= __AOTJS_USER_LINES__;
+      });
+      if (frames.length > 0) text += "\n" + frames.join("\n");
+    } catch (_) {}
+    return new Response("Uncaught " + text + "\n", { status: 500 });
   }
-  return new Response("aotjs", { status });
+  return new Response("aotjs", { status: 200 });
 })()));
 "#;
+
+/// The program as the engine loads it: the user's source, then the prelude, which only
+/// reports stack frames that lie in the user's lines.
+pub fn with_prelude(source: &str) -> String {
+    let lines = source.lines().count().max(1);
+    format!("{source}\n{}", PRELUDE.replace("__AOTJS_USER_LINES__", &lines.to_string()))
+}
 
 /// Name the script has inside the guest; error messages show it.
 const GUEST_DIR: &str = "/";
@@ -53,7 +67,7 @@ pub fn snapshot(
         .unwrap_or("app.js")
         .to_string();
     let dir = cache.temp_dir("snapshot")?;
-    std::fs::write(dir.path().join(&file_name), format!("{source}\n{PRELUDE}"))?;
+    std::fs::write(dir.path().join(&file_name), with_prelude(source))?;
 
     let mut wizer = Wizer::new();
     wizer.init_func(spec.init_func);
@@ -65,6 +79,8 @@ pub fn snapshot(
         stdin: format!("{GUEST_DIR}{file_name} --legacy-script").into_bytes(),
         preopen: Some(dir.path().to_path_buf()),
         trace: std::env::var_os("AOTJS_TRACE_HOST").is_some(),
+        fixed_random: true,
+        step_clocks: true,
     };
     let (mut store, _stdout, stderr) = host::store(wt, &cfg)?;
     let linker = host::linker(wt, &module)?;

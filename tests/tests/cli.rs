@@ -1,0 +1,217 @@
+//! The command line as a new user meets it: bad input gets one clear error line and a non-zero
+//! exit, never a panic, and never leaves a half-written output file. Also: outputs are
+//! deterministic, validate, and the precompiled artifact runs.
+
+use aotjs_tests::{run_aotjs, scratch, text, workspace_root};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+/// Asserts a failed command: non-zero exit, exactly one `error:` line, no panic.
+fn assert_one_line_error(out: &Output, what: &str, expect: &str) {
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{what}: expected failure, got success; stderr: {err}");
+    assert!(!err.contains("panicked"), "{what}: panicked: {err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{what}: expected one line on stderr, got: {err}");
+    assert!(lines[0].starts_with("error: "), "{what}: the line does not start with `error:`: {err}");
+    assert!(lines[0].contains(expect), "{what}: expected `{expect}` in: {err}");
+}
+
+/// Asserts that a directory holds only the files listed (no partial output, no temp files).
+fn assert_only(dir: &Path, allowed: &[&str]) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().to_string();
+        assert!(allowed.contains(&name.as_str()), "unexpected file {name} left in {}", dir.display());
+    }
+}
+
+fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+/// Makes a snapshot of `source` in `dir`.
+fn snapshot(dir: &Path, name: &str, source: &str) -> PathBuf {
+    let js = write(dir, &format!("{name}.js"), source.as_bytes());
+    let snap = dir.join(format!("{name}.snap.wasm"));
+    let out = run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]);
+    assert!(out.status.success(), "snapshot failed: {}", text(&out.stderr));
+    snap
+}
+
+#[test]
+fn missing_and_empty_inputs() {
+    let dir = scratch("cli-missing");
+    write(&dir, "empty.js", b"");
+    write(&dir, "empty.wasm", b"");
+    for (args, expect) in [
+        (vec!["snapshot", "nope.js", "-o", "o.wasm"], "nope.js: no such file"),
+        (vec!["compile", "nope.wasm", "-o", "o.wasm"], "nope.wasm: no such file"),
+        (vec!["run", "nope.wasm"], "nope.wasm: no such file"),
+        (vec!["inspect", "nope.wasm"], "nope.wasm: no such file"),
+        (vec!["snapshot", "empty.js", "-o", "o.wasm"], "empty.js: file is empty"),
+        (vec!["compile", "empty.wasm", "-o", "o.wasm"], "empty.wasm: file is empty"),
+        (vec!["run", "empty.wasm"], "empty.wasm: file is empty"),
+    ] {
+        let out = std::process::Command::new(aotjs_tests::aotjs()).current_dir(&dir).args(&args).output().unwrap();
+        assert_one_line_error(&out, &args.join(" "), expect);
+    }
+    assert_only(&dir, &["empty.js", "empty.wasm"]);
+}
+
+#[test]
+fn foreign_truncated_and_unknown_modules() {
+    let dir = scratch("cli-foreign");
+    let snap = snapshot(&dir, "tiny", "function main() { console.log('hi'); }");
+    let bytes = std::fs::read(&snap).unwrap();
+    let truncated = write(&dir, "truncated.wasm", &bytes[..bytes.len() / 3]);
+    // A valid module that is not an engine: one empty function.
+    let foreign = write(&dir, "foreign.wasm", &[0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 0x0b]);
+    let not_wasm = write(&dir, "text.wasm", b"this is not wasm at all");
+    // A snapshot of an engine aotjs does not know: a compiled output with its marker removed
+    // has a code section no known engine has.
+    let aot = dir.join("tiny.aot.wasm");
+    assert!(run_aotjs([&"compile".into(), &snap, &"-o".into(), &aot]).status.success());
+    let unknown = write(&dir, "unknown.wasm", &strip_custom(&std::fs::read(&aot).unwrap(), "aotjs"));
+    std::fs::remove_file(&aot).unwrap();
+
+    for (file, expect) in [
+        (&truncated, "invalid WebAssembly"),
+        (&foreign, "unknown engine"),
+        (&not_wasm, "not a WebAssembly module"),
+        (&unknown, "unknown engine"),
+    ] {
+        let out_path = dir.join("out.wasm");
+        let out = run_aotjs([&"compile".into(), file, &"-o".into(), &out_path]);
+        assert_one_line_error(&out, &format!("compile {}", file.display()), expect);
+        let out = run_aotjs([&"inspect".into(), file]);
+        assert_one_line_error(&out, &format!("inspect {}", file.display()), expect);
+    }
+    for file in [&truncated, &not_wasm] {
+        let out = run_aotjs([&"run".into(), file]);
+        assert_one_line_error(&out, &format!("run {}", file.display()), "not a valid WebAssembly module");
+    }
+    let out = run_aotjs([&"run".into(), &foreign]);
+    assert_one_line_error(&out, "run foreign.wasm", "export to run");
+    assert_only(&dir, &["tiny.js", "tiny.snap.wasm", "truncated.wasm", "foreign.wasm", "text.wasm", "unknown.wasm"]);
+}
+
+#[test]
+fn script_errors_at_snapshot_time() {
+    let dir = scratch("cli-script-errors");
+    let syntax = write(&dir, "syntax.js", b"function main( { console.log('x') }\n");
+    let throws = write(&dir, "throws.js", b"function main() {}\nthrow new RangeError('bad setup');\n");
+    for (js, expect) in [(&syntax, "SyntaxError"), (&throws, "RangeError: bad setup")] {
+        let out = run_aotjs([&"snapshot".into(), js, &"-o".into(), &dir.join("out.wasm")]);
+        assert_one_line_error(&out, &format!("snapshot {}", js.display()), expect);
+        let out = run_aotjs([&"run".into(), js]);
+        assert_one_line_error(&out, &format!("run {}", js.display()), expect);
+    }
+    assert_only(&dir, &["syntax.js", "throws.js"]);
+}
+
+#[test]
+fn uncaught_exception_in_main_is_reported_the_same_compiled() {
+    let dir = scratch("cli-uncaught");
+    let snap = snapshot(&dir, "uncaught", "function f(o) { return o.x.y; }\nfunction main() {\n  console.log('before');\n  f({});\n}\n");
+    let aot = dir.join("uncaught.aot.wasm");
+    assert!(run_aotjs([&"compile".into(), &snap, &"-o".into(), &aot]).status.success());
+    let mut outputs = Vec::new();
+    for m in [&snap, &aot] {
+        let out = run_aotjs([&"run".into(), m]);
+        assert_eq!(out.status.code(), Some(1), "an uncaught exception must exit 1");
+        assert_eq!(text(&out.stdout), "before\n");
+        let err = text(&out.stderr);
+        assert!(err.starts_with("Uncaught TypeError"), "stderr: {err}");
+        assert!(err.contains("f@uncaught.js:1:"), "the stack names the user's frame: {err}");
+        assert!(!err.contains(":6:") && !err.contains(":9:"), "prelude frames are hidden: {err}");
+        outputs.push((out.stdout, out.stderr));
+    }
+    assert_eq!(outputs[0], outputs[1]);
+}
+
+#[test]
+fn refuses_plain_engine_and_compiled_inputs() {
+    let dir = scratch("cli-refuse");
+    let js = write(&dir, "p.js", b"function main() { console.log(1); }");
+    let plain = dir.join("plain.snap.wasm");
+    let out = run_aotjs([&"snapshot".into(), &js, &"--engine".into(), &"fastly".into(), &"-o".into(), &plain]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let run = run_aotjs([&"run".into(), &plain]);
+    assert_eq!(text(&run.stdout), "1\n", "the plain engine's snapshot runs: {}", text(&run.stderr));
+    let out = run_aotjs([&"compile".into(), &plain, &"-o".into(), &dir.join("x.wasm")]);
+    assert_one_line_error(&out, "compile plain", "has no AOT protocol");
+
+    let snap = snapshot(&dir, "q", "function main() { console.log(2); }");
+    let aot = dir.join("q.aot.wasm");
+    assert!(run_aotjs([&"compile".into(), &snap, &"-o".into(), &aot]).status.success());
+    let out = run_aotjs([&"compile".into(), &aot, &"-o".into(), &dir.join("x.wasm")]);
+    assert_one_line_error(&out, "compile compiled", "already compiled");
+    let out = run_aotjs(["snapshot", "p.js", "--engine", "nonesuch"]);
+    assert_one_line_error(&out, "--engine nonesuch", "unknown engine `nonesuch`");
+    assert_only(&dir, &["p.js", "plain.snap.wasm", "q.js", "q.snap.wasm", "q.aot.wasm"]);
+}
+
+#[test]
+fn outputs_are_deterministic_valid_and_precompile_runs() {
+    let dir = scratch("cli-determinism");
+    let src = workspace_root().join("corpus").join("closures.js");
+    let expected = std::fs::read_to_string(src.with_extension("out")).unwrap();
+    let (s1, s2) = (dir.join("a.snap.wasm"), dir.join("b.snap.wasm"));
+    for s in [&s1, &s2] {
+        assert!(run_aotjs([&"snapshot".into(), &src, &"-o".into(), s]).status.success());
+    }
+    assert!(std::fs::read(&s1).unwrap() == std::fs::read(&s2).unwrap(), "two snapshots of one program differ");
+    let (c1, c2) = (dir.join("a.aot.wasm"), dir.join("b.aot.wasm"));
+    for c in [&c1, &c2] {
+        assert!(run_aotjs([&"compile".into(), &s1, &"-o".into(), c]).status.success());
+    }
+    let compiled = std::fs::read(&c1).unwrap();
+    assert!(compiled == std::fs::read(&c2).unwrap(), "two compiles of one snapshot differ");
+    wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
+        .validate_all(&compiled)
+        .expect("the compiled module validates");
+    assert!(!has_import_module(&compiled, "weval"), "the compiled module still imports intrinsics");
+
+    let native = dir.join("a.aot.cwasm");
+    let out = run_aotjs([&"compile".into(), &s1, &"--precompile".into(), &"-o".into(), &native]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let run = run_aotjs([&"run".into(), &native]);
+    assert_eq!(text(&run.stdout), expected, "precompiled artifact output: {}", text(&run.stderr));
+}
+
+#[test]
+fn help_has_examples() {
+    for sub in ["snapshot", "compile", "run", "inspect", "bench", "engine"] {
+        let out = run_aotjs([sub, "--help"]);
+        assert!(out.status.success());
+        assert!(text(&out.stdout).contains("Examples:"), "`aotjs {sub} --help` shows no examples");
+    }
+}
+
+fn has_import_module(wasm: &[u8], module: &str) -> bool {
+    for p in wasmparser::Parser::new(0).parse_all(wasm) {
+        if let Ok(wasmparser::Payload::ImportSection(r)) = p {
+            return r.into_imports().any(|i| i.map(|i| i.module == module).unwrap_or(false));
+        }
+    }
+    false
+}
+
+/// Copies a module without the named custom section.
+fn strip_custom(wasm: &[u8], name: &str) -> Vec<u8> {
+    let mut out = wasm_encoder::Module::new();
+    for p in wasmparser::Parser::new(0).parse_all(wasm) {
+        let p = p.unwrap();
+        if let wasmparser::Payload::CustomSection(c) = &p {
+            if c.name() == name {
+                continue;
+            }
+        }
+        if let Some((id, range)) = p.as_section() {
+            out.section(&wasm_encoder::RawSection { id, data: &wasm[range] });
+        }
+    }
+    out.finish()
+}

@@ -1,0 +1,40 @@
+//! The differential oracle: every corpus program runs interpreted and compiled, on the same
+//! snapshot, and both must print exactly the expected output with the same exit status.
+
+use aotjs_tests::{corpus, run_aotjs, scratch, text, workspace_root};
+
+fn check_program(name: &str) {
+    let js = workspace_root().join("corpus").join(format!("{name}.js"));
+    let expected = std::fs::read_to_string(js.with_extension("out")).expect("expected output beside the program");
+    let dir = scratch(&format!("corpus-{name}"));
+    let snap = dir.join(format!("{name}.snap.wasm"));
+    let aot = dir.join(format!("{name}.aot.wasm"));
+    let report = dir.join(format!("{name}.report.json"));
+
+    let out = run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]);
+    assert!(out.status.success(), "snapshot of {name} failed: {}", text(&out.stderr));
+
+    let interp = run_aotjs([&"run".into(), &snap]);
+    assert_eq!(text(&interp.stdout), expected, "{name}: interpreted output differs from {name}.out; stderr: {}", text(&interp.stderr));
+    assert!(interp.status.success(), "{name}: interpreted run failed: {}", text(&interp.stderr));
+
+    let out = run_aotjs([&"compile".into(), &snap, &"-o".into(), &aot, &"--report".into(), &report]);
+    assert!(out.status.success(), "compile of {name} failed: {}", text(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert!(r["scripts"]["total"].as_u64().unwrap() > 0, "{name}: the report lists no script requests");
+
+    let compiled = run_aotjs([&"run".into(), &aot]);
+    assert_eq!(text(&compiled.stdout), text(&interp.stdout), "{name}: compiled output differs from interpreted");
+    assert_eq!(compiled.status.code(), interp.status.code(), "{name}: exit status differs");
+    assert_eq!(text(&compiled.stderr), text(&interp.stderr), "{name}: stderr differs");
+}
+
+#[test]
+fn corpus_is_large_enough() {
+    let programs = corpus();
+    let cpu = programs.iter().filter(|(_, p, _)| aotjs_tests::is_cpu_bound(p)).count();
+    assert!(programs.len() >= 20, "the corpus has {} programs, fewer than 20", programs.len());
+    assert!(cpu >= 6, "the corpus has {cpu} cpu-bound programs, fewer than 6");
+}
+
+include!(concat!(env!("OUT_DIR"), "/corpus_tests.rs"));

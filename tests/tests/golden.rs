@@ -1,0 +1,64 @@
+//! Golden files: `tests/golden/NAME.js` is snapshotted and `aotjs inspect` must print exactly
+//! `tests/golden/NAME.inspect.txt`. `AOTJS_BLESS=1` rewrites the expected files.
+
+use aotjs_tests::{run_aotjs, scratch, text, workspace_root};
+
+fn check(name: &str) {
+    let golden = workspace_root().join("tests").join("golden");
+    let js = golden.join(format!("{name}.js"));
+    let dir = scratch(&format!("golden-{name}"));
+    let snap = dir.join(format!("{name}.snap.wasm"));
+    let out = run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = run_aotjs([&"inspect".into(), &snap]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let got = text(&out.stdout);
+    let expected_path = golden.join(format!("{name}.inspect.txt"));
+    if std::env::var_os("AOTJS_BLESS").is_some() {
+        std::fs::write(&expected_path, &got).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| panic!("{} missing; run with AOTJS_BLESS=1", expected_path.display()));
+    if got != expected {
+        let first = got.lines().zip(expected.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "{name}: inspect output differs from {} at line {}:\n  got:      {}\n  expected: {}\n(AOTJS_BLESS=1 rewrites it)",
+            expected_path.display(),
+            first + 1,
+            got.lines().nth(first).unwrap_or("<end>"),
+            expected.lines().nth(first).unwrap_or("<end>")
+        );
+    }
+}
+
+#[test]
+fn golden_add() {
+    check("add");
+}
+
+#[test]
+fn golden_loop() {
+    check("loop");
+}
+
+#[test]
+fn golden_point() {
+    check("point");
+}
+
+/// The lowering-independent core of the `add` golden, stated outright: whatever else changes,
+/// `add` must disassemble to these ops.
+#[test]
+fn add_disassembles_to_the_expected_ops() {
+    let dir = scratch("golden-add-ops");
+    let js = workspace_root().join("tests/golden/add.js");
+    let snap = dir.join("add.snap.wasm");
+    assert!(run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]).status.success());
+    let out = run_aotjs([&"inspect".into(), &snap, &"--json".into()]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("inspect --json prints JSON");
+    let add = v["scripts"].as_array().unwrap().iter().find(|s| s["name"] == "add").expect("a script named add");
+    let ops: Vec<&str> = add["disassembly"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
+    assert_eq!(ops, ["0000  GetArg arg 0", "0003  GetArg arg 1", "0006  Add", "0007  Return", "0008  RetRval"]);
+    assert_eq!(add["line"], 1);
+    assert!(v["ic_requests"]["count"].as_u64().unwrap() > 2000, "the built-in IC corpus is enqueued");
+}
