@@ -104,7 +104,6 @@ pub struct RunOutput {
     pub exit_code: i32,
     /// A trap or host error that ended the run, as one line.
     pub trap: Option<String>,
-    pub response: Response,
     pub elapsed: Duration,
 }
 
@@ -146,7 +145,8 @@ pub fn store(engine: &Engine, cfg: &RunConfig) -> Result<(Store<HostState>, Memo
     Ok((Store::new(engine, state), stdout, stderr))
 }
 
-/// A linker with every import `module` needs.
+/// A linker with every import `module` needs. Intrinsics are not defined here: see
+/// `instantiate`, which links them from a Wasm stub module.
 pub fn linker(engine: &Engine, module: &Module) -> Result<Linker<HostState>> {
     let mut linker = Linker::new(engine);
     wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut HostState| &mut s.wasi)?;
@@ -159,7 +159,8 @@ pub fn linker(engine: &Engine, module: &Module) -> Result<Linker<HostState>> {
             continue;
         }
         if m == INTRINSIC_MODULE {
-            define_intrinsic(&mut linker, m, name, ty)?;
+            // Checked here so an unknown intrinsic is reported before instantiation.
+            intrinsic_generic(name).ok_or_else(|| format_err!("unknown intrinsic import `{m}.{name}`"))?;
         } else if m.starts_with("fastly_") {
             define_fastly(&mut linker, m, name, ty)?;
         } else {
@@ -169,18 +170,62 @@ pub fn linker(engine: &Engine, module: &Module) -> Result<Linker<HostState>> {
     Ok(linker)
 }
 
-fn define_intrinsic(linker: &mut Linker<HostState>, m: &str, name: &str, ty: FuncType) -> Result<()> {
-    let generic = intrinsic_generic(name).ok_or_else(|| format_err!("unknown intrinsic import `{m}.{name}`"))?;
-    let label = format!("{m}.{name}");
-    linker.func_new(m, name, ty, move |_c, params, results| {
+/// A Wasm module that exports every intrinsic `module` imports, with its generic meaning:
+/// what weval's own stub module does. The intrinsics sit in the interpreter's hottest loop, so
+/// they must be Wasm-to-Wasm calls; host functions would make the interpreted baseline several
+/// times slower than the engine really is.
+fn intrinsic_stub_module(module: &Module) -> Result<Option<Vec<u8>>> {
+    use wasm_encoder::{CodeSection, ExportKind, ExportSection, Function, FunctionSection, Instruction, TypeSection};
+    let mut types = TypeSection::new();
+    let mut funcs = FunctionSection::new();
+    let mut exports = ExportSection::new();
+    let mut code = CodeSection::new();
+    let mut n = 0u32;
+    for import in module.imports().filter(|i| i.module() == INTRINSIC_MODULE) {
+        let ty = import.ty().func().cloned().ok_or_else(|| format_err!("intrinsic `{}` is not a function", import.name()))?;
+        let generic = intrinsic_generic(import.name()).ok_or_else(|| format_err!("unknown intrinsic import `weval.{}`", import.name()))?;
+        let val = |v: ValType| match v {
+            ValType::I32 => Ok(wasm_encoder::ValType::I32),
+            ValType::I64 => Ok(wasm_encoder::ValType::I64),
+            ValType::F32 => Ok(wasm_encoder::ValType::F32),
+            ValType::F64 => Ok(wasm_encoder::ValType::F64),
+            _ => Err(format_err!("intrinsic `{}` has an unsupported signature", import.name())),
+        };
+        let params = ty.params().map(val).collect::<Result<Vec<_>>>()?;
+        let results = ty.results().map(val).collect::<Result<Vec<_>>>()?;
+        types.ty().function(params, results);
+        funcs.function(n);
+        exports.export(import.name(), ExportKind::Func, n);
+        let mut f = Function::new([]);
         match generic {
             Generic::Nop => {}
-            Generic::PassFirst => results[0] = params[0],
-            Generic::Trap => bail!("intrinsic `{label}` reached at run time"),
+            Generic::PassFirst => {
+                f.instruction(&Instruction::LocalGet(0));
+            }
+            Generic::Trap => {
+                f.instruction(&Instruction::Unreachable);
+            }
         }
-        Ok(())
-    })?;
-    Ok(())
+        f.instruction(&Instruction::End);
+        code.function(&f);
+        n += 1;
+    }
+    if n == 0 {
+        return Ok(None);
+    }
+    let mut m = wasm_encoder::Module::new();
+    m.section(&types).section(&funcs).section(&exports).section(&code);
+    Ok(Some(m.finish()))
+}
+
+/// Instantiates `module`, first linking its intrinsics (if any) from a stub module instance.
+pub fn instantiate(engine: &Engine, linker: &mut Linker<HostState>, store: &mut Store<HostState>, module: &Module) -> Result<wasmtime::Instance> {
+    if let Some(stubs) = intrinsic_stub_module(module)? {
+        let stubs = Module::new(engine, &stubs)?;
+        let instance = linker.instantiate(&mut *store, &stubs)?;
+        linker.instance(&mut *store, INTRINSIC_MODULE, instance)?;
+    }
+    linker.instantiate(&mut *store, module).context("instantiating the module")
 }
 
 fn define_fastly(linker: &mut Linker<HostState>, m: &str, name: &str, ty: FuncType) -> Result<()> {
@@ -309,9 +354,9 @@ pub fn load_module(engine: &Engine, bytes: &[u8], what: &Path) -> Result<Module>
 /// Instantiates `module` and calls `entry`, collecting output and exit status.
 pub fn run(engine: &Engine, module: &Module, entry: &str, cfg: &RunConfig) -> Result<RunOutput> {
     let (mut store, stdout, stderr) = store(engine, cfg)?;
-    let linker = linker(engine, module)?;
+    let mut linker = linker(engine, module)?;
     let start = Instant::now();
-    let instance = linker.instantiate(&mut store, module).context("instantiating the module")?;
+    let instance = instantiate(engine, &mut linker, &mut store, module)?;
     let func: Func = instance
         .get_func(&mut store, entry)
         .ok_or_else(|| format_err!("module has no `{entry}` export to run"))?;
@@ -326,7 +371,7 @@ pub fn run(engine: &Engine, module: &Module, entry: &str, cfg: &RunConfig) -> Re
         stderr.extend_from_slice(&response.body);
         exit_code = 1;
     }
-    Ok(RunOutput { stdout: stdout.contents().to_vec(), stderr, exit_code, trap, response, elapsed })
+    Ok(RunOutput { stdout: stdout.contents().to_vec(), stderr, exit_code, trap, elapsed })
 }
 
 /// Maps a call's outcome to (exit code, trap message).

@@ -83,8 +83,8 @@ pub fn snapshot(
         step_clocks: true,
     };
     let (mut store, _stdout, stderr) = host::store(wt, &cfg)?;
-    let linker = host::linker(wt, &module)?;
-    let instance = linker.instantiate(&mut store, &module).context("instantiating the engine")?;
+    let mut linker = host::linker(wt, &module)?;
+    let instance = host::instantiate(wt, &mut linker, &mut store, &module).context("instantiating the engine")?;
     let mut call = |name: &str| -> Result<()> {
         let f = instance
             .get_typed_func::<(), ()>(&mut store, name)
