@@ -33,8 +33,17 @@ use runtime_abi::protocol::req;
 use snapshot::{MemoryImage, Module, Requests};
 
 /// Options of one compilation.
-#[derive(Clone, Debug, Default)]
-pub struct CompileOptions {}
+#[derive(Clone, Debug)]
+pub struct CompileOptions {
+    /// Compile IC bodies with the stub library (otherwise all stay with the IC interpreter).
+    pub stubs: bool,
+}
+
+impl Default for CompileOptions {
+    fn default() -> Self {
+        CompileOptions { stubs: true }
+    }
+}
 
 /// The result of `compile`: the output module and what was done.
 pub struct Compiled {
@@ -70,7 +79,7 @@ impl<'a> Snapshot<'a> {
 }
 
 /// Compiles a snapshot: fills the requests it can, links, and reports the rest.
-pub fn compile(bytes: &[u8], _opts: &CompileOptions) -> Result<Compiled> {
+pub fn compile(bytes: &[u8], opts: &CompileOptions) -> Result<Compiled> {
     let snap = Snapshot::load(bytes)?;
     if snap.engine.facts.is_none() || snap.requests.flag_addr == 0 {
         return Err(Error::NoAotProtocol { engine: snap.engine.spec.name });
@@ -80,17 +89,96 @@ pub fn compile(bytes: &[u8], _opts: &CompileOptions) -> Result<Compiled> {
     }
     let mut report = Report::new(&snap);
 
-    let linker = link::Linker::new(&snap.module)?;
+    let mut linker = link::Linker::new(&snap.module)?;
+    let mut slots = Vec::new();
+    if opts.stubs {
+        plan_stubs(&snap, &mut linker, &mut slots, &mut report)?;
+    } else {
+        for (_, ic) in snap.requests.ics() {
+            report.decline_ic(&snap.engine.cache_kind_name(ic.kind), report::REASON_STUBS_OFF, None);
+        }
+    }
+    for _ in snap.requests.scripts() {
+        report.decline_script(report::REASON_NO_SCRIPT_COMPILER);
+    }
     let mut image = snap.image.clone();
     unlink_requests(&mut image, &snap.requests)?;
     // The flag is a C++ `bool`: write one byte, not a word over its neighbours.
     image.write(snap.requests.flag_addr, &[1])?;
 
     let metadata = report.metadata_json();
-    let (wasm, stats) = linker.finish(image, &[], &[(report::METADATA_SECTION, metadata)])?;
+    let (wasm, stats) = linker.finish(image, &slots, &[(report::METADATA_SECTION, metadata)])?;
     report.link = stats;
     report.output_bytes = wasm.len() as u64;
     Ok(Compiled { wasm, report })
+}
+
+/// The IC calling convention's Wasm signature: `(i64, i64, i32, i32) -> i64`.
+fn ic_sig() -> snapshot::module::FuncSig {
+    use wasmparser::ValType::{I32, I64};
+    snapshot::module::FuncSig { params: vec![I64, I64, I32, I32], results: vec![I64] }
+}
+
+/// Compiles every IC body the stub library supports and plans its slot. Identical generated
+/// bodies share one function.
+fn plan_stubs(
+    snap: &Snapshot<'_>,
+    linker: &mut link::Linker<'_, '_>,
+    slots: &mut Vec<(u32, link::OutFuncIdx)>,
+    report: &mut Report,
+) -> Result<()> {
+    let sig = ic_sig();
+    let ic_type_index = snap.module.types.iter().position(|t| *t == sig).ok_or_else(|| Error::EngineTable(
+        "the engine has no function type (i64, i64, i32, i32) -> i64 for IC stubs".into(),
+    ))? as u32;
+    let facts = snap.engine.facts;
+    let array_class = facts.map(|f| f.array_class);
+    // The barriered store is called directly; only if it survives linking under a new index.
+    let store_sig = snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; 2], results: vec![] };
+    let gcptr_value_set = facts
+        .filter(|f| (f.gcptr_value_set_func as usize) < snap.module.num_func_imports() as usize + snap.module.bodies.len())
+        .filter(|f| *snap.module.func_sig(f.gcptr_value_set_func) == store_sig)
+        .and_then(|f| linker.out_index(link::InFuncIdx(f.gcptr_value_set_func)))
+        .map(|i| i.0);
+    let stack_pointer_global = facts.map_or(0, |f| f.stack_pointer_global);
+    let mut by_body: std::collections::BTreeMap<Vec<u8>, link::OutFuncIdx> = std::collections::BTreeMap::new();
+    // Request order is the engine's list order: deterministic for a given snapshot.
+    for (r, ic) in snap.requests.ics() {
+        let kind = snap.engine.cache_kind_name(ic.kind);
+        let ops = match stubs::decode(&ic.code, &snap.engine) {
+            Ok(ops) => ops,
+            Err(e) => {
+                report.decline_ic(&kind, &format!("ic: CacheIR does not decode: {e}"), None);
+                continue;
+            }
+        };
+        let env = stubs::StubEnv {
+            ops: &snap.engine,
+            stub_data_offset: ic.stub_data_offset as u32,
+            ic_type_index,
+            array_class,
+            gcptr_value_set,
+            stack_pointer_global,
+        };
+        match stubs::compile(&ops, &env) {
+            Ok(body) => {
+                let f = match by_body.get(&body) {
+                    Some(f) => *f,
+                    None => {
+                        report.stub_code_bytes += body.len() as u64;
+                        let f = linker.add_function(link::NewFunction { sig: sig.clone(), body: body.clone() });
+                        by_body.insert(body, f);
+                        f
+                    }
+                };
+                slots.push((r.specialized, f));
+                report.compile_ic(&kind);
+            }
+            Err(d) => report.decline_ic(&kind, &format!("ic: {d}"), Some(d.op())),
+        }
+    }
+    report.stub_functions = by_body.len() as u64;
+    Ok(())
 }
 
 /// Empties the pending list in the image, as the engine expects of a compiled module.

@@ -15,6 +15,11 @@ pub struct Report {
     pub ics_by_kind: BTreeMap<String, Counts>,
     /// Why requests were declined, with how many each reason covers.
     pub declined: BTreeMap<String, u64>,
+    /// For declined IC bodies: the first op that could not be compiled, with how many bodies.
+    pub ic_unsupported_ops: BTreeMap<String, u64>,
+    /// Wasm functions generated for IC bodies (identical bodies share one) and their bytes.
+    pub stub_functions: u64,
+    pub stub_code_bytes: u64,
     pub link: LinkStats,
     pub output_bytes: u64,
 }
@@ -30,7 +35,7 @@ pub struct Counts {
 pub const METADATA_SECTION: &str = "aotjs";
 
 pub const REASON_NO_SCRIPT_COMPILER: &str = "script: no script compiler in this build yet";
-pub const REASON_NO_STUB_COMPILER: &str = "ic: no stub compiler in this build yet";
+pub const REASON_STUBS_OFF: &str = "ic: stub compilation turned off (--no-stubs)";
 
 impl Report {
     pub(crate) fn new(snap: &Snapshot<'_>) -> Self {
@@ -41,23 +46,42 @@ impl Report {
             ics: Counts::default(),
             ics_by_kind: BTreeMap::new(),
             declined: BTreeMap::new(),
+            ic_unsupported_ops: BTreeMap::new(),
+            stub_functions: 0,
+            stub_code_bytes: 0,
             link: LinkStats::default(),
             output_bytes: 0,
         };
-        for _ in snap.requests.scripts() {
-            r.scripts.total += 1;
-            r.scripts.declined += 1;
-            *r.declined.entry(REASON_NO_SCRIPT_COMPILER.into()).or_default() += 1;
-        }
+        r.scripts.total = snap.requests.scripts().count() as u64;
         for (_, ic) in snap.requests.ics() {
             r.ics.total += 1;
-            r.ics.declined += 1;
-            let k = r.ics_by_kind.entry(snap.engine.cache_kind_name(ic.kind)).or_default();
-            k.total += 1;
-            k.declined += 1;
-            *r.declined.entry(REASON_NO_STUB_COMPILER.into()).or_default() += 1;
+            r.ics_by_kind.entry(snap.engine.cache_kind_name(ic.kind)).or_default().total += 1;
         }
         r
+    }
+
+    pub(crate) fn decline_script(&mut self, reason: &str) {
+        self.scripts.declined += 1;
+        *self.declined.entry(reason.into()).or_default() += 1;
+    }
+
+    pub(crate) fn compile_ic(&mut self, kind: &str) {
+        self.ics.compiled += 1;
+        self.ics_by_kind.entry(kind.into()).or_default().compiled += 1;
+    }
+
+    pub(crate) fn decline_ic(&mut self, kind: &str, reason: &str, op: Option<&str>) {
+        self.ics.declined += 1;
+        self.ics_by_kind.entry(kind.into()).or_default().declined += 1;
+        // Per-op detail goes to `ic_unsupported_ops`; `declined` groups reasons by kind.
+        let reason = match op {
+            Some(_) if reason.starts_with("ic: unsupported CacheIR op") => "ic: unsupported CacheIR op (see ic_unsupported_ops)",
+            _ => reason,
+        };
+        *self.declined.entry(reason.into()).or_default() += 1;
+        if let Some(op) = op {
+            *self.ic_unsupported_ops.entry(op.into()).or_default() += 1;
+        }
     }
 
     /// What the `aotjs` custom section of the output records: enough to recognise a compiled
@@ -69,6 +93,7 @@ impl Report {
             "engine": self.engine,
             "scripts_compiled": self.scripts.compiled,
             "ics_compiled": self.ics.compiled,
+            "stub_code_bytes": self.stub_code_bytes,
         })
         .to_string()
         .into_bytes()

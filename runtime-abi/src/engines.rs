@@ -72,6 +72,13 @@ pub struct EngineFacts {
     pub script_template: u32,
     /// Table index of the CacheIR interpreter template that IC requests name.
     pub ic_template: u32,
+    /// Address of `ArrayObject::class_`, which `GuardClass(Array)` compares against.
+    pub array_class: u32,
+    /// Function index of `GCPtr<Value>::set(Value* slot, const Value* v)`: the store with
+    /// pre- and post-barrier that the engine's own `StoreFixedSlot` calls.
+    pub gcptr_value_set_func: u32,
+    /// Global holding the C shadow-stack pointer (grows down).
+    pub stack_pointer_global: u32,
 }
 
 /// Every engine build aotjs knows. The first is the default.
@@ -127,6 +134,9 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     is_wevaled: 0x2866A4,
     script_template: 4610,
     ic_template: 4609,
+    array_class: 0x256878,
+    gcptr_value_set_func: 5954,
+    stack_pointer_global: 0,
 };
 
 impl EngineSpec {

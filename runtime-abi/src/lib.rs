@@ -6,6 +6,7 @@
 //! head) are *read* by `aotjs-compiler` and only *checked* against what is written here.
 
 pub mod engines;
+pub mod ic;
 pub mod layout;
 pub mod protocol;
 pub mod value;

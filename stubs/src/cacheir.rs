@@ -6,6 +6,10 @@ use std::fmt;
 pub trait OpTable {
     fn op_name(&self, op: u16) -> Option<&str>;
     fn op_arg_length(&self, op: u16) -> Option<u8>;
+    /// Name of a JSOp, for ops that carry one (comparisons).
+    fn jsop_name(&self, _op: u8) -> Option<&str> {
+        None
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

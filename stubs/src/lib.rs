@@ -1,4 +1,4 @@
-//! The IC stub library: CacheIR decoding now; the CacheIR-to-Wasm stub compiler builds on it.
+//! The IC stub library: CacheIR decoding, and the CacheIR-to-Wasm stub compiler.
 //!
 //! A CacheIR body is a stream of ops, each a little-endian u16 opcode followed by a fixed number
 //! of argument bytes. The names and argument lengths come from the engine's own tables (read by
@@ -6,5 +6,7 @@
 //! decodes, and an op the tables do not list is an error, not a guess.
 
 pub mod cacheir;
+pub mod compile;
 
 pub use cacheir::{decode, CacheIrError, CacheIrOp, OpTable};
+pub use compile::{compile, supported_ops, Decline, StubEnv};

@@ -11,10 +11,14 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
-/// The `aotjs` binary, built once per test process in the profile the tests run in.
+/// The `aotjs` binary, built once per test process in the profile the tests run in, or the
+/// binary named by `AOTJS_BIN` (to test a frozen build while working on the next one).
 pub fn aotjs() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
+        if let Some(bin) = std::env::var_os("AOTJS_BIN") {
+            return PathBuf::from(bin);
+        }
         let release = !cfg!(debug_assertions);
         let mut cmd = Command::new(env!("CARGO"));
         cmd.current_dir(workspace_root()).args(["build", "-q", "-p", "aotjs", "--bin", "aotjs"]);

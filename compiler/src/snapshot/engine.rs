@@ -151,4 +151,7 @@ impl stubs::OpTable for Engine {
     fn op_arg_length(&self, op: u16) -> Option<u8> {
         self.cacheops.get(op as usize).map(|o| o.arg_length)
     }
+    fn jsop_name(&self, op: u8) -> Option<&str> {
+        self.jsops.get(op as usize).map(|o| o.name.as_str())
+    }
 }

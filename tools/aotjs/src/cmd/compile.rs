@@ -27,18 +27,22 @@ pub struct Args {
     /// Also compile the output to native code with Wasmtime/Cranelift; writes a .cwasm.
     #[arg(long)]
     pub precompile: bool,
+    /// Leave every IC body to the engine's CacheIR interpreter (link only).
+    #[arg(long)]
+    pub no_stubs: bool,
 }
 
 pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     let input = super::read_input(&a.input)?;
     let start = std::time::Instant::now();
-    let compiled = aotjs_compiler::compile(&input, &aotjs_compiler::CompileOptions::default())
+    let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs };
+    let compiled = aotjs_compiler::compile(&input, &opts)
         .with_context(|| format!("cannot compile {}", a.input.display()))?;
     if verbose {
         let r = &compiled.report;
         eprintln!(
-            "aotjs: {} scripts ({} compiled), {} IC bodies ({} compiled), {} bytes, in {:.2?}",
-            r.scripts.total, r.scripts.compiled, r.ics.total, r.ics.compiled, r.output_bytes, start.elapsed()
+            "aotjs: {} scripts ({} compiled), {} IC bodies ({} compiled into {} stubs, {} bytes of code), {} bytes, in {:.2?}",
+            r.scripts.total, r.scripts.compiled, r.ics.total, r.ics.compiled, r.stub_functions, r.stub_code_bytes, r.output_bytes, start.elapsed()
         );
     }
     let (bytes, ext) = if a.precompile {

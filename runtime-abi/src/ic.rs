@@ -1,0 +1,51 @@
+//! The IC calling convention and the layouts IC stubs touch, on wasm32 (research notes:
+//! bytecodealliance/gecko-dev @62cb0e8b `PortableBaselineInterpret.cpp`, checked against the
+//! shipped binary's CacheIR interpreter and weval's cached specialisations).
+//!
+//! A stub's code has the type `(i64 arg0, i64 arg1, i32 stub, i32 ctx) -> i64`: two input
+//! Values, the `ICCacheIRStub*`, and the `ICCtx*`. A third input is at `ctx + CTX_ARG2`. The
+//! result is a Value; an error stores a code at `ctx + CTX_ERROR` and returns `ERROR_RESULT`.
+//! A failed guard calls the next stub's code with the same four arguments.
+
+/// `ICCtx` fields.
+pub const CTX_ERROR: u32 = 316;
+pub const CTX_ARG2: u32 = 320;
+/// `ctx.sp() = u32[ctx + CTX_SPBASE] - u32[ctx + CTX_SPOFFSET]`: the caller's operand stack.
+pub const CTX_SPBASE: u32 = 304;
+pub const CTX_SPOFFSET: u32 = 308;
+
+/// `ICStub`: the code (a table index) at +0; `ICCacheIRStub`: the next stub at +12. Stub
+/// fields start at the StubInfo's `stubDataOffset` from the stub; field byte `b` in CacheIR is
+/// at `stubDataOffset + FIELD_SCALE * b` (8-byte fields sit at even `b`).
+pub const STUB_CODE: u32 = 0;
+pub const STUB_NEXT: u32 = 12;
+pub const FIELD_SCALE: u32 = 4;
+
+/// `MagicValueUint32(1000)`: what a stub returns after storing an error in the context.
+pub const ERROR_RESULT: u64 = 0xFFFF_FF85_0000_03E8;
+/// The magic Value of an uninitialized lexical binding (`JS_UNINITIALIZED_LEXICAL` = 10).
+pub const UNINITIALIZED_LEXICAL: u64 = 0xFFFF_FF85_0000_000A;
+/// The canonical NaN every double result is folded to, as `DoubleValue` does.
+pub const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+
+/// `NativeObject`: shape at +0, dynamic slots at +8, elements at +12. Fixed slots start at +16.
+pub const OBJ_SHAPE: u32 = 0;
+pub const OBJ_SLOTS: u32 = 8;
+pub const OBJ_ELEMENTS: u32 = 12;
+/// `Shape` -> `BaseShape` at +0; `BaseShape` -> clasp at +0, proto at +8.
+pub const SHAPE_BASE: u32 = 0;
+pub const BASE_CLASP: u32 = 0;
+pub const BASE_PROTO: u32 = 8;
+/// `ObjectElements` header, below the elements pointer.
+pub const ELEMENTS_INITIALIZED_LENGTH: i32 = -12;
+pub const ELEMENTS_LENGTH: i32 = -4;
+
+/// `JSString`: flags at +0, length at +4 (bits in `layout::string`).
+pub const STRING_FLAGS: u32 = 0;
+pub const STRING_LENGTH: u32 = 4;
+
+/// `GuardClassKind` values this build's stubs may name, and what aotjs knows of them.
+pub const GUARD_CLASS_ARRAY: u8 = 0;
+
+/// `EnvironmentObject`: the enclosing environment is reserved slot 0, a fixed slot.
+pub const ENV_ENCLOSING_SLOT: u32 = 16;

@@ -1,0 +1,977 @@
+//! CacheIR to Wasm: one function per CacheIR body, with the engine's IC calling convention.
+//!
+//! The function has the type `(i64 arg0, i64 arg1, i32 stub, i32 ctx) -> i64`. Every operand id
+//! is an i64 local holding a boxed NUNBOX32 Value (pointers and int32s in the low word), so any
+//! op can read any operand the same way. Stub fields (shapes, slot offsets, objects) are loaded
+//! from `stub` at run time: the function serves every stub that shares this body.
+//!
+//! ```text
+//! block $fail
+//!   <ops>                 a failed guard: br $fail
+//!   ReturnFromIC          local.get $result; return
+//! end
+//! next = stub->next; return call_indirect (arg0, arg1, next, ctx) through next->code
+//! ```
+//!
+//! Invariant: no op compiled here can GC, throw or re-enter the engine. The only call into the
+//! engine is its own barriered store (`GCPtr<Value>::set`), exactly as the engine's interpreter
+//! makes it for `StoreFixedSlot`; barriers do not allocate GC things. Ops that could GC or
+//! throw (calls, allocation, string conversion) are declined: the body keeps running in the
+//! engine's CacheIR interpreter.
+
+use crate::cacheir::{CacheIrOp, OpTable};
+use runtime_abi::ic;
+use runtime_abi::layout::string as str_bits;
+use runtime_abi::value::{self, tag};
+use wasm_encoder::{BlockType, Function, Instruction as I, MemArg, ValType};
+
+/// What the stub compiler needs to know about the engine and the body's StubInfo.
+pub struct StubEnv<'a> {
+    pub ops: &'a dyn OpTable,
+    /// Offset of the stub fields from the stub (`CacheIRStubInfo::stubDataOffset`).
+    pub stub_data_offset: u32,
+    /// Type index of `(i64, i64, i32, i32) -> i64` in the output module.
+    pub ic_type_index: u32,
+    /// Address of the Array class, for `GuardClass(Array)`.
+    pub array_class: Option<u32>,
+    /// Output function index of the engine's barriered Value store, and the shadow-stack
+    /// pointer global, for `StoreFixedSlot`.
+    pub gcptr_value_set: Option<u32>,
+    pub stack_pointer_global: u32,
+}
+
+/// Why a body was not compiled: the first op this compiler cannot lower.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decline {
+    /// An op with no lowering yet.
+    Unsupported(String),
+    /// An op whose operand bytes differ from what its lowering expects.
+    FormatMismatch(String),
+    /// An op's operands are outside what the lowering handles (e.g. an unknown class kind).
+    UnsupportedOperand(String),
+    /// The body does not end in `ReturnFromIC`.
+    NoReturn,
+}
+
+impl Decline {
+    /// The op name the decline is about, for per-op counts.
+    pub fn op(&self) -> &str {
+        match self {
+            Decline::Unsupported(o) | Decline::FormatMismatch(o) | Decline::UnsupportedOperand(o) => o,
+            Decline::NoReturn => "<no ReturnFromIC>",
+        }
+    }
+}
+
+impl std::fmt::Display for Decline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Decline::Unsupported(o) => write!(f, "unsupported CacheIR op {o}"),
+            Decline::FormatMismatch(o) => write!(f, "CacheIR op {o} has operands of an unexpected size"),
+            Decline::UnsupportedOperand(o) => write!(f, "CacheIR op {o} has an operand aotjs does not handle"),
+            Decline::NoReturn => write!(f, "body does not end in ReturnFromIC"),
+        }
+    }
+}
+
+/// Operand kinds, with their encoded size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Arg {
+    /// An operand id (ValId, ObjId, Int32Id, NumberId, StringId ...): one byte.
+    Id,
+    /// A stub field index: one byte.
+    Field,
+    /// A one-byte immediate (BoolImm, ByteImm, JSOpImm, ValueTypeImm, GuardClassKindImm).
+    Imm8,
+}
+
+const fn size(args: &[Arg]) -> u8 {
+    args.len() as u8
+}
+
+type Emit = fn(&mut Emitter<'_>, &[u8]) -> Result<(), Decline>;
+
+/// One supported op: its name in the engine's tables, operand kinds, and lowering.
+struct OpDef {
+    name: &'static str,
+    args: &'static [Arg],
+    emit: Emit,
+}
+
+use Arg::{Field as F, Id, Imm8};
+
+/// Every CacheIR op the stub compiler lowers. This is the only list: lookup, operand checks
+/// and dispatch all come from it.
+static OPS: &[OpDef] = &[
+    OpDef { name: "ReturnFromIC", args: &[], emit: |e, _| e.ret() },
+    // Guards on the input's type. The register keeps the boxed Value.
+    OpDef { name: "GuardToObject", args: &[Id], emit: |e, a| e.guard_tag(a[0], value::TYPE_OBJECT) },
+    OpDef { name: "GuardToString", args: &[Id], emit: |e, a| e.guard_tag(a[0], value::TYPE_STRING) },
+    OpDef { name: "GuardToBoolean", args: &[Id], emit: |e, a| e.guard_tag(a[0], value::TYPE_BOOLEAN) },
+    OpDef { name: "GuardToInt32", args: &[Id], emit: |e, a| e.guard_tag(a[0], value::TYPE_INT32) },
+    OpDef { name: "GuardIsNull", args: &[Id], emit: |e, a| e.guard_tag(a[0], value::TYPE_NULL) },
+    OpDef { name: "GuardIsUndefined", args: &[Id], emit: |e, a| e.guard_tag(a[0], value::TYPE_UNDEFINED) },
+    OpDef { name: "GuardIsNumber", args: &[Id], emit: |e, a| e.guard_is_number(a[0]) },
+    OpDef { name: "GuardIsNotUninitializedLexical", args: &[Id], emit: |e, a| e.guard_not_uninitialized(a[0]) },
+    OpDef { name: "GuardNonDoubleType", args: &[Id, Imm8], emit: |e, a| e.guard_non_double_type(a[0], a[1]) },
+    OpDef { name: "GuardToSymbol", args: &[Id], emit: |e, a| e.guard_tag(a[0], value::TYPE_SYMBOL) },
+    OpDef { name: "GuardToBigInt", args: &[Id], emit: |e, a| e.guard_tag(a[0], value::TYPE_BIGINT) },
+    OpDef { name: "GuardIsNullOrUndefined", args: &[Id], emit: |e, a| e.guard_null_or_undefined(a[0]) },
+    OpDef { name: "GuardToInt32Index", args: &[Id, Id], emit: |e, a| e.guard_to_int32_index(a[0], a[1]) },
+    OpDef { name: "GuardNumberToIntPtrIndex", args: &[Id, Imm8, Id], emit: |e, a| e.guard_to_int32_index(a[0], a[2]) },
+    OpDef { name: "GuardToInt32ModUint32", args: &[Id, Id], emit: |e, a| e.to_int32_modular(a[0], a[1]) },
+    OpDef { name: "TruncateDoubleToUInt32", args: &[Id, Id], emit: |e, a| e.to_int32_modular(a[0], a[1]) },
+    OpDef { name: "GuardBooleanToInt32", args: &[Id, Id], emit: |e, a| e.guard_boolean_to_int32(a[0], a[1]) },
+    OpDef { name: "BooleanToNumber", args: &[Id, Id], emit: |e, a| e.retag(a[0], a[1], value::TYPE_INT32) },
+    OpDef { name: "Int32ToIntPtr", args: &[Id, Id], emit: |e, a| e.copy(a[0], a[1]) },
+    // Object guards.
+    OpDef { name: "GuardShape", args: &[Id, F], emit: |e, a| e.guard_shape(a[0], a[1]) },
+    OpDef { name: "GuardProto", args: &[Id, F], emit: |e, a| e.guard_proto(a[0], a[1]) },
+    OpDef { name: "GuardClass", args: &[Id, Imm8], emit: |e, a| e.guard_class(a[0], a[1]) },
+    OpDef { name: "GuardSpecificObject", args: &[Id, F], emit: |e, a| e.guard_specific(a[0], a[1]) },
+    OpDef { name: "GuardSpecificFunction", args: &[Id, F, F], emit: |e, a| e.guard_specific(a[0], a[1]) },
+    OpDef { name: "GuardSpecificSymbol", args: &[Id, F], emit: |e, a| e.guard_specific(a[0], a[1]) },
+    // Atoms are compared by pointer only: a different string with the same characters fails
+    // the guard and is handled by the next stub, which is slower but still right.
+    OpDef { name: "GuardSpecificAtom", args: &[Id, F], emit: |e, a| e.guard_specific(a[0], a[1]) },
+    OpDef { name: "GuardFunctionScript", args: &[Id, F, F], emit: |e, a| e.guard_function_script(a[0], a[1]) },
+    OpDef { name: "GuardFixedSlotValue", args: &[Id, F, F], emit: |e, a| e.guard_slot_value(a[0], a[1], a[2], false) },
+    OpDef { name: "GuardDynamicSlotValue", args: &[Id, F, F], emit: |e, a| e.guard_slot_value(a[0], a[1], a[2], true) },
+    OpDef { name: "GuardNoDenseElements", args: &[Id], emit: |e, a| e.guard_no_dense_elements(a[0]) },
+    OpDef { name: "GuardIndexIsNotDenseElement", args: &[Id, Id], emit: |e, a| e.guard_index_not_dense(a[0], a[1]) },
+    // Object and prototype loads.
+    OpDef { name: "LoadObject", args: &[Id, F], emit: |e, a| e.load_object(a[0], a[1]) },
+    OpDef { name: "LoadProtoObject", args: &[Id, F, Id], emit: |e, a| e.load_object(a[0], a[1]) },
+    OpDef { name: "LoadProto", args: &[Id, Id], emit: |e, a| e.load_proto(a[0], a[1]) },
+    OpDef { name: "LoadEnclosingEnvironment", args: &[Id, Id], emit: |e, a| e.load_enclosing_environment(a[0], a[1]) },
+    // Slots.
+    OpDef { name: "LoadFixedSlotResult", args: &[Id, F], emit: |e, a| e.load_fixed_slot(None, a[0], a[1]) },
+    OpDef { name: "LoadFixedSlotTypedResult", args: &[Id, F, Imm8], emit: |e, a| e.load_fixed_slot(None, a[0], a[1]) },
+    OpDef { name: "LoadFixedSlot", args: &[Id, Id, F], emit: |e, a| e.load_fixed_slot(Some(a[0]), a[1], a[2]) },
+    OpDef { name: "LoadDynamicSlotResult", args: &[Id, F], emit: |e, a| e.load_dynamic_slot_result(a[0], a[1]) },
+    OpDef { name: "LoadDynamicSlot", args: &[Id, Id, F], emit: |e, a| e.load_dynamic_slot(a[0], a[1], a[2]) },
+    OpDef { name: "StoreFixedSlot", args: &[Id, F, Id], emit: |e, a| e.store_fixed_slot(a[0], a[1], a[2]) },
+    // Arrays and strings.
+    OpDef { name: "LoadInt32ArrayLengthResult", args: &[Id], emit: |e, a| e.array_length(a[0], None) },
+    OpDef { name: "LoadInt32ArrayLength", args: &[Id, Id], emit: |e, a| e.array_length(a[0], Some(a[1])) },
+    OpDef { name: "LoadDenseElementResult", args: &[Id, Id], emit: |e, a| e.dense_element(a[0], a[1], false) },
+    OpDef { name: "LoadDenseElementHoleResult", args: &[Id, Id], emit: |e, a| e.dense_element(a[0], a[1], true) },
+    OpDef { name: "LoadStringLengthResult", args: &[Id], emit: |e, a| e.string_length(a[0]) },
+    OpDef { name: "LoadStringCharCodeResult", args: &[Id, Id, Imm8], emit: |e, a| e.string_char_code(a[0], a[1], a[2] != 0) },
+    // Int32 arithmetic; overflow and negative zero fail the guard, as in the engine.
+    OpDef { name: "Int32AddResult", args: &[Id, Id], emit: |e, a| e.int32_wide(a[0], a[1], I::I64Add, false) },
+    OpDef { name: "Int32SubResult", args: &[Id, Id], emit: |e, a| e.int32_wide(a[0], a[1], I::I64Sub, false) },
+    OpDef { name: "Int32MulResult", args: &[Id, Id], emit: |e, a| e.int32_wide(a[0], a[1], I::I64Mul, true) },
+    OpDef { name: "Int32BitOrResult", args: &[Id, Id], emit: |e, a| e.int32_bits(a[0], a[1], I::I32Or) },
+    OpDef { name: "Int32BitXorResult", args: &[Id, Id], emit: |e, a| e.int32_bits(a[0], a[1], I::I32Xor) },
+    OpDef { name: "Int32BitAndResult", args: &[Id, Id], emit: |e, a| e.int32_bits(a[0], a[1], I::I32And) },
+    OpDef { name: "Int32LeftShiftResult", args: &[Id, Id], emit: |e, a| e.int32_bits(a[0], a[1], I::I32Shl) },
+    OpDef { name: "Int32RightShiftResult", args: &[Id, Id], emit: |e, a| e.int32_bits(a[0], a[1], I::I32ShrS) },
+    OpDef { name: "Int32NotResult", args: &[Id], emit: |e, a| e.int32_not(a[0]) },
+    OpDef { name: "Int32URightShiftResult", args: &[Id, Id, Imm8], emit: |e, a| e.int32_urshift(a[0], a[1], a[2] != 0) },
+    OpDef { name: "Int32IncResult", args: &[Id], emit: |e, a| e.int32_step(a[0], 1) },
+    OpDef { name: "Int32DecResult", args: &[Id], emit: |e, a| e.int32_step(a[0], -1) },
+    OpDef { name: "Int32NegationResult", args: &[Id], emit: |e, a| e.int32_negation(a[0]) },
+    // Double arithmetic on NumberIds (int32 or double).
+    OpDef { name: "DoubleAddResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Add) },
+    OpDef { name: "DoubleSubResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Sub) },
+    OpDef { name: "DoubleMulResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Mul) },
+    OpDef { name: "DoubleDivResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Div) },
+    // Comparisons.
+    OpDef { name: "CompareInt32Result", args: &[Imm8, Id, Id], emit: |e, a| e.compare(a[0], a[1], a[2], false) },
+    OpDef { name: "CompareDoubleResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare(a[0], a[1], a[2], true) },
+    OpDef { name: "CompareObjectResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_identity(a[0], a[1], a[2]) },
+    OpDef { name: "CompareSymbolResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_identity(a[0], a[1], a[2]) },
+    // Truthiness.
+    OpDef { name: "LoadInt32TruthyResult", args: &[Id], emit: |e, a| e.int32_truthy(a[0]) },
+    OpDef { name: "LoadDoubleTruthyResult", args: &[Id], emit: |e, a| e.double_truthy(a[0]) },
+    OpDef { name: "LoadStringTruthyResult", args: &[Id], emit: |e, a| e.string_truthy(a[0]) },
+    // Results.
+    OpDef { name: "LoadBooleanResult", args: &[Imm8], emit: |e, a| e.result_const(tag_bits(value::TYPE_BOOLEAN) | (a[0] != 0) as u64) },
+    OpDef { name: "LoadUndefinedResult", args: &[], emit: |e, _| e.result_const(tag_bits(value::TYPE_UNDEFINED)) },
+    OpDef { name: "LoadInt32Result", args: &[Id], emit: |e, a| e.result_retag(a[0], value::TYPE_INT32) },
+    OpDef { name: "LoadObjectResult", args: &[Id], emit: |e, a| e.result_retag(a[0], value::TYPE_OBJECT) },
+    OpDef { name: "LoadStringResult", args: &[Id], emit: |e, a| e.result_retag(a[0], value::TYPE_STRING) },
+    OpDef { name: "LoadDoubleResult", args: &[Id], emit: |e, a| e.load_double_result(a[0]) },
+    OpDef { name: "LoadValueResult", args: &[F], emit: |e, a| e.load_value_result(a[0]) },
+    OpDef { name: "LoadOperandResult", args: &[Id], emit: |e, a| e.load_operand_result(a[0]) },
+    OpDef { name: "LoadDoubleConstant", args: &[F, Id], emit: |e, a| e.load_double_constant(a[0], a[1]) },
+    OpDef { name: "LoadBooleanConstant", args: &[Imm8, Id], emit: |e, a| e.load_boolean_constant(a[0], a[1]) },
+    OpDef { name: "LoadInt32Constant", args: &[F, Id], emit: |e, a| e.load_int32_constant(a[0], a[1]) },
+    OpDef { name: "LoadArgumentFixedSlot", args: &[Id, Imm8], emit: |e, a| e.load_argument_slot(a[0], None, a[1]) },
+    OpDef { name: "LoadArgumentDynamicSlot", args: &[Id, Id, Imm8], emit: |e, a| e.load_argument_slot(a[0], Some(a[1]), a[2]) },
+];
+
+/// The high word of a tagged Value, shifted into place.
+const fn tag_bits(ty: u32) -> u64 {
+    (tag(ty) as u64) << 32
+}
+
+/// Names of every op the compiler lowers, for reports.
+pub fn supported_ops() -> impl Iterator<Item = &'static str> {
+    OPS.iter().map(|o| o.name)
+}
+
+/// Lowers one CacheIR body to a Wasm function body (locals and code, no size prefix).
+pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decline> {
+    // Resolve every op first: a body is compiled whole or not at all.
+    let mut plan: Vec<(&OpDef, &[u8])> = Vec::with_capacity(ops.len());
+    let mut max_id: i32 = 2; // inputs 0..=2 always exist
+    for op in ops {
+        let def = OPS.iter().find(|d| d.name == op.name).ok_or_else(|| Decline::Unsupported(op.name.clone()))?;
+        if size(def.args) as usize != op.args.len() {
+            return Err(Decline::FormatMismatch(op.name.clone()));
+        }
+        for (kind, b) in def.args.iter().zip(op.args) {
+            if *kind == Arg::Id {
+                max_id = max_id.max(*b as i32);
+            }
+        }
+        plan.push((def, op.args));
+    }
+    if ops.last().map(|o| o.name.as_str()) != Some("ReturnFromIC") {
+        return Err(Decline::NoReturn);
+    }
+    let mut e = Emitter::new(env, (max_id + 1) as u32);
+    e.prologue();
+    e.f.instruction(&I::Block(BlockType::Empty));
+    for (def, args) in plan {
+        (def.emit)(&mut e, args)?;
+    }
+    e.f.instruction(&I::End);
+    e.fail_tail();
+    e.f.instruction(&I::End);
+    Ok(e.f.into_raw_body())
+}
+
+// Parameters and locals of the generated function.
+const P_ARG0: u32 = 0;
+const P_ARG1: u32 = 1;
+const P_STUB: u32 = 2;
+const P_CTX: u32 = 3;
+
+/// Emits one function; tracks the local layout.
+struct Emitter<'a> {
+    env: &'a StubEnv<'a>,
+    f: Function,
+    /// First register local; register r is local `regs + r`.
+    regs: u32,
+    result: u32,
+    t32: u32,
+    t32b: u32,
+    t64: u32,
+    tf: u32,
+}
+
+impl<'a> Emitter<'a> {
+    fn new(env: &'a StubEnv<'a>, num_regs: u32) -> Self {
+        let regs = 4;
+        let result = regs + num_regs;
+        let locals = [
+            (num_regs + 1, ValType::I64), // registers, result
+            (2, ValType::I32),            // t32, t32b
+            (1, ValType::I64),            // t64
+            (1, ValType::F64),            // tf
+        ];
+        Emitter {
+            env,
+            f: Function::new(locals),
+            regs,
+            result,
+            t32: result + 1,
+            t32b: result + 2,
+            t64: result + 3,
+            tf: result + 4,
+        }
+    }
+
+    fn reg(&self, r: u8) -> u32 {
+        self.regs + r as u32
+    }
+
+    fn i(&mut self, ins: I<'_>) -> &mut Self {
+        self.f.instruction(&ins);
+        self
+    }
+
+    fn mem(offset: u32, align: u32) -> MemArg {
+        MemArg { offset: offset as u64, align, memory_index: 0 }
+    }
+
+    /// Inputs 0 and 1 are the arguments; input 2 is in the context.
+    fn prologue(&mut self) {
+        let (r0, r1, r2) = (self.reg(0), self.reg(1), self.reg(2));
+        self.i(I::LocalGet(P_ARG0)).i(I::LocalSet(r0));
+        self.i(I::LocalGet(P_ARG1)).i(I::LocalSet(r1));
+        self.i(I::LocalGet(P_CTX)).i(I::I64Load(Self::mem(ic::CTX_ARG2, 3))).i(I::LocalSet(r2));
+    }
+
+    /// The guard-failure path: call the next stub with the original arguments.
+    fn fail_tail(&mut self) {
+        let next = self.t32;
+        self.i(I::LocalGet(P_STUB)).i(I::I32Load(Self::mem(ic::STUB_NEXT, 2))).i(I::LocalSet(next));
+        self.i(I::LocalGet(P_ARG0)).i(I::LocalGet(P_ARG1)).i(I::LocalGet(next)).i(I::LocalGet(P_CTX));
+        self.i(I::LocalGet(next)).i(I::I32Load(Self::mem(ic::STUB_CODE, 2)));
+        self.i(I::CallIndirect { type_index: self.env.ic_type_index, table_index: 0 });
+    }
+
+    /// `br_if $fail` on the i32 condition on the stack (the guard block is depth 0 at the top
+    /// level of the body; ops never open blocks around a guard).
+    fn fail_if(&mut self) {
+        self.i(I::BrIf(0));
+    }
+
+    fn ret(&mut self) -> Result<(), Decline> {
+        self.i(I::LocalGet(self.result)).i(I::Return);
+        Ok(())
+    }
+
+    /// Pushes the payload (low word) of register r.
+    fn lo(&mut self, r: u8) {
+        self.i(I::LocalGet(self.reg(r))).i(I::I32WrapI64);
+    }
+
+    /// Pushes the tag (high word) of register r.
+    fn hi(&mut self, r: u8) {
+        self.i(I::LocalGet(self.reg(r))).i(I::I64Const(32)).i(I::I64ShrU).i(I::I32WrapI64);
+    }
+
+    /// Pushes the address of field byte `b`'s word: the stub pointer (offset folded into loads).
+    fn field_offset(&self, b: u8) -> u32 {
+        self.env.stub_data_offset + ic::FIELD_SCALE * b as u32
+    }
+
+    fn field_u32(&mut self, b: u8) {
+        let off = self.field_offset(b);
+        self.i(I::LocalGet(P_STUB)).i(I::I32Load(Self::mem(off, 2)));
+    }
+
+    fn field_u64(&mut self, b: u8) {
+        let off = self.field_offset(b);
+        self.i(I::LocalGet(P_STUB)).i(I::I64Load(Self::mem(off, 2)));
+    }
+
+    /// Boxes the i32 on the stack with a type tag and stores it in local `dst`.
+    fn box_i32(&mut self, ty: u32, dst: u32) {
+        self.i(I::I64ExtendI32U).i(I::I64Const(tag_bits(ty) as i64)).i(I::I64Or).i(I::LocalSet(dst));
+    }
+
+    fn guard_tag(&mut self, r: u8, ty: u32) -> Result<(), Decline> {
+        self.hi(r);
+        self.i(I::I32Const(tag(ty) as i32)).i(I::I32Ne);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_is_number(&mut self, r: u8) -> Result<(), Decline> {
+        // Doubles have a high word below the tag range; int32 is the smallest tag.
+        self.hi(r);
+        self.i(I::I32Const(tag(value::TYPE_INT32) as i32)).i(I::I32GtU);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_not_uninitialized(&mut self, r: u8) -> Result<(), Decline> {
+        self.i(I::LocalGet(self.reg(r))).i(I::I64Const(ic::UNINITIALIZED_LEXICAL as i64)).i(I::I64Eq);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_non_double_type(&mut self, r: u8, ty: u8) -> Result<(), Decline> {
+        if ty as u32 == value::TYPE_DOUBLE || ty as u32 > value::TYPE_OBJECT {
+            return Err(Decline::UnsupportedOperand("GuardNonDoubleType".into()));
+        }
+        self.guard_tag(r, ty as u32)
+    }
+
+    /// An int32 index: an int32, or a double that is exactly an int32 (-0 counts as 0).
+    fn guard_to_int32_index(&mut self, input: u8, out: u8) -> Result<(), Decline> {
+        let (rin, rout, tf) = (self.reg(input), self.reg(out), self.tf);
+        self.hi(input);
+        self.i(I::I32Const(tag(value::TYPE_INT32) as i32)).i(I::I32Eq);
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(rin)).i(I::LocalSet(rout));
+        self.i(I::Else);
+        // Not a double (any other tag): fail. `br_if 1` leaves the if/else to the guard block.
+        self.hi(input);
+        self.i(I::I32Const(tag(value::TYPE_DOUBLE) as i32)).i(I::I32GeU).i(I::BrIf(1));
+        self.i(I::LocalGet(rin)).i(I::F64ReinterpretI64).i(I::LocalSet(tf));
+        // In range and integral: trunc(d) == d and -2^31 <= d < 2^31 (NaN fails both).
+        self.i(I::LocalGet(tf)).i(I::F64Const(wasm_encoder::Ieee64::from(-2147483648.0f64))).i(I::F64Ge);
+        self.i(I::LocalGet(tf)).i(I::F64Const(wasm_encoder::Ieee64::from(2147483648.0f64))).i(I::F64Lt).i(I::I32And);
+        self.i(I::LocalGet(tf)).i(I::LocalGet(tf)).i(I::F64Trunc).i(I::F64Eq).i(I::I32And);
+        self.i(I::I32Eqz).i(I::BrIf(1));
+        self.i(I::LocalGet(tf)).i(I::I32TruncF64S);
+        self.box_i32(value::TYPE_INT32, rout);
+        self.i(I::End);
+        Ok(())
+    }
+
+    fn guard_shape(&mut self, o: u8, f: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2)));
+        self.field_u32(f);
+        self.i(I::I32Ne);
+        self.fail_if();
+        Ok(())
+    }
+
+    /// Pushes obj->shape->base at `o`.
+    fn base_shape(&mut self, o: u8) {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::I32Load(Self::mem(ic::SHAPE_BASE, 2)));
+    }
+
+    fn guard_proto(&mut self, o: u8, f: u8) -> Result<(), Decline> {
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_PROTO, 2)));
+        self.field_u32(f);
+        self.i(I::I32Ne);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_class(&mut self, o: u8, kind: u8) -> Result<(), Decline> {
+        let clasp = match (kind, self.env.array_class) {
+            (ic::GUARD_CLASS_ARRAY, Some(c)) => c,
+            _ => return Err(Decline::UnsupportedOperand("GuardClass".into())),
+        };
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2)));
+        self.i(I::I32Const(clasp as i32)).i(I::I32Ne);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_specific(&mut self, o: u8, f: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.field_u32(f);
+        self.i(I::I32Ne);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn load_object(&mut self, res: u8, f: u8) -> Result<(), Decline> {
+        self.field_u32(f);
+        let dst = self.reg(res);
+        self.box_i32(value::TYPE_OBJECT, dst);
+        Ok(())
+    }
+
+    fn load_proto(&mut self, o: u8, res: u8) -> Result<(), Decline> {
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_PROTO, 2)));
+        let dst = self.reg(res);
+        self.box_i32(value::TYPE_OBJECT, dst);
+        Ok(())
+    }
+
+    /// `dst = i64[obj + field]` (the field is a byte offset from the object).
+    fn load_fixed_slot(&mut self, res: Option<u8>, o: u8, f: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.field_u32(f);
+        self.i(I::I32Add).i(I::I64Load(Self::mem(0, 3)));
+        let dst = res.map_or(self.result, |r| self.reg(r));
+        self.i(I::LocalSet(dst));
+        Ok(())
+    }
+
+    /// `result = i64[slots + (field & ~7)]` (a byte offset into the dynamic slots).
+    fn load_dynamic_slot_result(&mut self, o: u8, f: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_SLOTS, 2)));
+        self.field_u32(f);
+        self.i(I::I32Const(!7)).i(I::I32And).i(I::I32Add).i(I::I64Load(Self::mem(0, 3)));
+        self.i(I::LocalSet(self.result));
+        Ok(())
+    }
+
+    /// `res = i64[slots + 8 * field]` (here the field is a slot index).
+    fn load_dynamic_slot(&mut self, res: u8, o: u8, f: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_SLOTS, 2)));
+        self.field_u32(f);
+        self.i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I64Load(Self::mem(0, 3)));
+        let dst = self.reg(res);
+        self.i(I::LocalSet(dst));
+        Ok(())
+    }
+
+    /// Pushes obj->elements.
+    fn elements(&mut self, o: u8) {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_ELEMENTS, 2)));
+    }
+
+    fn array_length(&mut self, o: u8, res: Option<u8>) -> Result<(), Decline> {
+        let t = self.t32;
+        self.elements(o);
+        self.i(I::I32Const(-ic::ELEMENTS_LENGTH)).i(I::I32Sub).i(I::I32Load(Self::mem(0, 2))).i(I::LocalTee(t));
+        // A length above INT32_MAX is not an int32: fail.
+        self.i(I::I32Const(0)).i(I::I32LtS);
+        self.fail_if();
+        self.i(I::LocalGet(t));
+        let dst = res.map_or(self.result, |r| self.reg(r));
+        self.box_i32(value::TYPE_INT32, dst);
+        Ok(())
+    }
+
+    fn dense_element(&mut self, o: u8, idx: u8, hole_ok: bool) -> Result<(), Decline> {
+        let (el, i, v) = (self.t32, self.t32b, self.t64);
+        self.elements(o);
+        self.i(I::LocalSet(el));
+        self.lo(idx);
+        self.i(I::LocalTee(i));
+        if hole_ok {
+            // A negative index is a named property, not an element: fail.
+            self.i(I::I32Const(0)).i(I::I32LtS);
+            self.fail_if();
+            self.i(I::LocalGet(i));
+        }
+        // Unsigned compare: a negative index is also out of range.
+        self.i(I::LocalGet(el)).i(I::I32Const(-ic::ELEMENTS_INITIALIZED_LENGTH)).i(I::I32Sub).i(I::I32Load(Self::mem(0, 2)));
+        self.i(I::I32GeU);
+        if hole_ok {
+            self.i(I::If(BlockType::Empty));
+            { let r = self.result; self.i(I::I64Const(tag_bits(value::TYPE_UNDEFINED) as i64)).i(I::LocalSet(r)); }
+            self.i(I::Else);
+        } else {
+            self.fail_if();
+        }
+        self.i(I::LocalGet(el)).i(I::LocalGet(i)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I64Load(Self::mem(0, 3))).i(I::LocalTee(v));
+        // A magic Value in the elements is a hole.
+        self.i(I::I64Const(32)).i(I::I64ShrU).i(I::I32WrapI64).i(I::I32Const(tag(value::TYPE_MAGIC) as i32)).i(I::I32Eq);
+        if hole_ok {
+            self.i(I::If(BlockType::Empty));
+            { let r = self.result; self.i(I::I64Const(tag_bits(value::TYPE_UNDEFINED) as i64)).i(I::LocalSet(r)); }
+            self.i(I::Else);
+            { let r = self.result; self.i(I::LocalGet(v)).i(I::LocalSet(r)); }
+            self.i(I::End);
+            self.i(I::End);
+        } else {
+            self.fail_if();
+            { let r = self.result; self.i(I::LocalGet(v)).i(I::LocalSet(r)); }
+        }
+        Ok(())
+    }
+
+    fn string_length(&mut self, s: u8) -> Result<(), Decline> {
+        let t = self.t32;
+        self.lo(s);
+        self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2))).i(I::LocalTee(t));
+        self.i(I::I32Const(0)).i(I::I32LtS);
+        self.fail_if();
+        self.i(I::LocalGet(t));
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// The char code at an index of a linear string. Ropes fail the guard (the engine's
+    /// interpreter flattens them); out of range gives NaN when `handle_oob`, else fails.
+    fn string_char_code(&mut self, s: u8, idx: u8, handle_oob: bool) -> Result<(), Decline> {
+        let (flags, i, chars) = (self.t32, self.t32b, self.t64);
+        self.lo(s);
+        self.i(I::I32Load(Self::mem(ic::STRING_FLAGS, 2))).i(I::LocalTee(flags));
+        self.i(I::I32Const(str_bits::LINEAR_BIT as i32)).i(I::I32And).i(I::I32Eqz);
+        self.fail_if();
+        self.lo(idx);
+        self.i(I::LocalTee(i));
+        self.lo(s);
+        self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2))).i(I::I32GeU);
+        if handle_oob {
+            self.i(I::If(BlockType::Empty));
+            { let r = self.result; self.i(I::I64Const(ic::CANONICAL_NAN as i64)).i(I::LocalSet(r)); }
+            self.i(I::Else);
+        } else {
+            self.fail_if();
+        }
+        // chars = inline ? s + 8 : u32[s + 8]; kept in the i64 temporary's low word.
+        self.i(I::LocalGet(flags)).i(I::I32Const(str_bits::INLINE_CHARS_BIT as i32)).i(I::I32And);
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.lo(s);
+        self.i(I::I32Const(str_bits::CHARS as i32)).i(I::I32Add);
+        self.i(I::Else);
+        self.lo(s);
+        self.i(I::I32Load(Self::mem(str_bits::CHARS, 2)));
+        self.i(I::End);
+        self.i(I::I64ExtendI32U).i(I::LocalSet(chars));
+        self.i(I::LocalGet(flags)).i(I::I32Const(str_bits::LATIN1_CHARS_BIT as i32)).i(I::I32And);
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.i(I::LocalGet(chars)).i(I::I32WrapI64).i(I::LocalGet(i)).i(I::I32Add).i(I::I32Load8U(Self::mem(0, 0)));
+        self.i(I::Else);
+        self.i(I::LocalGet(chars)).i(I::I32WrapI64).i(I::LocalGet(i)).i(I::I32Const(1)).i(I::I32Shl).i(I::I32Add).i(I::I32Load16U(Self::mem(0, 1)));
+        self.i(I::End);
+        self.box_i32(value::TYPE_INT32, self.result);
+        if handle_oob {
+            self.i(I::End);
+        }
+        Ok(())
+    }
+
+    /// Add, sub or mul in 64 bits; a result outside int32 (or -0 for mul) fails.
+    fn int32_wide(&mut self, a: u8, b: u8, op: I<'static>, check_neg_zero: bool) -> Result<(), Decline> {
+        let w = self.t64;
+        self.lo(a);
+        self.i(I::I64ExtendI32S);
+        self.lo(b);
+        self.i(I::I64ExtendI32S);
+        self.i(op).i(I::LocalTee(w));
+        self.i(I::LocalGet(w)).i(I::I32WrapI64).i(I::I64ExtendI32S).i(I::I64Ne);
+        self.fail_if();
+        if check_neg_zero {
+            // 0 from a negative operand is -0, which is not an int32.
+            self.i(I::LocalGet(w)).i(I::I64Eqz);
+            self.lo(a);
+            self.lo(b);
+            self.i(I::I32Or).i(I::I32Const(0)).i(I::I32LtS).i(I::I32And);
+            self.fail_if();
+        }
+        self.i(I::LocalGet(w)).i(I::I32WrapI64);
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    fn int32_bits(&mut self, a: u8, b: u8, op: I<'static>) -> Result<(), Decline> {
+        self.lo(a);
+        self.lo(b);
+        self.i(op);
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    fn int32_not(&mut self, a: u8) -> Result<(), Decline> {
+        self.lo(a);
+        self.i(I::I32Const(-1)).i(I::I32Xor);
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// Pushes a NumberId as f64: int32-tagged values are converted.
+    fn to_number(&mut self, r: u8) {
+        self.hi(r);
+        self.i(I::I32Const(tag(value::TYPE_INT32) as i32)).i(I::I32Eq);
+        self.i(I::If(BlockType::Result(ValType::F64)));
+        self.lo(r);
+        self.i(I::F64ConvertI32S);
+        self.i(I::Else);
+        self.i(I::LocalGet(self.reg(r))).i(I::F64ReinterpretI64);
+        self.i(I::End);
+    }
+
+    /// Stores the f64 on the stack as a double Value in the result, NaN canonicalised.
+    fn set_double_result(&mut self) {
+        let tf = self.tf;
+        self.i(I::LocalTee(tf)).i(I::I64ReinterpretF64);
+        self.i(I::I64Const(ic::CANONICAL_NAN as i64));
+        self.i(I::LocalGet(tf)).i(I::LocalGet(tf)).i(I::F64Eq);
+        { let r = self.result; self.i(I::Select).i(I::LocalSet(r)); }
+    }
+
+    fn double_arith(&mut self, a: u8, b: u8, op: I<'static>) -> Result<(), Decline> {
+        self.to_number(a);
+        self.to_number(b);
+        self.i(op);
+        self.set_double_result();
+        Ok(())
+    }
+
+    fn compare(&mut self, jsop: u8, a: u8, b: u8, double: bool) -> Result<(), Decline> {
+        let name = self.env.ops.jsop_name(jsop).unwrap_or("").to_string();
+        let ins = match (name.as_str(), double) {
+            ("Eq" | "StrictEq", false) => I::I32Eq,
+            ("Ne" | "StrictNe", false) => I::I32Ne,
+            ("Lt", false) => I::I32LtS,
+            ("Gt", false) => I::I32GtS,
+            ("Le", false) => I::I32LeS,
+            ("Ge", false) => I::I32GeS,
+            ("Eq" | "StrictEq", true) => I::F64Eq,
+            ("Ne" | "StrictNe", true) => I::F64Ne,
+            ("Lt", true) => I::F64Lt,
+            ("Gt", true) => I::F64Gt,
+            ("Le", true) => I::F64Le,
+            ("Ge", true) => I::F64Ge,
+            _ => return Err(Decline::UnsupportedOperand(if double { "CompareDoubleResult" } else { "CompareInt32Result" }.into())),
+        };
+        if double {
+            self.to_number(a);
+            self.to_number(b);
+        } else {
+            self.lo(a);
+            self.lo(b);
+        }
+        self.i(ins);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn result_const(&mut self, v: u64) -> Result<(), Decline> {
+        { let r = self.result; self.i(I::I64Const(v as i64)).i(I::LocalSet(r)); }
+        Ok(())
+    }
+
+    /// The payload of register r with the given tag.
+    fn result_retag(&mut self, r: u8, ty: u32) -> Result<(), Decline> {
+        self.lo(r);
+        self.box_i32(ty, self.result);
+        Ok(())
+    }
+
+    fn load_double_result(&mut self, r: u8) -> Result<(), Decline> {
+        self.to_number(r);
+        self.set_double_result();
+        Ok(())
+    }
+
+    fn load_value_result(&mut self, f: u8) -> Result<(), Decline> {
+        self.field_u64(f);
+        self.i(I::LocalSet(self.result));
+        Ok(())
+    }
+
+    fn load_int32_constant(&mut self, f: u8, res: u8) -> Result<(), Decline> {
+        self.field_u32(f);
+        let dst = self.reg(res);
+        self.box_i32(value::TYPE_INT32, dst);
+        Ok(())
+    }
+
+    /// `res = i64[ctx.sp() + 8 * (k + argc)]`: an argument of a call IC on the caller's
+    /// stack (`argc` only for the dynamic form).
+    fn load_argument_slot(&mut self, res: u8, argc: Option<u8>, k: u8) -> Result<(), Decline> {
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ic::CTX_SPBASE, 2)));
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ic::CTX_SPOFFSET, 2)));
+        self.i(I::I32Sub);
+        if let Some(n) = argc {
+            self.lo(n);
+            self.i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add);
+        }
+        self.i(I::I64Load(Self::mem(8 * k as u32, 3)));
+        let dst = self.reg(res);
+        self.i(I::LocalSet(dst));
+        Ok(())
+    }
+
+    fn copy(&mut self, from: u8, to: u8) -> Result<(), Decline> {
+        let (a, b) = (self.reg(from), self.reg(to));
+        self.i(I::LocalGet(a)).i(I::LocalSet(b));
+        Ok(())
+    }
+
+    /// `to` = payload of `from` with a new tag.
+    fn retag(&mut self, from: u8, to: u8, ty: u32) -> Result<(), Decline> {
+        self.lo(from);
+        let dst = self.reg(to);
+        self.box_i32(ty, dst);
+        Ok(())
+    }
+
+    fn guard_null_or_undefined(&mut self, r: u8) -> Result<(), Decline> {
+        // Undefined and null are adjacent tags.
+        self.hi(r);
+        self.i(I::I32Const(tag(value::TYPE_UNDEFINED) as i32)).i(I::I32Sub).i(I::I32Const(2)).i(I::I32GeU);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_boolean_to_int32(&mut self, input: u8, out: u8) -> Result<(), Decline> {
+        self.guard_tag(input, value::TYPE_BOOLEAN)?;
+        self.retag(input, out, value::TYPE_INT32)
+    }
+
+    /// ToInt32 of an int32 or a double. Doubles of magnitude 2^63 or more, and NaN, fail the
+    /// guard (the engine's interpreter handles them) rather than being approximated.
+    fn to_int32_modular(&mut self, input: u8, out: u8) -> Result<(), Decline> {
+        let (rin, rout, tf) = (self.reg(input), self.reg(out), self.tf);
+        self.hi(input);
+        self.i(I::I32Const(tag(value::TYPE_INT32) as i32)).i(I::I32Eq);
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(rin)).i(I::LocalSet(rout));
+        self.i(I::Else);
+        self.hi(input);
+        self.i(I::I32Const(tag(value::TYPE_DOUBLE) as i32)).i(I::I32GeU).i(I::BrIf(1));
+        self.i(I::LocalGet(rin)).i(I::F64ReinterpretI64).i(I::LocalTee(tf));
+        self.i(I::F64Abs).i(I::F64Const(wasm_encoder::Ieee64::from(9223372036854775808.0f64))).i(I::F64Lt).i(I::I32Eqz).i(I::BrIf(1));
+        self.i(I::LocalGet(tf)).i(I::I64TruncF64S).i(I::I32WrapI64);
+        self.box_i32(value::TYPE_INT32, rout);
+        self.i(I::End);
+        Ok(())
+    }
+
+    fn guard_function_script(&mut self, o: u8, f: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(runtime_abi::layout::function::SCRIPT, 2)));
+        self.field_u32(f);
+        self.i(I::I32Ne);
+        self.fail_if();
+        Ok(())
+    }
+
+    /// The slot at a byte offset (fixed: from the object; dynamic: into the slots) must hold
+    /// exactly the Value in the stub field.
+    fn guard_slot_value(&mut self, o: u8, off: u8, val: u8, dynamic: bool) -> Result<(), Decline> {
+        self.lo(o);
+        if dynamic {
+            self.i(I::I32Load(Self::mem(ic::OBJ_SLOTS, 2)));
+            self.field_u32(off);
+            self.i(I::I32Const(!7)).i(I::I32And);
+        } else {
+            self.field_u32(off);
+        }
+        self.i(I::I32Add).i(I::I64Load(Self::mem(0, 3)));
+        self.field_u64(val);
+        self.i(I::I64Ne);
+        self.fail_if();
+        Ok(())
+    }
+
+    /// Pushes the initialized length of `o`'s elements.
+    fn initialized_length(&mut self, o: u8) {
+        self.elements(o);
+        self.i(I::I32Const(-ic::ELEMENTS_INITIALIZED_LENGTH)).i(I::I32Sub).i(I::I32Load(Self::mem(0, 2)));
+    }
+
+    fn guard_no_dense_elements(&mut self, o: u8) -> Result<(), Decline> {
+        self.initialized_length(o);
+        self.i(I::I32Const(0)).i(I::I32Ne);
+        self.fail_if();
+        Ok(())
+    }
+
+    /// Passes when the index is outside the initialized elements. An index inside them fails,
+    /// even at a hole (the engine would pass a hole): conservative, never wrong.
+    fn guard_index_not_dense(&mut self, o: u8, idx: u8) -> Result<(), Decline> {
+        self.lo(idx);
+        self.initialized_length(o);
+        self.i(I::I32LtU);
+        self.fail_if();
+        Ok(())
+    }
+
+    /// An environment's enclosing environment: its first reserved (fixed) slot.
+    fn load_enclosing_environment(&mut self, o: u8, res: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::ENV_ENCLOSING_SLOT, 2)));
+        let dst = self.reg(res);
+        self.box_i32(value::TYPE_OBJECT, dst);
+        Ok(())
+    }
+
+    fn int32_step(&mut self, a: u8, by: i64) -> Result<(), Decline> {
+        let w = self.t64;
+        self.lo(a);
+        self.i(I::I64ExtendI32S).i(I::I64Const(by)).i(I::I64Add).i(I::LocalTee(w));
+        self.i(I::LocalGet(w)).i(I::I32WrapI64).i(I::I64ExtendI32S).i(I::I64Ne);
+        self.fail_if();
+        self.i(I::LocalGet(w)).i(I::I32WrapI64);
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// -a, failing for 0 (the result is -0) and INT32_MIN (overflow).
+    fn int32_negation(&mut self, a: u8) -> Result<(), Decline> {
+        self.lo(a);
+        self.i(I::I32Const(0x7fff_ffff)).i(I::I32And).i(I::I32Eqz);
+        self.fail_if();
+        self.i(I::I32Const(0));
+        self.lo(a);
+        self.i(I::I32Sub);
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// Equality of two objects or symbols is identity; other comparisons are declined.
+    fn compare_identity(&mut self, jsop: u8, a: u8, b: u8) -> Result<(), Decline> {
+        let ins = match self.env.ops.jsop_name(jsop).unwrap_or("") {
+            "Eq" | "StrictEq" => I::I32Eq,
+            "Ne" | "StrictNe" => I::I32Ne,
+            _ => return Err(Decline::UnsupportedOperand("CompareObjectResult".into())),
+        };
+        self.lo(a);
+        self.lo(b);
+        self.i(ins);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn int32_truthy(&mut self, r: u8) -> Result<(), Decline> {
+        self.lo(r);
+        self.i(I::I32Const(0)).i(I::I32Ne);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    /// A number is truthy unless it is 0, -0 or NaN.
+    fn double_truthy(&mut self, r: u8) -> Result<(), Decline> {
+        let tf = self.tf;
+        self.to_number(r);
+        self.i(I::LocalTee(tf)).i(I::F64Const(wasm_encoder::Ieee64::from(0.0f64))).i(I::F64Ne);
+        self.i(I::LocalGet(tf)).i(I::LocalGet(tf)).i(I::F64Eq).i(I::I32And);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn string_truthy(&mut self, s: u8) -> Result<(), Decline> {
+        self.lo(s);
+        self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2))).i(I::I32Const(0)).i(I::I32Ne);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn load_operand_result(&mut self, r: u8) -> Result<(), Decline> {
+        let src = self.reg(r);
+        let dst = self.result;
+        self.i(I::LocalGet(src)).i(I::LocalSet(dst));
+        Ok(())
+    }
+
+    fn load_boolean_constant(&mut self, b: u8, res: u8) -> Result<(), Decline> {
+        let dst = self.reg(res);
+        self.i(I::I64Const((tag_bits(value::TYPE_BOOLEAN) | (b != 0) as u64) as i64)).i(I::LocalSet(dst));
+        Ok(())
+    }
+
+    /// `a >>> b`: an int32 when it fits (and a double is not forced), else a double.
+    fn int32_urshift(&mut self, a: u8, b: u8, force_double: bool) -> Result<(), Decline> {
+        let t = self.t32;
+        self.lo(a);
+        self.lo(b);
+        self.i(I::I32ShrU).i(I::LocalSet(t));
+        if force_double {
+            self.i(I::LocalGet(t)).i(I::F64ConvertI32U);
+            self.set_double_result();
+            return Ok(());
+        }
+        self.i(I::LocalGet(t)).i(I::I32Const(0)).i(I::I32LtS);
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(t)).i(I::F64ConvertI32U);
+        self.set_double_result();
+        self.i(I::Else);
+        self.i(I::LocalGet(t));
+        self.box_i32(value::TYPE_INT32, self.result);
+        self.i(I::End);
+        Ok(())
+    }
+
+    /// `GCPtr<Value>::set(obj + offset, &v)`: the engine's store with both barriers. The Value
+    /// goes through a 16-byte slot carved from the shadow stack, as the engine passes it.
+    fn store_fixed_slot(&mut self, o: u8, f: u8, rhs: u8) -> Result<(), Decline> {
+        let Some(set) = self.env.gcptr_value_set else {
+            return Err(Decline::Unsupported("StoreFixedSlot".into()));
+        };
+        let (sp, g, v) = (self.t32, self.env.stack_pointer_global, self.reg(rhs));
+        self.i(I::GlobalGet(g)).i(I::I32Const(16)).i(I::I32Sub).i(I::LocalTee(sp)).i(I::GlobalSet(g));
+        self.i(I::LocalGet(sp)).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
+        self.lo(o);
+        self.field_u32(f);
+        self.i(I::I32Add).i(I::LocalGet(sp)).i(I::Call(set));
+        self.i(I::LocalGet(sp)).i(I::I32Const(16)).i(I::I32Add).i(I::GlobalSet(g));
+        Ok(())
+    }
+
+    fn load_double_constant(&mut self, f: u8, res: u8) -> Result<(), Decline> {
+        self.field_u64(f);
+        let dst = self.reg(res);
+        self.i(I::LocalSet(dst));
+        Ok(())
+    }
+}
