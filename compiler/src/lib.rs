@@ -37,11 +37,13 @@ use snapshot::{MemoryImage, Module, Requests};
 pub struct CompileOptions {
     /// Compile IC bodies with the stub library (otherwise all stay with the IC interpreter).
     pub stubs: bool,
+    /// Add counters that measure which IC hits run in compiled stubs (`aotjs coverage`).
+    pub coverage: bool,
 }
 
 impl Default for CompileOptions {
     fn default() -> Self {
-        CompileOptions { stubs: true }
+        CompileOptions { stubs: true, coverage: false }
     }
 }
 
@@ -91,6 +93,9 @@ pub fn compile(bytes: &[u8], opts: &CompileOptions) -> Result<Compiled> {
 
     let mut linker = link::Linker::new(&snap.module)?;
     let mut slots = Vec::new();
+    if opts.coverage {
+        report.coverage = Some(plan_coverage(&snap, &mut linker)?);
+    }
     if opts.stubs {
         plan_stubs(&snap, &mut linker, &mut slots, &mut report)?;
     } else {
@@ -119,8 +124,37 @@ fn ic_sig() -> snapshot::module::FuncSig {
     snapshot::module::FuncSig { params: vec![I64, I64, I32, I32], results: vec![I64] }
 }
 
+/// Type indices with the IC signature.
+fn ic_types(snap: &Snapshot<'_>) -> Vec<u32> {
+    let sig = ic_sig();
+    snap.module.types.iter().enumerate().filter(|(_, t)| **t == sig).map(|(i, _)| i as u32).collect()
+}
+
+/// Counts IC chain starts in all engine code, and entries and guard failures of the generic
+/// CacheIR interpreter.
+fn plan_coverage(snap: &Snapshot<'_>, linker: &mut link::Linker<'_, '_>) -> Result<report::CoverageManifest> {
+    let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
+    let generic = *snap.module.table0.get(&facts.generic_ic_table_index).ok_or_else(|| Error::EngineTable(format!(
+        "table 0 has no function at the generic IC interpreter's index {}",
+        facts.generic_ic_table_index
+    )))?;
+    let m = report::CoverageManifest {
+        chain_starts: "aotjs.cov.chain_starts".into(),
+        generic_entries: "aotjs.cov.generic_entries".into(),
+        generic_next: "aotjs.cov.generic_next".into(),
+        stubs: Vec::new(),
+    };
+    let chain = linker.add_counter_global(m.chain_starts.clone());
+    let g_entries = linker.add_counter_global(m.generic_entries.clone());
+    let g_next = linker.add_counter_global(m.generic_next.clone());
+    linker.set_counted_types(ic_types(snap));
+    linker.set_default_counters(link::Counters { on_entry: None, before_call_indirect: Some(chain) });
+    linker.set_counters(link::InFuncIdx(generic), link::Counters { on_entry: Some(g_entries), before_call_indirect: Some(g_next) });
+    Ok(m)
+}
+
 /// Compiles every IC body the stub library supports and plans its slot. Identical generated
-/// bodies share one function.
+/// bodies share one function (except in coverage builds, where each stub has its counters).
 fn plan_stubs(
     snap: &Snapshot<'_>,
     linker: &mut link::Linker<'_, '_>,
@@ -152,15 +186,33 @@ fn plan_stubs(
                 continue;
             }
         };
-        let env = stubs::StubEnv {
+        let mut env = stubs::StubEnv {
             ops: &snap.engine,
             stub_data_offset: ic.stub_data_offset as u32,
             ic_type_index,
             array_class,
             gcptr_value_set,
             stack_pointer_global,
+            counters: None,
         };
         match stubs::compile(&ops, &env) {
+            Ok(body) if report.coverage.is_some() => {
+                let n = report.coverage.as_ref().map_or(0, |c| c.stubs.len());
+                let (entries, fails) = (format!("aotjs.cov.stub.{n}.entries"), format!("aotjs.cov.stub.{n}.fails"));
+                env.counters = Some(stubs::StubCounters {
+                    entries: linker.add_counter_global(entries.clone()),
+                    fails: linker.add_counter_global(fails.clone()),
+                });
+                let counted = stubs::compile(&ops, &env).map_err(|d| Error::EngineTable(format!("stub compiled without counters but not with them: {d}")))?;
+                report.stub_code_bytes += body.len() as u64;
+                let f = linker.add_function(link::NewFunction { sig: sig.clone(), body: counted });
+                slots.push((r.specialized, f));
+                report.compile_ic(&kind);
+                let ops = ops.iter().map(|o| o.name.clone()).collect();
+                if let Some(c) = report.coverage.as_mut() {
+                    c.stubs.push(report::StubCoverage { entries, fails, kind: kind.clone(), bytes: body.len() as u64, ops });
+                }
+            }
             Ok(body) => {
                 let f = match by_body.get(&body) {
                     Some(f) => *f,
@@ -177,7 +229,7 @@ fn plan_stubs(
             Err(d) => report.decline_ic(&kind, &format!("ic: {d}"), Some(d.op())),
         }
     }
-    report.stub_functions = by_body.len() as u64;
+    report.stub_functions = report.coverage.as_ref().map_or(by_body.len(), |c| c.stubs.len()) as u64;
     Ok(())
 }
 

@@ -22,6 +22,33 @@ pub struct Report {
     pub stub_code_bytes: u64,
     pub link: LinkStats,
     pub output_bytes: u64,
+    /// Coverage builds only: the counters and what each stub is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<CoverageManifest>,
+}
+
+/// Names of the exported i64 counter globals of a coverage build.
+///
+/// Every IC chain starts with a `call_indirect` from interpreter code (`chain_starts`); a stub
+/// that fails a guard calls the next one. A compiled stub serves `entries - fails` hits; the
+/// generic CacheIR interpreter serves `generic_entries - generic_next`; the fallback stubs
+/// serve the rest.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CoverageManifest {
+    pub chain_starts: String,
+    pub generic_entries: String,
+    pub generic_next: String,
+    pub stubs: Vec<StubCoverage>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct StubCoverage {
+    pub entries: String,
+    pub fails: String,
+    pub kind: String,
+    /// Size of the stub's code without counters.
+    pub bytes: u64,
+    pub ops: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Serialize)]
@@ -51,6 +78,7 @@ impl Report {
             stub_code_bytes: 0,
             link: LinkStats::default(),
             output_bytes: 0,
+            coverage: None,
         };
         r.scripts.total = snap.requests.scripts().count() as u64;
         for (_, ic) in snap.requests.ics() {

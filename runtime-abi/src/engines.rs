@@ -79,6 +79,8 @@ pub struct EngineFacts {
     pub gcptr_value_set_func: u32,
     /// Global holding the C shadow-stack pointer (grows down).
     pub stack_pointer_global: u32,
+    /// Table index of the generic CacheIR interpreter that stubs without compiled code run.
+    pub generic_ic_table_index: u32,
 }
 
 /// Every engine build aotjs knows. The first is the default.
@@ -137,6 +139,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     array_class: 0x256878,
     gcptr_value_set_func: 5954,
     stack_pointer_global: 0,
+    generic_ic_table_index: 4607,
 };
 
 impl EngineSpec {

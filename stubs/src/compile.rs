@@ -38,6 +38,14 @@ pub struct StubEnv<'a> {
     /// pointer global, for `StoreFixedSlot`.
     pub gcptr_value_set: Option<u32>,
     pub stack_pointer_global: u32,
+    /// Coverage builds: i64 globals counting entries and guard failures of this stub.
+    pub counters: Option<StubCounters>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct StubCounters {
+    pub entries: u32,
+    pub fails: u32,
 }
 
 /// Why a body was not compiled: the first op this compiler cannot lower.
@@ -233,6 +241,9 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
         return Err(Decline::NoReturn);
     }
     let mut e = Emitter::new(env, (max_id + 1) as u32);
+    if let Some(c) = env.counters {
+        e.increment(c.entries);
+    }
     e.prologue();
     e.f.instruction(&I::Block(BlockType::Empty));
     for (def, args) in plan {
@@ -306,8 +317,15 @@ impl<'a> Emitter<'a> {
         self.i(I::LocalGet(P_CTX)).i(I::I64Load(Self::mem(ic::CTX_ARG2, 3))).i(I::LocalSet(r2));
     }
 
+    fn increment(&mut self, global: u32) {
+        self.i(I::GlobalGet(global)).i(I::I64Const(1)).i(I::I64Add).i(I::GlobalSet(global));
+    }
+
     /// The guard-failure path: call the next stub with the original arguments.
     fn fail_tail(&mut self) {
+        if let Some(c) = self.env.counters {
+            self.increment(c.fails);
+        }
         let next = self.t32;
         self.i(I::LocalGet(P_STUB)).i(I::I32Load(Self::mem(ic::STUB_NEXT, 2))).i(I::LocalSet(next));
         self.i(I::LocalGet(P_ARG0)).i(I::LocalGet(P_ARG1)).i(I::LocalGet(next)).i(I::LocalGet(P_CTX));

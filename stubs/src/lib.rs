@@ -9,4 +9,4 @@ pub mod cacheir;
 pub mod compile;
 
 pub use cacheir::{decode, CacheIrError, CacheIrOp, OpTable};
-pub use compile::{compile, supported_ops, Decline, StubEnv};
+pub use compile::{compile, supported_ops, Decline, StubCounters, StubEnv};

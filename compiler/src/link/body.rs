@@ -4,7 +4,6 @@
 //! no renumbered function comes out identical to the input.
 
 use super::FuncMap;
-use crate::snapshot::module::Module;
 use runtime_abi::protocol::Generic;
 use wasmparser::{BinaryReader, FunctionBody, Operator};
 
@@ -20,15 +19,48 @@ const OP_CALL: u8 = 0x10;
 const OP_RETURN_CALL: u8 = 0x12;
 const OP_REF_FUNC: u8 = 0xD2;
 
-pub(crate) fn rewrite(body: &[u8], offset: usize, map: &[FuncMap], _m: &Module<'_>) -> Result<(Vec<u8>, Change), String> {
+/// Counters a coverage build adds to one function: each is an i64 global incremented at
+/// function entry, or before every `call_indirect` of a counted type (the IC signature).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counters {
+    pub on_entry: Option<u32>,
+    pub before_call_indirect: Option<u32>,
+}
+
+fn increment(out: &mut Vec<u8>, global: u32) {
+    out.push(0x23); // global.get
+    leb_u32(out, global);
+    out.extend_from_slice(&[0x42, 0x01, 0x7C]); // i64.const 1; i64.add
+    out.push(0x24); // global.set
+    leb_u32(out, global);
+}
+
+pub(crate) fn rewrite(body: &[u8], offset: usize, map: &[FuncMap], counters: Counters, counted_types: &[u32]) -> Result<(Vec<u8>, Change), String> {
     let fb = FunctionBody::new(BinaryReader::new(body, offset));
     let mut ops = fb.get_operators_reader().map_err(|e| e.to_string())?;
     let mut out: Vec<u8> = Vec::with_capacity(body.len());
     let mut copied_to = 0usize; // body-relative
     let mut renumbered = false;
     let mut intrinsics = 0u64;
+    if let Some(g) = counters.on_entry {
+        let start = ops.original_position() - offset;
+        out.extend_from_slice(&body[..start]);
+        increment(&mut out, g);
+        copied_to = start;
+        renumbered = true;
+    }
     while !ops.eof() {
         let (op, at) = ops.read_with_offset().map_err(|e| e.to_string())?;
+        if let (Operator::CallIndirect { type_index, .. }, Some(g)) = (&op, counters.before_call_indirect) {
+            if counted_types.contains(type_index) {
+                let at = at - offset;
+                out.extend_from_slice(&body[copied_to..at]);
+                increment(&mut out, g);
+                copied_to = at;
+                renumbered = true;
+            }
+            continue;
+        }
         let (opcode, func) = match op {
             Operator::Call { function_index } => (OP_CALL, function_index),
             Operator::ReturnCall { function_index } => (OP_RETURN_CALL, function_index),

@@ -64,7 +64,17 @@ pub struct Linker<'m, 'a> {
     map: Vec<FuncMap>,
     new_funcs: Vec<NewFunction>,
     kept_imports: u32,
+    /// Exported mutable i64 globals added after the input's globals (coverage counters).
+    new_globals: Vec<String>,
+    /// Counters inserted into input functions, by input function index.
+    counters: std::collections::BTreeMap<u32, body::Counters>,
+    /// Counters inserted into every other input function.
+    default_counters: body::Counters,
+    /// Type indices whose `call_indirect`s the counters count.
+    counted_types: Vec<u32>,
 }
+
+pub use body::Counters;
 
 impl<'m, 'a> Linker<'m, 'a> {
     pub fn new(module: &'m Module<'a>) -> Result<Self> {
@@ -91,7 +101,37 @@ impl<'m, 'a> Linker<'m, 'a> {
             map.push(FuncMap::Keep(next));
             next += 1;
         }
-        Ok(Linker { module, map, new_funcs: Vec::new(), kept_imports })
+        Ok(Linker {
+            module,
+            map,
+            new_funcs: Vec::new(),
+            kept_imports,
+            new_globals: Vec::new(),
+            counters: Default::default(),
+            default_counters: Default::default(),
+            counted_types: Vec::new(),
+        })
+    }
+
+    /// Which `call_indirect` types `Counters::before_call_indirect` counts.
+    pub fn set_counted_types(&mut self, types: Vec<u32>) {
+        self.counted_types = types;
+    }
+
+    /// Adds an exported, mutable i64 global starting at 0; returns its index.
+    pub fn add_counter_global(&mut self, export_name: String) -> u32 {
+        self.new_globals.push(export_name);
+        self.module.num_globals + self.new_globals.len() as u32 - 1
+    }
+
+    /// Instruments one input function with counters.
+    pub fn set_counters(&mut self, f: InFuncIdx, c: Counters) {
+        self.counters.insert(f.0, c);
+    }
+
+    /// Instruments every input function without counters of its own.
+    pub fn set_default_counters(&mut self, c: Counters) {
+        self.default_counters = c;
     }
 
     /// Output index of an input function, or `None` for a removed intrinsic.
@@ -227,9 +267,21 @@ impl<'m, 'a> Linker<'m, 'a> {
                     }
                     out.section(&tables);
                 }
+                id if id == Id::Global as u8 && !self.new_globals.is_empty() => {
+                    let mut globals = wasm_encoder::GlobalSection::new();
+                    RoundtripReencoder.parse_global_section(&mut globals, wasmparser::GlobalSectionReader::new(reader())?).map_err(reencode_err)?;
+                    for _ in &self.new_globals {
+                        let ty = wasm_encoder::GlobalType { val_type: wasm_encoder::ValType::I64, mutable: true, shared: false };
+                        globals.global(ty, &ConstExpr::i64_const(0));
+                    }
+                    out.section(&globals);
+                }
                 id if id == Id::Export as u8 => {
                     let mut exports = wasm_encoder::ExportSection::new();
                     reenc.parse_export_section(&mut exports, wasmparser::ExportSectionReader::new(reader())?).map_err(reencode_err)?;
+                    for (i, name) in self.new_globals.iter().enumerate() {
+                        exports.export(name, wasm_encoder::ExportKind::Global, m.num_globals + i as u32);
+                    }
                     out.section(&exports);
                 }
                 id if id == Id::Start as u8 => {
@@ -250,7 +302,8 @@ impl<'m, 'a> Linker<'m, 'a> {
                     let mut code = wasm_encoder::CodeSection::new();
                     for (i, b) in m.bodies.iter().enumerate() {
                         let func = m.num_func_imports() + i as u32;
-                        let (bytes, changed) = body::rewrite(b, m.body_offsets[i], &self.map, m)
+                        let counters = self.counters.get(&func).copied().unwrap_or(self.default_counters);
+                        let (bytes, changed) = body::rewrite(b, m.body_offsets[i], &self.map, counters, &self.counted_types)
                             .map_err(|e| Error::Function { func, message: e.to_string() })?;
                         match changed {
                             body::Change::None => stats.functions_byte_identical += 1,

@@ -65,6 +65,10 @@ pub struct Module<'a> {
     pub memory_pages: u64,
     /// Custom sections: (name, payload).
     pub custom: Vec<(&'a str, &'a [u8])>,
+    /// Number of defined globals (the engines import none).
+    pub num_globals: u32,
+    /// Function index in each slot of table 0 that an active element segment fills.
+    pub table0: std::collections::BTreeMap<u32, u32>,
 }
 
 impl<'a> Module<'a> {
@@ -88,6 +92,8 @@ impl<'a> Module<'a> {
             code_section: None,
             memory_pages: 0,
             custom: Vec::new(),
+            num_globals: 0,
+            table0: Default::default(),
         };
         for payload in Parser::new(0).parse_all(bytes) {
             let payload = payload?;
@@ -121,6 +127,22 @@ impl<'a> Module<'a> {
                 Payload::MemorySection(reader) => {
                     if let Some(mem) = reader.into_iter().next() {
                         m.memory_pages = mem?.initial;
+                    }
+                }
+                Payload::GlobalSection(reader) => m.num_globals = reader.count(),
+                Payload::ElementSection(reader) => {
+                    for e in reader {
+                        let e = e?;
+                        let wasmparser::ElementKind::Active { table_index, offset_expr } = e.kind else { continue };
+                        if table_index.unwrap_or(0) != 0 {
+                            continue;
+                        }
+                        let base = const_i32(offset_expr, e.range.start)?;
+                        if let wasmparser::ElementItems::Functions(funcs) = e.items {
+                            for (i, f) in funcs.into_iter().enumerate() {
+                                m.table0.insert(base + i as u32, f?);
+                            }
+                        }
                     }
                 }
                 Payload::FunctionSection(reader) => {

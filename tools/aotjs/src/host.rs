@@ -26,6 +26,9 @@ const DETERMINISTIC_SEED: [u8; 32] = [
     0x39, 0x56, 0xc2, 0x5b, 0x59, 0xf1, 0x11, 0xf1, 0x92, 0x3f, 0x82, 0xa4, 0xab, 0x1c, 0x5e, 0xd5,
 ];
 
+/// Prefix of the counter globals a coverage build exports.
+const COUNTER_PREFIX: &str = "aotjs.cov.";
+
 /// What a deterministic run's wall clock starts at: 2025-01-01T00:00:00Z.
 const DETERMINISTIC_EPOCH: Duration = Duration::from_secs(1_735_689_600);
 
@@ -105,6 +108,8 @@ pub struct RunOutput {
     /// A trap or host error that ended the run, as one line.
     pub trap: Option<String>,
     pub elapsed: Duration,
+    /// Exported i64 globals named `aotjs.cov.*` after the run (coverage builds).
+    pub counters: std::collections::BTreeMap<String, i64>,
 }
 
 /// The Wasmtime configuration every aotjs module is compiled and run with. Precompiled
@@ -363,6 +368,20 @@ pub fn run(engine: &Engine, module: &Module, entry: &str, cfg: &RunConfig) -> Re
     let result = func.call(&mut store, &[], &mut []);
     let elapsed = start.elapsed();
     let (exit_code, trap) = exit_status(result);
+    let mut counters = std::collections::BTreeMap::new();
+    let globals: Vec<(String, wasmtime::Global)> = instance
+        .exports(&mut store)
+        .filter(|e| e.name().starts_with(COUNTER_PREFIX))
+        .filter_map(|e| {
+            let name = e.name().to_string();
+            e.into_global().map(|g| (name, g))
+        })
+        .collect();
+    for (name, g) in globals {
+        if let Val::I64(v) = g.get(&mut store) {
+            counters.insert(name, v);
+        }
+    }
     let response = store.data().response.clone();
     let mut stderr = stderr.contents().to_vec();
     let mut exit_code = exit_code;
@@ -371,7 +390,7 @@ pub fn run(engine: &Engine, module: &Module, entry: &str, cfg: &RunConfig) -> Re
         stderr.extend_from_slice(&response.body);
         exit_code = 1;
     }
-    Ok(RunOutput { stdout: stdout.contents().to_vec(), stderr, exit_code, trap, elapsed })
+    Ok(RunOutput { stdout: stdout.contents().to_vec(), stderr, exit_code, trap, elapsed, counters })
 }
 
 /// Maps a call's outcome to (exit code, trap message).

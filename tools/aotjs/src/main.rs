@@ -26,6 +26,7 @@ use std::process::ExitCode;
   aotjs run app.js                           snapshot in memory and run, in one step
   aotjs inspect app.snap.wasm                engine, scripts with disassembly, IC requests
   aotjs bench corpus/sched.js --weval ~/.cargo/bin/weval
+  aotjs coverage corpus/sched.js             share of IC hits served by compiled stubs
   aotjs engine fetch                         download and verify the engines now
 
 Engines are downloaded from the npm registry on first use and cached in $AOTJS_CACHE
@@ -47,6 +48,7 @@ enum Command {
     Run(cmd::run::Args),
     Inspect(cmd::inspect::Args),
     Bench(bench::Args),
+    Coverage(cmd::coverage::Args),
     Engine(cmd::engine::Args),
 }
 
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Command::Run(a) => cmd::run::main(a, cli.verbose),
         Command::Inspect(a) => cmd::inspect::main(a),
         Command::Bench(a) => bench::main(a, cli.verbose),
+        Command::Coverage(a) => cmd::coverage::main(a, cli.verbose),
         Command::Engine(a) => cmd::engine::main(a, cli.verbose),
     };
     match result {

@@ -35,7 +35,7 @@ pub struct Args {
 pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     let input = super::read_input(&a.input)?;
     let start = std::time::Instant::now();
-    let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs };
+    let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs, coverage: false };
     let compiled = aotjs_compiler::compile(&input, &opts)
         .with_context(|| format!("cannot compile {}", a.input.display()))?;
     if verbose {

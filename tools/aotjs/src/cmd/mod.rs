@@ -1,6 +1,7 @@
 //! One module per subcommand, plus what they share: reading inputs, choosing the engine.
 
 pub mod compile;
+pub mod coverage;
 pub mod demo;
 pub mod engine;
 pub mod inspect;

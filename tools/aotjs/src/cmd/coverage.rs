@@ -1,0 +1,206 @@
+//! `aotjs coverage APP.js... [--json]`: how much of a program's IC work runs in compiled stubs.
+
+use crate::host::{self, RunConfig};
+use aotjs_compiler::report::CoverageManifest;
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use wasmtime::error::Context;
+use wasmtime::{bail, Result};
+
+/// Measure, per IC hit, whether it ran in a compiled stub, the engine's generic CacheIR
+/// interpreter, or a fallback stub.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  aotjs coverage corpus/sched.js corpus/raytrace.js
+  aotjs coverage octane/richards-main.js --json
+  aotjs coverage base.js+richards.js+run.js        files joined with + form one program
+
+An IC hit is one IC invocation from the interpreter; it is served by the first stub in its
+chain whose guards pass. The byte figures say how much compiled stub code serves 50/90/95/99%
+of all hits (the stubs sorted by hits served).")]
+pub struct Args {
+    /// Programs (JavaScript with main(), or snapshots); `a.js+b.js` joins files into one.
+    #[arg(required = true)]
+    pub apps: Vec<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Hits served by one compiled stub body.
+struct Served {
+    key: String,
+    bytes: u64,
+    hits: i64,
+    entries: i64,
+}
+
+pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
+    let spec = super::engine_spec(None)?;
+    let wt = host::engine()?;
+    let mut programs = Vec::new();
+    let mut total = Totals::default();
+    let mut by_body: BTreeMap<String, (u64, i64)> = BTreeMap::new();
+    for app in &a.apps {
+        if !a.json {
+            eprintln!("aotjs coverage: {app} ...");
+        }
+        let snap = load_program(app, spec, verbose)?;
+        let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: true };
+        let compiled = aotjs_compiler::compile(&snap, &opts).with_context(|| format!("compiling {app}"))?;
+        let manifest = compiled.report.coverage.clone().context("coverage build has no manifest")?;
+        let module = host::load_module(&wt, &compiled.wasm, Path::new(app))?;
+        let out = host::run(&wt, &module, "_start", &RunConfig { fixed_random: true, ..Default::default() })?;
+        if out.exit_code != 0 {
+            bail!("{app} exited with {} under coverage: {}", out.exit_code, String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or(""));
+        }
+        let (t, served) = tally(&manifest, &out.counters);
+        for s in &served {
+            let e = by_body.entry(s.key.clone()).or_insert((s.bytes, 0));
+            e.1 += s.hits;
+        }
+        programs.push(json!({
+            "program": app,
+            "ic_hits": t.hits,
+            "compiled": t.compiled,
+            "generic": t.generic,
+            "fallback": t.fallback,
+            "compiled_share": share(t.compiled, t.hits),
+            "stubs_compiled": compiled.report.ics.compiled,
+            "stubs_hit": served.iter().filter(|s| s.hits > 0).count(),
+            "bytes_to_cover": curve(&served, t.hits),
+            // Every compiled stub that ran: what it is, hits it served, guards it failed.
+            "stubs": served.iter().filter(|s| s.entries > 0).map(|s| json!({
+                "body": s.key, "bytes": s.bytes, "served": s.hits, "failed": s.entries - s.hits,
+            })).collect::<Vec<_>>(),
+        }));
+        total.add(&t);
+    }
+    let all: Vec<Served> = by_body.into_iter().map(|(key, (bytes, hits))| Served { key, bytes, hits, entries: 0 }).collect();
+    let summary = json!({
+        "programs": programs,
+        "total": {
+            "ic_hits": total.hits,
+            "compiled": total.compiled,
+            "generic": total.generic,
+            "fallback": total.fallback,
+            "compiled_share": share(total.compiled, total.hits),
+            "bytes_to_cover": curve(&all, total.hits),
+        },
+    });
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        print_text(&summary);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A snapshot of the program: `.wasm` is taken as a snapshot, JS (joined with `+`) is snapshotted.
+fn load_program(app: &str, spec: &'static runtime_abi::EngineSpec, verbose: bool) -> Result<Vec<u8>> {
+    let parts: Vec<PathBuf> = app.split('+').map(PathBuf::from).collect();
+    if parts.len() == 1 && !super::is_js(&parts[0]) {
+        return super::read_input(&parts[0]);
+    }
+    let mut source = String::new();
+    for p in &parts {
+        source.push_str(&super::read_js(p)?);
+        source.push('\n');
+    }
+    let cache = crate::cache::Cache::open()?;
+    let engine_bytes = crate::engines::load(&cache, spec, true)?;
+    let wt = host::engine()?;
+    let name = parts.last().cloned().unwrap_or_default();
+    let start = std::time::Instant::now();
+    let snap = crate::snapshot::snapshot(&wt, &cache, spec, &engine_bytes, &name, &source)?;
+    if verbose {
+        eprintln!("aotjs: snapshot of {app} in {:.2?}", start.elapsed());
+    }
+    Ok(snap)
+}
+
+#[derive(Default)]
+struct Totals {
+    hits: i64,
+    compiled: i64,
+    generic: i64,
+    fallback: i64,
+}
+
+impl Totals {
+    fn add(&mut self, t: &Totals) {
+        self.hits += t.hits;
+        self.compiled += t.compiled;
+        self.generic += t.generic;
+        self.fallback += t.fallback;
+    }
+}
+
+fn tally(m: &CoverageManifest, c: &BTreeMap<String, i64>) -> (Totals, Vec<Served>) {
+    let get = |k: &str| c.get(k).copied().unwrap_or(0);
+    let served: Vec<Served> = m
+        .stubs
+        .iter()
+        .map(|s| Served {
+            key: format!("{}: {}", s.kind, s.ops.join(" ")),
+            bytes: s.bytes,
+            hits: get(&s.entries) - get(&s.fails),
+            entries: get(&s.entries),
+        })
+        .collect();
+    let hits = get(&m.chain_starts);
+    let compiled: i64 = served.iter().map(|s| s.hits).sum();
+    let generic = get(&m.generic_entries) - get(&m.generic_next);
+    (Totals { hits, compiled, generic, fallback: hits - compiled - generic }, served)
+}
+
+fn share(part: i64, whole: i64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// Bytes of the most-hit compiled stubs needed to serve 50/90/95/99% of all hits, or null
+/// where compiled stubs serve less than that.
+fn curve(served: &[Served], hits: i64) -> serde_json::Value {
+    let mut sorted: Vec<&Served> = served.iter().filter(|s| s.hits > 0).collect();
+    sorted.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.bytes.cmp(&b.bytes)));
+    let mut out = serde_json::Map::new();
+    for pct in [50u32, 90, 95, 99] {
+        let need = (hits as f64 * pct as f64 / 100.0).ceil() as i64;
+        let (mut acc, mut bytes, mut reached) = (0i64, 0u64, None);
+        for s in &sorted {
+            acc += s.hits;
+            bytes += s.bytes;
+            if acc >= need {
+                reached = Some(bytes);
+                break;
+            }
+        }
+        out.insert(format!("{pct}%"), reached.map_or(serde_json::Value::Null, |b| json!(b)));
+    }
+    serde_json::Value::Object(out)
+}
+
+fn print_text(s: &serde_json::Value) {
+    let line = |name: &str, v: &serde_json::Value| {
+        let pct = |k: &str| 100.0 * share(v[k].as_i64().unwrap_or(0), v["ic_hits"].as_i64().unwrap_or(0));
+        let curve = v["bytes_to_cover"].as_object().map(|o| {
+            o.iter().map(|(k, b)| format!("{k}: {}", b.as_u64().map_or("not reached".into(), |b| format!("{b} B")))).collect::<Vec<_>>().join(", ")
+        });
+        println!(
+            "{name:<28} {:>12} IC hits  compiled {:5.1}%  generic {:5.1}%  fallback {:5.1}%",
+            v["ic_hits"], pct("compiled"), pct("generic"), pct("fallback")
+        );
+        println!("{:<28} stub code serving the hits: {}", "", curve.unwrap_or_default());
+    };
+    for p in s["programs"].as_array().into_iter().flatten() {
+        let name = p["program"].as_str().unwrap_or("");
+        line(Path::new(name).file_name().and_then(|n| n.to_str()).unwrap_or(name), p);
+    }
+    line("total", &s["total"]);
+}
