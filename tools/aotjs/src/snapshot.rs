@@ -39,6 +39,25 @@ pub const PRELUDE: &str = r#"
   }
   return new Response("aotjs", { status: 200 });
 })()));
+;(function () {
+  // IC warm-up, run at snapshot time: attaching these ICs now gives their CacheIR bodies
+  // (int32 and double arithmetic, comparisons, truthiness) requests that aotjs compiles. The
+  // engine's built-in IC corpus lacks them, and stubs first attached at run time never get
+  // compiled code. It touches nothing the program can see.
+  function w(a, b) {
+    let r = 0;
+    r = a + b; r = a - b; r = a * b; r = a / b; r = a % b;
+    r = a | b; r = a & b; r = a ^ b; r = a << b; r = a >> b; r = a >>> b;
+    r = -a; r = ~a;
+    r = a < b; r = a <= b; r = a > b; r = a >= b;
+    r = a == b; r = a != b; r = a === b; r = a !== b;
+    let c = a; c++; c--; ++c; --c;
+    if (a) r = 1; if (!b) r = 2;
+    return r;
+  }
+  const n = [3, -7, 0.5, -2.25];
+  for (let i = 0; i < n.length; i++) for (let j = 0; j < n.length; j++) w(n[i], n[j]);
+})();
 "#;
 
 /// The program as the engine loads it: the user's source, then the prelude, which only
