@@ -25,6 +25,7 @@ pub mod error;
 pub mod link;
 pub mod report;
 pub mod snapshot;
+pub mod stubcache;
 
 pub use error::{Error, Result};
 pub use report::Report;
@@ -82,6 +83,12 @@ impl<'a> Snapshot<'a> {
 
 /// Compiles a snapshot: fills the requests it can, links, and reports the rest.
 pub fn compile(bytes: &[u8], opts: &CompileOptions) -> Result<Compiled> {
+    compile_with_cache(bytes, opts, &mut stubcache::StubCache::new())
+}
+
+/// `compile`, reusing and extending a stub library kept between compilations. Coverage builds
+/// neither read nor fill it (their stubs carry counters).
+pub fn compile_with_cache(bytes: &[u8], opts: &CompileOptions, cache: &mut stubcache::StubCache) -> Result<Compiled> {
     let snap = Snapshot::load(bytes)?;
     if snap.engine.facts.is_none() || snap.requests.flag_addr == 0 {
         return Err(Error::NoAotProtocol { engine: snap.engine.spec.name });
@@ -97,7 +104,9 @@ pub fn compile(bytes: &[u8], opts: &CompileOptions) -> Result<Compiled> {
         report.coverage = Some(plan_coverage(&snap, &mut linker)?);
     }
     if opts.stubs {
-        plan_stubs(&snap, &mut linker, &mut slots, &mut report)?;
+        plan_stubs(&snap, &mut linker, &mut slots, &mut report, cache)?;
+        report.stub_cache_hits = cache.hits;
+        report.stub_cache_misses = cache.misses;
     } else {
         for (_, ic) in snap.requests.ics() {
             report.decline_ic(&snap.engine.cache_kind_name(ic.kind), report::REASON_STUBS_OFF, None);
@@ -160,6 +169,7 @@ fn plan_stubs(
     linker: &mut link::Linker<'_, '_>,
     slots: &mut Vec<(u32, link::OutFuncIdx)>,
     report: &mut Report,
+    cache: &mut stubcache::StubCache,
 ) -> Result<()> {
     let sig = ic_sig();
     let ic_type_index = snap.module.types.iter().position(|t| *t == sig).ok_or_else(|| Error::EngineTable(
@@ -186,6 +196,17 @@ fn plan_stubs(
                 continue;
             }
         };
+        // Everything the generated code depends on, besides the generator itself.
+        let key = stubcache::StubCache::key(&[
+            snap.engine.code_sha256.as_bytes(),
+            &[ic.kind, ic.stub_data_offset],
+            &ic_type_index.to_le_bytes(),
+            &gcptr_value_set.map_or(u32::MAX, |f| f).to_le_bytes(),
+            &stack_pointer_global.to_le_bytes(),
+            &array_class.unwrap_or(0).to_le_bytes(),
+            &ic.code,
+        ]);
+        let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
         let mut env = stubs::StubEnv {
             ops: &snap.engine,
             stub_data_offset: ic.stub_data_offset as u32,
@@ -195,7 +216,24 @@ fn plan_stubs(
             stack_pointer_global,
             counters: None,
         };
-        match stubs::compile(&ops, &env) {
+        let result = match cached {
+            Some(stubcache::CachedStub::Compiled(body)) => Ok(body),
+            Some(stubcache::CachedStub::Declined(reason, op)) => {
+                report.decline_ic(&kind, &reason, op.as_deref());
+                continue;
+            }
+            None => {
+                let r = stubs::compile(&ops, &env);
+                if report.coverage.is_none() {
+                    cache.insert(key, match &r {
+                        Ok(body) => stubcache::CachedStub::Compiled(body.clone()),
+                        Err(d) => stubcache::CachedStub::Declined(format!("ic: {d}"), Some(d.op().to_string())),
+                    });
+                }
+                r
+            }
+        };
+        match result {
             Ok(body) if report.coverage.is_some() => {
                 let n = report.coverage.as_ref().map_or(0, |c| c.stubs.len());
                 let (entries, fails) = (format!("aotjs.cov.stub.{n}.entries"), format!("aotjs.cov.stub.{n}.fails"));

@@ -20,6 +20,9 @@ pub struct Report {
     /// Wasm functions generated for IC bodies (identical bodies share one) and their bytes.
     pub stub_functions: u64,
     pub stub_code_bytes: u64,
+    /// IC bodies found in the stub library kept between compilations, and compiled afresh.
+    pub stub_cache_hits: u64,
+    pub stub_cache_misses: u64,
     pub link: LinkStats,
     pub output_bytes: u64,
     /// Coverage builds only: the counters and what each stub is.
@@ -76,6 +79,8 @@ impl Report {
             ic_unsupported_ops: BTreeMap::new(),
             stub_functions: 0,
             stub_code_bytes: 0,
+            stub_cache_hits: 0,
+            stub_cache_misses: 0,
             link: LinkStats::default(),
             output_bytes: 0,
             coverage: None,

@@ -215,3 +215,28 @@ fn strip_custom(wasm: &[u8], name: &str) -> Vec<u8> {
     }
     out.finish()
 }
+
+#[test]
+fn stub_library_is_cached_per_engine_and_reused() {
+    let dir = scratch("cli-stub-cache");
+    let cache = dir.join("cache");
+    let snap = snapshot(&dir, "c", "function f(o) { return o.x + 1; }\nfunction main() { console.log(String(f({ x: 41 }))); }\n");
+    let compile = |out: &str| {
+        let mut cmd = std::process::Command::new(aotjs_tests::aotjs());
+        cmd.env("AOTJS_CACHE", &cache).arg("compile").arg(&snap).arg("-o").arg(dir.join(out)).arg("--report").arg("-");
+        let o = cmd.output().unwrap();
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        (r, std::fs::read(dir.join(out)).unwrap())
+    };
+    let (cold, a) = compile("a.wasm");
+    let (warm, b) = compile("b.wasm");
+    let total = cold["ics"]["total"].as_u64().unwrap();
+    assert_eq!(cold["stub_cache_misses"].as_u64().unwrap(), total, "a cold compile builds every stub");
+    assert_eq!(warm["stub_cache_hits"].as_u64().unwrap(), total, "a warm compile reuses every stub");
+    assert_eq!(warm["stub_cache_misses"], 0);
+    assert!(cold["ics"]["compiled"].as_u64().unwrap() > 400, "the stub library compiles the common IC bodies");
+    assert!(a == b, "cached and fresh stubs give the same module");
+    let files: Vec<_> = std::fs::read_dir(cache.join("stubs")).unwrap().collect();
+    assert_eq!(files.len(), 1, "one stub library per engine build");
+}

@@ -39,6 +39,17 @@ pub fn code_digest(module: &Module<'_>) -> String {
     hex(&Sha256::digest(module.code_section_bytes()))
 }
 
+/// The code section digest of a module's bytes, found by walking section headers only (no
+/// validation); `None` if the bytes are not a module with a code section.
+pub fn code_digest_of(bytes: &[u8]) -> Option<String> {
+    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
+        if let wasmparser::Payload::CodeSectionStart { range, .. } = payload.ok()? {
+            return Some(hex(&Sha256::digest(bytes.get(range)?)));
+        }
+    }
+    None
+}
+
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

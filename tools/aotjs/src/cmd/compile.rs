@@ -1,6 +1,7 @@
 //! `aotjs compile SNAP.wasm -o OUT.wasm [--report R.json] [--precompile]`
 
 use crate::cache::write_atomic;
+use aotjs_compiler::stubcache::StubCache;
 use wasmtime::{Result};
 use wasmtime::error::Context;
 use std::path::PathBuf;
@@ -30,19 +31,42 @@ pub struct Args {
     /// Leave every IC body to the engine's CacheIR interpreter (link only).
     #[arg(long)]
     pub no_stubs: bool,
+    /// Do not update the stub library kept in the cache (it is still read).
+    #[arg(long)]
+    pub no_stubs_cache: bool,
+}
+
+/// `$AOTJS_CACHE/stubs/<engine code digest>.stubs`, when the input names a known engine.
+fn stub_cache_file(input: &[u8]) -> Option<PathBuf> {
+    let digest = aotjs_compiler::snapshot::engine::code_digest_of(input)?;
+    let cache = crate::cache::Cache::open().ok()?;
+    Some(cache.dir("stubs").ok()?.join(format!("{digest}.stubs")))
 }
 
 pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     let input = super::read_input(&a.input)?;
     let start = std::time::Instant::now();
     let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs, coverage: false };
-    let compiled = aotjs_compiler::compile(&input, &opts)
+    // The stub library of this engine build, kept in the cache between compilations.
+    let cache_file = stub_cache_file(&input);
+    let mut cache = cache_file
+        .as_ref()
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| StubCache::from_bytes(&b).ok())
+        .unwrap_or_default();
+    let compiled = aotjs_compiler::compile_with_cache(&input, &opts, &mut cache)
         .with_context(|| format!("cannot compile {}", a.input.display()))?;
+    if let (Some(p), true) = (&cache_file, cache.changed() && !a.no_stubs_cache) {
+        // A cache that cannot be written only costs time later; never fail the compile for it.
+        if let Err(e) = write_atomic(p, &cache.to_bytes()) {
+            eprintln!("aotjs: warning: cannot update the stub library {}: {e:#}", p.display());
+        }
+    }
     if verbose {
         let r = &compiled.report;
         eprintln!(
-            "aotjs: {} scripts ({} compiled), {} IC bodies ({} compiled into {} stubs, {} bytes of code), {} bytes, in {:.2?}",
-            r.scripts.total, r.scripts.compiled, r.ics.total, r.ics.compiled, r.stub_functions, r.stub_code_bytes, r.output_bytes, start.elapsed()
+            "aotjs: {} scripts ({} compiled), {} IC bodies ({} compiled into {} stubs, {} bytes of code; stub library {} hits, {} new), {} bytes, in {:.2?}",
+            r.scripts.total, r.scripts.compiled, r.ics.total, r.ics.compiled, r.stub_functions, r.stub_code_bytes, r.stub_cache_hits, r.stub_cache_misses, r.output_bytes, start.elapsed()
         );
     }
     let (bytes, ext) = if a.precompile {
