@@ -183,28 +183,41 @@ fn ms(d: Duration) -> f64 {
 }
 
 /// Runs a compiler as a child and measures its wall time and peak resident memory.
+///
+/// The peak is the child's own `VmHWM`, polled from `/proc` while it runs: `ru_maxrss` of a
+/// spawned child also counts the parent's memory from before `exec`, which here is large. The
+/// last reading is kept, not the largest: a reading taken before `exec` shows the parent's
+/// address space, and after `exec` the high-water mark only grows.
 fn child(cmd: &mut Command) -> Result<ChildRun> {
     let start = Instant::now();
-    let out_child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped()).spawn()?;
-    let pid = out_child.id() as libc::pid_t;
-    let stderr = out_child.stderr;
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let mut proc = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped()).spawn()?;
+    let status_path = format!("/proc/{}/status", proc.id());
+    let mut peak_kb = 0i64;
+    let status = loop {
+        if let Some(hwm) = std::fs::read_to_string(&status_path).ok().and_then(|s| vm_hwm_kb(&s)) {
+            peak_kb = hwm;
+        }
+        if let Some(status) = proc.try_wait()? {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
     let wall = start.elapsed();
-    if r < 0 {
-        bail!("waiting for the compiler failed");
-    }
-    if !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
+    if !status.success() {
         let mut msg = String::new();
-        if let Some(mut e) = stderr {
+        if let Some(mut e) = proc.stderr.take() {
             use std::io::Read;
             let _ = e.read_to_string(&mut msg);
         }
         bail!("{:?} failed: {}", cmd.get_program(), msg.lines().last().unwrap_or("no message"));
     }
-    Ok(ChildRun { wall, peak_rss_kb: usage.ru_maxrss })
+    Ok(ChildRun { wall, peak_rss_kb: peak_kb })
+}
+
+/// `VmHWM:  123456 kB` from a `/proc/<pid>/status`.
+fn vm_hwm_kb(status: &str) -> Option<i64> {
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn which(p: &Path) -> Option<PathBuf> {
