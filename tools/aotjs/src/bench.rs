@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
   aotjs bench corpus/sched.js corpus/raytrace.js
   aotjs bench corpus/*.js --weval ~/.cargo/bin/weval --reps 7
   aotjs bench app.js --json > bench.json
+  aotjs bench corpus/sched.js --link-only     also the identity compile (no compiled code)
 
 Ratios are speed-ups over the interpreter on the same snapshot (higher is better), from the
 median of the runs. Run times include instantiation; native compile time is reported apart.")]
@@ -39,6 +40,10 @@ pub struct Args {
     /// Engine to benchmark (default: fastly-weval).
     #[arg(long)]
     pub engine: Option<String>,
+    /// Also run the identity compile (`aotjs compile --no-stubs`: linked, no compiled code), to
+    /// separate what the linker's removal of the intrinsics gains from what compiled code gains.
+    #[arg(long)]
+    pub link_only: bool,
 }
 
 /// One compiler run in a child process.
@@ -85,6 +90,7 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
         "reps": a.reps,
         "programs": rows,
         "geomean_speedup_aotjs": geo("speedup_aotjs"),
+        "geomean_speedup_linkonly": geo("speedup_linkonly"),
         "geomean_speedup_weval": geo("speedup_weval"),
     });
     if a.json {
@@ -108,6 +114,11 @@ fn bench_one(wt: &wasmtime::Engine, cache: &Cache, spec: &runtime_abi::EngineSpe
     let exe = std::env::current_exe()?;
     let aot_run = child(Command::new(&exe).arg("compile").arg(&snap_path).arg("-o").arg(&aot_path))?;
     let mut inputs: Vec<(&'static str, PathBuf, Option<ChildRun>)> = vec![("interp", snap_path.clone(), None), ("aotjs", aot_path.clone(), Some(aot_run))];
+    if a.link_only {
+        let link_path = dir.path().join("app.link.wasm");
+        let run = child(Command::new(&exe).arg("compile").arg("--no-stubs").arg(&snap_path).arg("-o").arg(&link_path))?;
+        inputs.push(("linkonly", link_path, Some(run)));
+    }
     if let Some(weval) = &a.weval {
         let out = dir.path().join("app.weval.wasm");
         let mut cmd = Command::new(weval);
@@ -227,9 +238,14 @@ fn which(p: &Path) -> Option<PathBuf> {
 
 fn print_table(s: &serde_json::Value) {
     let has_weval = s["programs"].as_array().is_some_and(|r| r.iter().any(|r| !r["median_ms_weval"].is_null()));
+    let has_link = s["programs"].as_array().is_some_and(|r| r.iter().any(|r| !r["median_ms_linkonly"].is_null()));
     let f = |v: &serde_json::Value, k: &str| v[k].as_f64().map_or("-".to_string(), |x| format!("{x:.0}"));
     let x = |v: &serde_json::Value, k: &str| v[k].as_f64().map_or("-".to_string(), |x| format!("{x:.2}x"));
-    print!("{:<28} {:>10} {:>10} {:>8}", "program", "interp ms", "aotjs ms", "speedup");
+    print!("{:<28} {:>10}", "program", "interp ms");
+    if has_link {
+        print!(" {:>10} {:>8}", "link ms", "speedup");
+    }
+    print!(" {:>10} {:>8}", "aotjs ms", "speedup");
     if has_weval {
         print!(" {:>10} {:>8}", "weval ms", "speedup");
     }
@@ -240,7 +256,11 @@ fn print_table(s: &serde_json::Value) {
     println!(" {:>9} {:>9}", "snap MB", "aotjs MB");
     for r in s["programs"].as_array().into_iter().flatten() {
         let name = Path::new(r["program"].as_str().unwrap_or("")).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        print!("{:<28} {:>10} {:>10} {:>8}", name, f(r, "median_ms_interp"), f(r, "median_ms_aotjs"), x(r, "speedup_aotjs"));
+        print!("{:<28} {:>10}", name, f(r, "median_ms_interp"));
+        if has_link {
+            print!(" {:>10} {:>8}", f(r, "median_ms_linkonly"), x(r, "speedup_linkonly"));
+        }
+        print!(" {:>10} {:>8}", f(r, "median_ms_aotjs"), x(r, "speedup_aotjs"));
         if has_weval {
             print!(" {:>10} {:>8}", f(r, "median_ms_weval"), x(r, "speedup_weval"));
         }
@@ -255,7 +275,11 @@ fn print_table(s: &serde_json::Value) {
         }
     }
     let g = |k: &str| s[k].as_f64().map_or("-".to_string(), |x| format!("{x:.2}x"));
-    print!("geomean speedup over the interpreter: aotjs {}", g("geomean_speedup_aotjs"));
+    print!("geomean speedup over the interpreter:");
+    if has_link {
+        print!(" link only {},", g("geomean_speedup_linkonly"));
+    }
+    print!(" aotjs {}", g("geomean_speedup_aotjs"));
     if has_weval {
         print!(", weval {}", g("geomean_speedup_weval"));
     }
