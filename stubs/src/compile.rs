@@ -339,6 +339,13 @@ impl<'a> Emitter<'a> {
         self.i(I::BrIf(0));
     }
 
+    /// Fails the guard unless the two i32s on the stack are equal.
+    fn fail_if_ne32(&mut self) -> Result<(), Decline> {
+        self.i(I::I32Ne);
+        self.fail_if();
+        Ok(())
+    }
+
     fn ret(&mut self) -> Result<(), Decline> {
         self.i(I::LocalGet(self.result)).i(I::Return);
         Ok(())
@@ -376,9 +383,8 @@ impl<'a> Emitter<'a> {
 
     fn guard_tag(&mut self, r: u8, ty: u32) -> Result<(), Decline> {
         self.hi(r);
-        self.i(I::I32Const(tag(ty) as i32)).i(I::I32Ne);
-        self.fail_if();
-        Ok(())
+        self.i(I::I32Const(tag(ty) as i32));
+        self.fail_if_ne32()
     }
 
     fn guard_is_number(&mut self, r: u8) -> Result<(), Decline> {
@@ -429,9 +435,7 @@ impl<'a> Emitter<'a> {
         self.lo(o);
         self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2)));
         self.field_u32(f);
-        self.i(I::I32Ne);
-        self.fail_if();
-        Ok(())
+        self.fail_if_ne32()
     }
 
     /// Pushes obj->shape->base at `o`.
@@ -444,9 +448,7 @@ impl<'a> Emitter<'a> {
         self.base_shape(o);
         self.i(I::I32Load(Self::mem(ic::BASE_PROTO, 2)));
         self.field_u32(f);
-        self.i(I::I32Ne);
-        self.fail_if();
-        Ok(())
+        self.fail_if_ne32()
     }
 
     fn guard_class(&mut self, o: u8, kind: u8) -> Result<(), Decline> {
@@ -456,17 +458,14 @@ impl<'a> Emitter<'a> {
         };
         self.base_shape(o);
         self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2)));
-        self.i(I::I32Const(clasp as i32)).i(I::I32Ne);
-        self.fail_if();
-        Ok(())
+        self.i(I::I32Const(clasp as i32));
+        self.fail_if_ne32()
     }
 
     fn guard_specific(&mut self, o: u8, f: u8) -> Result<(), Decline> {
         self.lo(o);
         self.field_u32(f);
-        self.i(I::I32Ne);
-        self.fail_if();
-        Ok(())
+        self.fail_if_ne32()
     }
 
     fn load_object(&mut self, res: u8, f: u8) -> Result<(), Decline> {
@@ -819,9 +818,7 @@ impl<'a> Emitter<'a> {
         self.lo(o);
         self.i(I::I32Load(Self::mem(runtime_abi::layout::function::SCRIPT, 2)));
         self.field_u32(f);
-        self.i(I::I32Ne);
-        self.fail_if();
-        Ok(())
+        self.fail_if_ne32()
     }
 
     /// The slot at a byte offset (fixed: from the object; dynamic: into the slots) must hold

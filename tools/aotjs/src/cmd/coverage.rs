@@ -109,16 +109,8 @@ fn load_program(app: &str, spec: &'static runtime_abi::EngineSpec, verbose: bool
         source.push_str(&super::read_js(p)?);
         source.push('\n');
     }
-    let cache = crate::cache::Cache::open()?;
-    let engine_bytes = crate::engines::load(&cache, spec, true)?;
-    let wt = host::engine()?;
     let name = parts.last().cloned().unwrap_or_default();
-    let start = std::time::Instant::now();
-    let snap = crate::snapshot::snapshot(&wt, &cache, spec, &engine_bytes, &name, &source)?;
-    if verbose {
-        eprintln!("aotjs: snapshot of {app} in {:.2?}", start.elapsed());
-    }
-    Ok(snap)
+    super::snapshot_source(&name, &source, spec, verbose)
 }
 
 #[derive(Default)]

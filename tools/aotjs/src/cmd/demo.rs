@@ -52,9 +52,8 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     println!("aotjs demo: {} on engine {} ({}@{})", app_path.display(), spec.name, spec.npm_package, spec.npm_version);
 
     let t = Instant::now();
-    let engine_bytes = crate::engines::load(&cache, spec, true)?;
+    let snap = super::snapshot_source(&app_path, &source, spec, verbose)?;
     let wt = host::engine()?;
-    let snap = crate::snapshot::snapshot(&wt, &cache, spec, &engine_bytes, &app_path, &source)?;
     let snap_path = dir.join(format!("{stem}.snap.wasm"));
     write_atomic(&snap_path, &snap)?;
     step(1, "snapshot", &format!("{} -> {} ({:.1} MB)", app_path.display(), snap_path.display(), mb(snap.len())), t.elapsed());

@@ -45,14 +45,19 @@ pub fn read_js(path: &Path) -> Result<String> {
 
 /// Snapshots a JS file with the chosen engine, in memory.
 pub fn snapshot_js(path: &Path, spec: &EngineSpec, verbose: bool) -> Result<Vec<u8>> {
-    let source = read_js(path)?;
+    snapshot_source(path, &read_js(path)?, spec, verbose)
+}
+
+/// Snapshots JavaScript source with the chosen engine, in memory; `name` is the file name the
+/// engine's messages and stack traces show.
+pub fn snapshot_source(name: &Path, source: &str, spec: &EngineSpec, verbose: bool) -> Result<Vec<u8>> {
     let cache = crate::cache::Cache::open()?;
     let engine_bytes = crate::engines::load(&cache, spec, true)?;
     let wt = crate::host::engine()?;
     let start = std::time::Instant::now();
-    let snap = crate::snapshot::snapshot(&wt, &cache, spec, &engine_bytes, path, &source)?;
+    let snap = crate::snapshot::snapshot(&wt, &cache, spec, &engine_bytes, name, source)?;
     if verbose {
-        eprintln!("aotjs: snapshot of {} in {:.2?} ({} bytes)", path.display(), start.elapsed(), snap.len());
+        eprintln!("aotjs: snapshot of {} in {:.2?} ({} bytes)", name.display(), start.elapsed(), snap.len());
     }
     Ok(snap)
 }
