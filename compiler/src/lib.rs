@@ -23,6 +23,7 @@
 pub mod bytecode;
 pub mod error;
 pub mod link;
+pub mod lower;
 pub mod report;
 pub mod snapshot;
 pub mod stubcache;
@@ -40,11 +41,13 @@ pub struct CompileOptions {
     pub stubs: bool,
     /// Add counters that measure which IC hits run in compiled stubs (`aotjs coverage`).
     pub coverage: bool,
+    /// Compile scripts with the script compiler (otherwise all stay with the interpreter).
+    pub scripts: bool,
 }
 
 impl Default for CompileOptions {
     fn default() -> Self {
-        CompileOptions { stubs: true, coverage: false }
+        CompileOptions { stubs: true, coverage: false, scripts: true }
     }
 }
 
@@ -112,8 +115,12 @@ pub fn compile_with_cache(bytes: &[u8], opts: &CompileOptions, cache: &mut stubc
             report.decline_ic(&snap.engine.cache_kind_name(ic.kind), report::REASON_STUBS_OFF, None);
         }
     }
-    for _ in snap.requests.scripts() {
-        report.decline_script(report::REASON_NO_SCRIPT_COMPILER);
+    if opts.scripts {
+        plan_scripts(&snap, &mut linker, &mut slots, &mut report)?;
+    } else {
+        for _ in snap.requests.scripts() {
+            report.decline_script(report::REASON_SCRIPTS_OFF, None);
+        }
     }
     let mut image = snap.image.clone();
     unlink_requests(&mut image, &snap.requests)?;
@@ -268,6 +275,85 @@ fn plan_stubs(
         }
     }
     report.stub_functions = report.coverage.as_ref().map_or(by_body.len(), |c| c.stubs.len()) as u64;
+    Ok(())
+}
+
+/// The JSOp interpreter entry's Wasm signature: thirteen i32 parameters, an i32 result.
+fn script_sig() -> snapshot::module::FuncSig {
+    snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; 13], results: vec![wasmparser::ValType::I32] }
+}
+
+/// The output index of engine function `f`, after checking it has the signature aotjs calls it
+/// with (a cheap probe that the facts describe this build).
+fn engine_func(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: u32, params: usize, results: usize, what: &str) -> Result<u32> {
+    use wasmparser::ValType::I32;
+    let n = snap.module.num_func_imports() as usize + snap.module.bodies.len();
+    let want = snapshot::module::FuncSig { params: vec![I32; params], results: vec![I32; results] };
+    if (f as usize) >= n || *snap.module.func_sig(f) != want {
+        return Err(Error::EngineTable(format!("function {f} is not {what} with the expected signature")));
+    }
+    linker.out_index(link::InFuncIdx(f)).map(|i| i.0).ok_or_else(|| Error::EngineTable(format!("{what} (function {f}) does not survive linking")))
+}
+
+/// Compiles every script the script compiler supports and plans its slot.
+fn plan_scripts(
+    snap: &Snapshot<'_>,
+    linker: &mut link::Linker<'_, '_>,
+    slots: &mut Vec<(u32, link::OutFuncIdx)>,
+    report: &mut Report,
+) -> Result<()> {
+    let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
+    let s = &facts.script;
+    let ic_type_index = snap.module.types.iter().position(|t| *t == ic_sig()).ok_or_else(|| Error::EngineTable(
+        "the engine has no function type (i64, i64, i32, i32) -> i64 for IC stubs".into(),
+    ))? as u32;
+    let env = lower::LowerEnv {
+        facts: s,
+        ic_type_index,
+        stack_pointer_global: facts.stack_pointer_global,
+        restart: engine_func(snap, linker, s.restart_func, 13, 1, "the interpreter's restart entry")?,
+        generic: engine_func(snap, linker, s.generic_func, 8, 1, "the generic interpreter entry")?,
+        callee_token_script: engine_func(snap, linker, s.callee_token_script_func, 1, 1, "CalleeToken -> script")?,
+        set_interpreter_fields: engine_func(snap, linker, s.set_interpreter_fields_func, 2, 0, "setInterpreterFieldsForPrologue")?,
+        init_function_env: engine_func(snap, linker, s.init_function_env_func, 2, 1, "InitFunctionEnvironmentObjects")?,
+        lambda: engine_func(snap, linker, s.lambda_func, 3, 1, "js::Lambda")?,
+        gcptr_value_set: engine_func(snap, linker, facts.gcptr_value_set_func, 2, 0, "GCPtr<Value>::set")?,
+    };
+    let origins = snapshot::scripts::origins(&snap.image, &snap.requests);
+    for (r, script) in snap.requests.scripts() {
+        let Some(origin) = origins.get(&r.specialized) else {
+            report.decline_script("script: its JSScript could not be found in the image", None);
+            continue;
+        };
+        let ops = match bytecode::decode(&snap.engine, &script.bytecode) {
+            Ok(ops) => ops,
+            Err(e) => {
+                report.decline_script(&format!("script: bytecode does not decode: {e}"), None);
+                continue;
+            }
+        };
+        let isd_u32 = |off: u32| -> u32 {
+            let o = off as usize;
+            script.isd.get(o..o + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let input = lower::ScriptInput {
+            ops: &ops,
+            nfixed: script.nfixed as u32,
+            nslots: isd_u32(runtime_abi::layout::isd::NSLOTS),
+            num_ic_entries: isd_u32(runtime_abi::layout::isd::NUM_IC_ENTRIES),
+            args_obj_aliases_formals: script.args_obj_aliases_formals,
+            immutable_flags: snap.image.u32(origin.script_addr + runtime_abi::layout::script::IMMUTABLE_FLAGS)?,
+        };
+        match lower::compile_script(&snap.engine, &env, &input) {
+            Ok(body) => {
+                report.script_code_bytes += body.len() as u64;
+                let f = linker.add_function(link::NewFunction { sig: script_sig(), body });
+                slots.push((r.specialized, f));
+                report.compile_script();
+            }
+            Err(d) => report.decline_script(&d.reason, d.op.as_deref()),
+        }
+    }
     Ok(())
 }
 

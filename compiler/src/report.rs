@@ -17,6 +17,9 @@ pub struct Report {
     pub declined: BTreeMap<String, u64>,
     /// For declined IC bodies: the first op that could not be compiled, with how many bodies.
     pub ic_unsupported_ops: BTreeMap<String, u64>,
+    /// JSOps that kept scripts interpreted, with how many scripts each stopped.
+    pub script_unsupported_ops: BTreeMap<String, u64>,
+    pub script_code_bytes: u64,
     /// Wasm functions generated for IC bodies (identical bodies share one) and their bytes.
     pub stub_functions: u64,
     pub stub_code_bytes: u64,
@@ -64,7 +67,7 @@ pub struct Counts {
 /// Name of the custom section that marks an aotjs output.
 pub const METADATA_SECTION: &str = "aotjs";
 
-pub const REASON_NO_SCRIPT_COMPILER: &str = "script: no script compiler in this build yet";
+pub const REASON_SCRIPTS_OFF: &str = "script: script compilation turned off (--no-scripts)";
 pub const REASON_STUBS_OFF: &str = "ic: stub compilation turned off (--no-stubs)";
 
 impl Report {
@@ -77,6 +80,8 @@ impl Report {
             ics_by_kind: BTreeMap::new(),
             declined: BTreeMap::new(),
             ic_unsupported_ops: BTreeMap::new(),
+            script_unsupported_ops: BTreeMap::new(),
+            script_code_bytes: 0,
             stub_functions: 0,
             stub_code_bytes: 0,
             stub_cache_hits: 0,
@@ -93,9 +98,17 @@ impl Report {
         r
     }
 
-    pub(crate) fn decline_script(&mut self, reason: &str) {
+    pub(crate) fn decline_script(&mut self, reason: &str, op: Option<&str>) {
         self.scripts.declined += 1;
+        let reason = if op.is_some() { "script: op not lowered yet (see script_unsupported_ops)" } else { reason };
         *self.declined.entry(reason.into()).or_default() += 1;
+        if let Some(op) = op {
+            *self.script_unsupported_ops.entry(op.into()).or_default() += 1;
+        }
+    }
+
+    pub(crate) fn compile_script(&mut self) {
+        self.scripts.compiled += 1;
     }
 
     pub(crate) fn compile_ic(&mut self, kind: &str) {
@@ -126,6 +139,7 @@ impl Report {
             "engine": self.engine,
             "scripts_compiled": self.scripts.compiled,
             "ics_compiled": self.ics.compiled,
+            "script_code_bytes": self.script_code_bytes,
             "stub_code_bytes": self.stub_code_bytes,
         })
         .to_string()

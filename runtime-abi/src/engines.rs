@@ -81,6 +81,8 @@ pub struct EngineFacts {
     pub stack_pointer_global: u32,
     /// Table index of the generic CacheIR interpreter that stubs without compiled code run.
     pub generic_ic_table_index: u32,
+    /// Functions and offsets compiled scripts call and touch (see `script`).
+    pub script: crate::script::ScriptFacts,
 }
 
 /// Every engine build aotjs knows. The first is the default.
@@ -140,6 +142,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     gcptr_value_set_func: 5954,
     stack_pointer_global: 0,
     generic_ic_table_index: 4607,
+    script: crate::script::FASTLY_WEVAL_SCRIPT_FACTS,
 };
 
 impl EngineSpec {

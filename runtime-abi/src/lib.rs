@@ -9,6 +9,7 @@ pub mod engines;
 pub mod ic;
 pub mod layout;
 pub mod protocol;
+pub mod script;
 pub mod value;
 
 pub use engines::{EngineFacts, EngineId, EngineSpec, ENGINES};

@@ -34,6 +34,9 @@ pub struct Args {
     /// Do not update the stub library kept in the cache (it is still read).
     #[arg(long)]
     pub no_stubs_cache: bool,
+    /// Leave every script to the engine's interpreter (no script compiler).
+    #[arg(long)]
+    pub no_scripts: bool,
 }
 
 /// `$AOTJS_CACHE/stubs/<engine code digest>.stubs`, when the input names a known engine.
@@ -46,7 +49,7 @@ fn stub_cache_file(input: &[u8]) -> Option<PathBuf> {
 pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     let input = super::read_input(&a.input)?;
     let start = std::time::Instant::now();
-    let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs, coverage: false };
+    let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs, coverage: false, scripts: !a.no_scripts };
     // The stub library of this engine build, kept in the cache between compilations.
     let cache_file = stub_cache_file(&input);
     let mut cache = cache_file

@@ -1,0 +1,136 @@
+//! Bytecode analysis for the script compiler: basic blocks, the operand stack depth before each
+//! op, and the IC entry each op uses, all from the decoded ops and the engine's opcode tables.
+
+use crate::bytecode::{Op, Operand};
+use crate::snapshot::engine::Engine;
+use std::collections::{BTreeSet, VecDeque};
+
+/// What the analysis found; `depth[i]` is `None` for ops no path from the entry reaches.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Operand stack depth (values above the fixed slots) before each op.
+    pub depth: Vec<Option<u32>>,
+    /// The IC entry index current at each op: the op's own entry if it has one, otherwise the
+    /// entry of the next IC op (what `frame->interpreterICEntry` must say there).
+    pub ic_index: Vec<u32>,
+    /// Index of the first op of each basic block, ascending; `block_of[i]` is op i's block.
+    pub block_starts: Vec<usize>,
+    pub block_of: Vec<usize>,
+    pub max_depth: u32,
+    pub num_ic_entries: u32,
+}
+
+/// Why a script's bytecode cannot be analysed (it is then declined with this reason).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalysisError(pub String);
+
+/// Ops after which control does not fall through to the next op.
+pub fn is_terminator(name: &str) -> bool {
+    matches!(name, "Goto" | "Return" | "RetRval" | "Throw" | "ThrowWithStack" | "ThrowMsg" | "ThrowSetConst" | "TableSwitch" | "FinalYieldRval" | "Default")
+}
+
+/// Conditional jumps: the target is taken or control falls through.
+pub fn is_conditional(name: &str) -> bool {
+    matches!(name, "JumpIfFalse" | "JumpIfTrue" | "And" | "Or" | "Coalesce" | "Case")
+}
+
+pub fn jump_target(op: &Op) -> Option<u32> {
+    op.operands.iter().find_map(|o| match o {
+        Operand::Target(t) => Some(*t),
+        _ => None,
+    })
+}
+
+/// `(uses, defs)` of one op on the operand stack.
+pub fn stack_effect(engine: &Engine, op: &Op) -> Result<(u32, u32), AnalysisError> {
+    let info = engine.jsop(op.opcode).ok_or_else(|| AnalysisError(format!("unknown op {}", op.name)))?;
+    let defs = u32::try_from(info.ndefs).map_err(|_| AnalysisError(format!("{} has variable defs", op.name)))?;
+    let uses = match u32::try_from(info.nuses) {
+        Ok(n) => n,
+        Err(_) => match (op.name.as_str(), op.operands.first()) {
+            ("PopN", Some(Operand::U16(n))) => *n as u32,
+            (_, Some(Operand::Argc(argc))) => {
+                let constructing = matches!(op.name.as_str(), "New" | "NewContent" | "SuperCall");
+                2 + *argc as u32 + constructing as u32
+            }
+            _ => return Err(AnalysisError(format!("{} has a variable stack use aotjs does not model", op.name))),
+        },
+    };
+    Ok((uses, defs))
+}
+
+pub fn analyse(engine: &Engine, ops: &[Op], num_ic_entries: u32) -> Result<Analysis, AnalysisError> {
+    let index_of = |offset: u32| ops.binary_search_by_key(&offset, |o| o.offset).ok();
+    // IC entries are numbered in bytecode order; JumpTarget and LoopHead restate the index.
+    let mut ic_index = vec![0u32; ops.len()];
+    let mut cur = 0u32;
+    for (i, op) in ops.iter().enumerate() {
+        match op.operands.first() {
+            Some(Operand::IcIndex(n)) if op.name == "JumpTarget" => cur = *n,
+            Some(Operand::LoopHead { ic_index, .. }) => cur = *ic_index,
+            _ => {}
+        }
+        ic_index[i] = cur;
+        if op.has_ic {
+            cur += 1;
+        }
+    }
+    if cur != num_ic_entries {
+        return Err(AnalysisError(format!("IC ops number {cur} but the script has {num_ic_entries} IC entries")));
+    }
+
+    let mut leaders = BTreeSet::new();
+    leaders.insert(0usize);
+    for (i, op) in ops.iter().enumerate() {
+        if let Some(t) = jump_target(op) {
+            let j = index_of(t).ok_or_else(|| AnalysisError(format!("{} at {} jumps into the middle of an op", op.name, op.offset)))?;
+            leaders.insert(j);
+        }
+        if (is_terminator(&op.name) || is_conditional(&op.name)) && i + 1 < ops.len() {
+            leaders.insert(i + 1);
+        }
+    }
+    let block_starts: Vec<usize> = leaders.into_iter().collect();
+    let mut block_of = vec![0usize; ops.len()];
+    for (b, &s) in block_starts.iter().enumerate() {
+        let end = block_starts.get(b + 1).copied().unwrap_or(ops.len());
+        for slot in &mut block_of[s..end] {
+            *slot = b;
+        }
+    }
+
+    let mut depth: Vec<Option<u32>> = vec![None; ops.len()];
+    let mut max_depth = 0u32;
+    let mut work = VecDeque::from([(0usize, 0u32)]);
+    let set = |depth: &mut Vec<Option<u32>>, work: &mut VecDeque<(usize, u32)>, i: usize, d: u32| -> Result<(), AnalysisError> {
+        match depth[i] {
+            Some(old) if old != d => Err(AnalysisError(format!("stack depth {old} and {d} meet at bytecode offset {}", ops[i].offset))),
+            Some(_) => Ok(()),
+            None => {
+                depth[i] = Some(d);
+                work.push_back((i, d));
+                Ok(())
+            }
+        }
+    };
+    depth[0] = Some(0);
+    while let Some((i, d)) = work.pop_front() {
+        let op = &ops[i];
+        let (uses, defs) = stack_effect(engine, op)?;
+        let after = d.checked_sub(uses).ok_or_else(|| AnalysisError(format!("stack underflow at bytecode offset {}", op.offset)))? + defs;
+        max_depth = max_depth.max(d).max(after);
+        if let Some(t) = jump_target(op) {
+            let j = index_of(t).unwrap_or(0);
+            // And/Or/Coalesce keep their operand when they jump; Case pops both when it jumps.
+            let at_target = match op.name.as_str() {
+                "Case" => after - 1,
+                _ => after,
+            };
+            set(&mut depth, &mut work, j, at_target)?;
+        }
+        if !is_terminator(&op.name) && i + 1 < ops.len() {
+            set(&mut depth, &mut work, i + 1, after)?;
+        }
+    }
+    Ok(Analysis { depth, ic_index, block_starts, block_of, max_depth, num_ic_entries })
+}

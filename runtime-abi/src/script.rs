@@ -1,0 +1,150 @@
+//! What a compiled script calls and touches: the engine's interpreter entry protocol on wasm32.
+//!
+//! A compiled script replaces `PortableBaselineInterpret<Specialized>` for one JSScript and
+//! keeps its contract (bytecodealliance/gecko-dev @62cb0e8b `PortableBaselineInterpret.cpp`):
+//! thirteen i32 parameters, a `PBIResult` back, the same `BaselineFrame` on the auxiliary
+//! stack, and errors handed to the engine's restart entry, which runs exception handling and
+//! finishes the frame generically. Function indices are this build's own (read off its
+//! template's calls and checked by signature when a module is loaded).
+
+/// Parameters of the interpreter entry, in order.
+pub mod param {
+    pub const CX: u32 = 0;
+    pub const STATE: u32 = 1;
+    pub const STACK: u32 = 2;
+    pub const SP: u32 = 3;
+    pub const ENV_CHAIN: u32 = 4;
+    pub const RET: u32 = 5;
+    pub const PC_BASE: u32 = 6;
+    pub const PC_OFFSET: u32 = 7;
+    pub const ISD: u32 = 8;
+    pub const COUNT: u32 = 13;
+}
+
+/// `PBIResult` codes.
+pub const RESULT_OK: i32 = 0;
+pub const RESULT_ERROR: i32 = 1;
+pub const RESULT_UNWIND: i32 = 2;
+
+/// `Stack` (what the `stack` parameter points at): `{fp, base, top, unwindingSP, unwindingFP}`.
+pub const STACK_FP: u32 = 0;
+pub const STACK_BASE: u32 = 4;
+pub const STACK_UNWINDING_SP: u32 = 12;
+pub const STACK_UNWINDING_FP: u32 = 16;
+/// `kStackMargin`: what the interpreter keeps free below a frame for exit frames.
+pub const STACK_MARGIN: u32 = 1024;
+
+/// The frame above `BaselineFrame`: saved FP at +48, then a null return address, the frame
+/// descriptor and the callee token; `this` at +64 and argument i at +72 + 8i.
+pub const FRAME_CALLEE_TOKEN: u32 = 60;
+pub const FRAME_THIS: u32 = 64;
+pub const FRAME_ARGS: u32 = 72;
+/// `CalleeToken` tag bits: 2 marks a script (no function).
+pub const CALLEE_TOKEN_MASK: u32 = 3;
+pub const CALLEE_TOKEN_SCRIPT_BIT: u32 = 2;
+/// `BaselineFrame` flags.
+pub const FRAME_FLAG_HAS_RVAL: u32 = 1;
+pub const FRAME_FLAG_RUNNING_IN_INTERPRETER: u32 = 2;
+/// `JitScript` -> its `ICScript`.
+pub const JIT_SCRIPT_IC_SCRIPT: u32 = 56;
+/// `BaseScript::warmUpData_` and its tag bits.
+pub const SCRIPT_WARM_UP_DATA: u32 = 4;
+/// `BaseScript::data_` (PrivateScriptData*); its GC things start at +8.
+pub const SCRIPT_DATA: u32 = 48;
+pub const PRIVATE_DATA_GCTHINGS: u32 = 8;
+/// `JS::GCCellPtr` kind bits.
+pub const GCCELLPTR_MASK: u32 = 7;
+/// `ImmutableScriptFlags` bits this compiler reads (`BaseScript::immutableFlags_`).
+pub const FLAG_STRICT: u32 = 1 << 8;
+pub const FLAG_IS_ASYNC: u32 = 1 << 14;
+pub const FLAG_IS_GENERATOR: u32 = 1 << 15;
+pub const FLAG_NEEDS_FUNCTION_ENV_OBJECTS: u32 = 1 << 23;
+/// `JSFunction` fixed slot 1: the environment of an interpreted function (a Value).
+pub const FUNCTION_ENVIRONMENT: u32 = 24;
+
+/// `EnvironmentObject`: the shape's `immutableFlags` word holds the fixed slot count.
+pub const SHAPE_IMMUTABLE_FLAGS: u32 = 4;
+pub const SHAPE_FIXED_SLOTS_SHIFT: u32 = 6;
+pub const SHAPE_FIXED_SLOTS_MASK: u32 = 31;
+pub const OBJECT_FIXED_SLOTS: u32 = 16;
+pub const OBJECT_SLOTS: u32 = 8;
+
+/// Exit frame, as `VMFrame` pushes it: descriptor (BaselineJS), null return address, the
+/// previous FP, then `ExitFrameType::Bare`.
+pub const EXIT_DESCRIPTOR: u32 = 1;
+pub const EXIT_FRAME_BARE: u32 = 12;
+
+/// `State` (the `state` parameter): the Rooted cells whose pointers C++ helpers take as handles.
+pub const STATE_OBJ0: u32 = 88;
+pub const STATE_FUN0: u32 = 208;
+
+/// `ICCtx` fields the interpreter initialises (research notes ic-abi §1.3).
+pub mod ctx {
+    pub const SIZE: u32 = 336;
+    pub const STATE: u32 = 0;
+    pub const STACK: u32 = 4;
+    pub const CX: u32 = 8;
+    pub const MGR_FRAME: u32 = 12;
+    pub const EXTRA_ARGS: u32 = 272;
+    pub const ENV_CHAIN: u32 = 280;
+    pub const ISD: u32 = 284;
+    pub const RET: u32 = 288;
+    pub const ENTRY_FRAME: u32 = 292;
+    pub const ENTRY_PC: u32 = 296;
+    pub const FRAME: u32 = 300;
+    pub const SPBASE: u32 = 304;
+    pub const SPOFFSET: u32 = 308;
+    pub const PCBASE: u32 = 312;
+    pub const ERROR: u32 = 316;
+    pub const ARG2: u32 = 320;
+}
+
+/// Engine functions and `JSContext` offsets a compiled script uses, per build.
+#[derive(Debug)]
+pub struct ScriptFacts {
+    /// `PortableBaselineInterpret<false, true>`: the restart entry (13 × i32 → i32).
+    pub restart_func: u32,
+    /// `PortableBaselineInterpret<false, false>`: the generic entry
+    /// `(cx, state, stack, sp, envChain, ret, pc, isd) -> PBIResult`.
+    pub generic_func: u32,
+    /// `CalleeTokenToScript`-like: `(calleeToken) -> JSScript*`.
+    pub callee_token_script_func: u32,
+    /// `BaselineFrame::setInterpreterFieldsForPrologue(frame, script)`.
+    pub set_interpreter_fields_func: u32,
+    /// `js::InitFunctionEnvironmentObjects(cx, AbstractFramePtr) -> bool`.
+    pub init_function_env_func: u32,
+    /// `js::Lambda(cx, HandleFunction, HandleObject) -> JSObject*`.
+    pub lambda_func: u32,
+    /// `JSContext::nativeStackLimit` (checked against the shadow stack pointer).
+    pub cx_stack_limit: u32,
+    /// `cx->realm_`, `realm->global`, global data slot, and `GlobalObjectData::lexicalEnvironment`.
+    pub cx_realm: u32,
+    pub realm_global: u32,
+    pub global_data: u32,
+    pub global_data_lexical_env: u32,
+    /// `cx->activation_` and `JitActivation::packedExitFP_`.
+    pub cx_activation: u32,
+    pub activation_exit_fp: u32,
+    /// `cx->portableBaselineStack()` holder, and `top` in it.
+    pub cx_pb_stack: u32,
+    pub pb_stack_top: u32,
+}
+
+/// fastly-weval 3.46.0: indices read off the JSOp template (func 7413) and its restart call.
+pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
+    restart_func: 7408,
+    generic_func: 7398,
+    callee_token_script_func: 11787,
+    set_interpreter_fields_func: 11257,
+    init_function_env_func: 7041,
+    lambda_func: 5961,
+    cx_stack_limit: 100,
+    cx_realm: 88,
+    realm_global: 64,
+    global_data: 56,
+    global_data_lexical_env: 920,
+    cx_activation: 132,
+    activation_exit_fp: 60,
+    cx_pb_stack: 108,
+    pb_stack_top: 56,
+};
