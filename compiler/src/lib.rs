@@ -317,13 +317,19 @@ fn plan_scripts(
         set_interpreter_fields: engine_func(snap, linker, s.set_interpreter_fields_func, 2, 0, "setInterpreterFieldsForPrologue")?,
         init_function_env: engine_func(snap, linker, s.init_function_env_func, 2, 1, "InitFunctionEnvironmentObjects")?,
         lambda: engine_func(snap, linker, s.lambda_func, 3, 1, "js::Lambda")?,
+        function_this: engine_func(snap, linker, s.function_this_func, 3, 1, "GetFunctionThis")?,
+        push_lexical_env: engine_func(snap, linker, s.push_lexical_env_func, 3, 1, "PushLexicalEnv")?,
+        ensure_dense_len: engine_func(snap, linker, s.ensure_dense_initialized_len_func, 2, 0, "ensureDenseInitializedLength")?,
+        init_dense_element: engine_func(snap, linker, s.init_dense_element_func, 3, 0, "initDenseElement")?,
         gcptr_value_set: engine_func(snap, linker, facts.gcptr_value_set_func, 2, 0, "GCPtr<Value>::set")?,
     };
     let origins = snapshot::scripts::origins(&snap.image, &snap.requests);
     for (r, script) in snap.requests.scripts() {
-        let Some(origin) = origins.get(&r.specialized) else {
-            report.decline_script("script: its JSScript could not be found in the image", None);
-            continue;
+        // Flags are read at run time too; the image's copy only declines async and generators
+        // early (their ops would decline them anyway).
+        let immutable_flags = match origins.get(&r.specialized) {
+            Some(o) => snap.image.u32(o.script_addr + runtime_abi::layout::script::IMMUTABLE_FLAGS)?,
+            None => 0,
         };
         let ops = match bytecode::decode(&snap.engine, &script.bytecode) {
             Ok(ops) => ops,
@@ -342,7 +348,7 @@ fn plan_scripts(
             nslots: isd_u32(runtime_abi::layout::isd::NSLOTS),
             num_ic_entries: isd_u32(runtime_abi::layout::isd::NUM_IC_ENTRIES),
             args_obj_aliases_formals: script.args_obj_aliases_formals,
-            immutable_flags: snap.image.u32(origin.script_addr + runtime_abi::layout::script::IMMUTABLE_FLAGS)?,
+            immutable_flags,
         };
         match lower::compile_script(&snap.engine, &env, &input) {
             Ok(body) => {

@@ -77,6 +77,11 @@ pub const EXIT_FRAME_BARE: u32 = 12;
 /// `State` (the `state` parameter): the Rooted cells whose pointers C++ helpers take as handles.
 pub const STATE_OBJ0: u32 = 88;
 pub const STATE_FUN0: u32 = 208;
+pub const STATE_RES: u32 = 72;
+pub const STATE_VALUE0: u32 = 8;
+pub const STATE_SCOPE0: u32 = 220;
+/// `AbstractFramePtr` tag of a `BaselineFrame*`.
+pub const ABSTRACT_FRAME_BASELINE_TAG: u32 = 1;
 
 /// `ICCtx` fields the interpreter initialises (research notes ic-abi §1.3).
 pub mod ctx {
@@ -115,6 +120,14 @@ pub struct ScriptFacts {
     pub init_function_env_func: u32,
     /// `js::Lambda(cx, HandleFunction, HandleObject) -> JSObject*`.
     pub lambda_func: u32,
+    /// `js::GetFunctionThis(cx, AbstractFramePtr, MutableHandleValue) -> bool`.
+    pub function_this_func: u32,
+    /// `NativeObject::ensureDenseInitializedLength(obj, len)`, as `InitElemArray` calls it.
+    pub ensure_dense_initialized_len_func: u32,
+    /// `NativeObject::initDenseElement(obj, index, const Value*)` (with post-barrier).
+    pub init_dense_element_func: u32,
+    /// `js::jit::PushLexicalEnv`-like: `(cx, Handle<LexicalScope*>, AbstractFramePtr) -> env*`.
+    pub push_lexical_env_func: u32,
     /// `JSContext::nativeStackLimit` (checked against the shadow stack pointer).
     pub cx_stack_limit: u32,
     /// `cx->realm_`, `realm->global`, global data slot, and `GlobalObjectData::lexicalEnvironment`.
@@ -138,6 +151,10 @@ pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
     set_interpreter_fields_func: 11257,
     init_function_env_func: 7041,
     lambda_func: 5961,
+    function_this_func: 5900,
+    push_lexical_env_func: 7007,
+    ensure_dense_initialized_len_func: 6050,
+    init_dense_element_func: 6051,
     cx_stack_limit: 100,
     cx_realm: 88,
     realm_global: 64,

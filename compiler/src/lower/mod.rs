@@ -46,6 +46,10 @@ pub struct LowerEnv<'a> {
     pub set_interpreter_fields: u32,
     pub init_function_env: u32,
     pub lambda: u32,
+    pub function_this: u32,
+    pub push_lexical_env: u32,
+    pub ensure_dense_len: u32,
+    pub init_dense_element: u32,
     pub gcptr_value_set: u32,
 }
 
@@ -86,7 +90,8 @@ pub fn op_supported(name: &str) -> bool {
             | "GetLocal" | "SetLocal" | "InitLexical" | "Uninitialized" | "CheckLexical" | "CheckAliasedLexical"
             | "GetArg" | "GetFrameArg" | "SetArg" | "GetAliasedVar" | "SetAliasedVar" | "InitAliasedLexical"
             | "Goto" | "JumpIfFalse" | "JumpIfTrue" | "And" | "Or" | "Not" | "Coalesce" | "Case" | "Default"
-            | "Return" | "RetRval" | "SetRval" | "GetRval" | "IsConstructing" | "Callee" | "Lambda"
+            | "Return" | "RetRval" | "SetRval" | "GetRval" | "IsConstructing" | "Callee" | "Lambda" | "FunctionThis"
+            | "PushLexicalEnv" | "PopLexicalEnv" | "InitElemArray"
             | "Throw" | "ThrowWithStack" | "ThrowMsg" | "ThrowSetConst" | "Exception" | "ExceptionAndStack" | "Debugger"
             | "GetProp" | "GetBoundName" | "GetElem" | "SetProp" | "StrictSetProp" | "SetName" | "StrictSetName" | "SetGName" | "StrictSetGName"
             | "SetElem" | "StrictSetElem" | "InitElem" | "InitHiddenElem" | "InitLockedElem" | "InitElemInc"
@@ -407,11 +412,14 @@ impl<'e> Emitter<'e> {
         self.i(I::End);
     }
 
-    /// After the prologue's plain part: environment objects (needs the error exit in place).
+    /// After the prologue's plain part: a function whose script needs environment objects gets
+    /// them from the engine (read from the script's flags at run time, as the interpreter does).
     fn function_env_objects(&mut self) {
-        if self.input.immutable_flags & sf::FLAG_NEEDS_FUNCTION_ENV_OBJECTS == 0 {
-            return;
-        }
+        self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(sf::FRAME_CALLEE_TOKEN, 2))).i(I::LocalTee(L_T32));
+        self.i(I::I32Const(sf::CALLEE_TOKEN_SCRIPT_BIT as i32)).i(I::I32And).i(I::I32Eqz);
+        self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::INTERPRETER_SCRIPT, 2))).i(I::I32Load(m(runtime_abi::layout::script::IMMUTABLE_FLAGS, 2)));
+        self.i(I::I32Const(sf::FLAG_NEEDS_FUNCTION_ENV_OBJECTS as i32)).i(I::I32And).i(I::I32Const(0)).i(I::I32Ne).i(I::I32And);
+        self.open_if();
         self.push_exit_frame(0, 0);
         let init_function_env = self.env.init_function_env;
         self.i(I::LocalGet(param::CX)).i(I::LocalGet(L_FRAME)).i(I::I32Const(1)).i(I::I32Or).i(I::Call(init_function_env));
@@ -421,6 +429,7 @@ impl<'e> Emitter<'e> {
         self.open_if();
         self.i(I::I32Const(sf::RESULT_ERROR)).i(I::LocalSet(L_CODE));
         self.exit_to_restart(0, 0);
+        self.end();
         self.end();
     }
 
@@ -802,6 +811,71 @@ impl<'e> Emitter<'e> {
                 self.i(I::LocalGet(L_FRAME)).i(I::I64Load(m(bf::RETURN_VALUE, 3)));
                 self.i(I::Else).i(I::I64Const(UNDEFINED)).i(I::End);
                 self.i(I::I64Store(m(so, 3)));
+            }
+            "FunctionThis" => {
+                // An object `this` is the answer in strict and sloppy code alike; anything else
+                // goes through the engine (boxing, global this).
+                let so = self.slot_off(d + 1);
+                self.i(I::LocalGet(L_FRAME)).i(I::I64Load(m(sf::FRAME_THIS, 3))).i(I::LocalSet(L_A));
+                self.is_tag(L_A, TYPE_OBJECT);
+                self.i(I::I32Eqz);
+                self.open_if();
+                self.push_exit_frame(idx, d);
+                let function_this = self.env.function_this;
+                self.i(I::LocalGet(param::CX)).i(I::LocalGet(L_FRAME)).i(I::I32Const(sf::ABSTRACT_FRAME_BASELINE_TAG as i32)).i(I::I32Or);
+                self.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_RES as i32)).i(I::I32Add).i(I::Call(function_this)).i(I::LocalSet(L_T32));
+                self.pop_exit_frame();
+                self.i(I::LocalGet(L_T32)).i(I::I32Eqz);
+                self.open_if();
+                self.i(I::I32Const(sf::RESULT_ERROR)).i(I::LocalSet(L_CODE));
+                self.exit_to_restart(idx, d);
+                self.end();
+                self.i(I::LocalGet(param::STATE)).i(I::I64Load(m(sf::STATE_RES, 3))).i(I::LocalSet(L_A));
+                self.i(I::LocalGet(param::STATE)).i(I::I64Const(UNDEFINED)).i(I::I64Store(m(sf::STATE_RES, 3)));
+                self.end();
+                self.i(I::LocalGet(L_LOW)).i(I::LocalGet(L_A)).i(I::I64Store(m(so, 3)));
+            }
+            "PushLexicalEnv" => {
+                self.i(I::LocalGet(param::STATE));
+                self.gc_thing(v);
+                self.i(I::I32Store(m(sf::STATE_SCOPE0, 2)));
+                self.push_exit_frame(idx, d);
+                let push_lexical_env = self.env.push_lexical_env;
+                self.i(I::LocalGet(param::CX)).i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_SCOPE0 as i32)).i(I::I32Add);
+                self.i(I::LocalGet(L_FRAME)).i(I::I32Const(sf::ABSTRACT_FRAME_BASELINE_TAG as i32)).i(I::I32Or);
+                self.i(I::Call(push_lexical_env)).i(I::LocalSet(L_T32));
+                self.pop_exit_frame();
+                self.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_SCOPE0, 2)));
+                self.i(I::LocalGet(L_T32)).i(I::I32Eqz);
+                self.open_if();
+                self.i(I::I32Const(sf::RESULT_ERROR)).i(I::LocalSet(L_CODE));
+                self.exit_to_restart(idx, d);
+                self.end();
+                self.i(I::LocalGet(L_FRAME)).i(I::LocalGet(L_T32)).i(I::I32Store(m(bf::ENV_CHAIN, 2)));
+            }
+            "InitElemArray" => {
+                // array, val => array. A hole is a Hole op, which this compiler declines, so the
+                // value is a real element: set the initialized length, then store with barrier.
+                self.load_slot(d);
+                self.i(I::LocalSet(L_A));
+                self.i(I::LocalGet(param::STATE)).i(I::LocalGet(L_A)).i(I::I64Store(m(sf::STATE_VALUE0, 3)));
+                self.load_slot(d - 1);
+                self.i(I::I32WrapI64).i(I::LocalSet(L_T32));
+                self.i(I::LocalGet(param::STATE)).i(I::LocalGet(L_T32)).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
+                // The exit frame's locals would clobber L_T32; keep the array in the rooted cell.
+                self.push_exit_frame(idx, d - 1);
+                let (ensure, init) = (self.env.ensure_dense_len, self.env.init_dense_element);
+                self.i(I::LocalGet(param::STATE)).i(I::I32Load(m(sf::STATE_OBJ0, 2))).i(I::I32Const(v as i32 + 1)).i(I::Call(ensure));
+                self.i(I::LocalGet(param::STATE)).i(I::I32Load(m(sf::STATE_OBJ0, 2))).i(I::I32Const(v as i32));
+                self.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_VALUE0 as i32)).i(I::I32Add).i(I::Call(init));
+                self.pop_exit_frame();
+                self.i(I::LocalGet(param::STATE)).i(I::I64Const(UNDEFINED)).i(I::I64Store(m(sf::STATE_VALUE0, 3)));
+                self.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
+            }
+            "PopLexicalEnv" => {
+                // Not a debuggee (aotjs output never is): the enclosing environment.
+                self.i(I::LocalGet(L_FRAME)).i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::ENV_CHAIN, 2)));
+                self.i(I::I32Load(m(runtime_abi::ic::ENV_ENCLOSING_SLOT, 2))).i(I::I32Store(m(bf::ENV_CHAIN, 2)));
             }
             "Lambda" => {
                 let s = self.env.facts;
