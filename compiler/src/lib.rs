@@ -295,19 +295,13 @@ fn engine_func(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: u32, param
     linker.out_index(link::InFuncIdx(f)).map(|i| i.0).ok_or_else(|| Error::EngineTable(format!("{what} (function {f}) does not survive linking")))
 }
 
-/// Compiles every script the script compiler supports and plans its slot.
-fn plan_scripts(
-    snap: &Snapshot<'_>,
-    linker: &mut link::Linker<'_, '_>,
-    slots: &mut Vec<(u32, link::OutFuncIdx)>,
-    report: &mut Report,
-) -> Result<()> {
-    let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
+/// The engine functions compiled scripts call, checked and renumbered for the output.
+fn lower_env<'f>(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &'f runtime_abi::EngineFacts) -> Result<lower::LowerEnv<'f>> {
     let s = &facts.script;
     let ic_type_index = snap.module.types.iter().position(|t| *t == ic_sig()).ok_or_else(|| Error::EngineTable(
         "the engine has no function type (i64, i64, i32, i32) -> i64 for IC stubs".into(),
     ))? as u32;
-    let env = lower::LowerEnv {
+    Ok(lower::LowerEnv {
         facts: s,
         ic_type_index,
         stack_pointer_global: facts.stack_pointer_global,
@@ -320,37 +314,58 @@ fn plan_scripts(
         function_this: engine_func(snap, linker, s.function_this_func, 3, 1, "GetFunctionThis")?,
         push_lexical_env: engine_func(snap, linker, s.push_lexical_env_func, 3, 1, "PushLexicalEnv")?,
         ensure_dense_len: engine_func(snap, linker, s.ensure_dense_initialized_len_func, 2, 0, "ensureDenseInitializedLength")?,
+        regexp_at_pc: engine_func(snap, linker, s.regexp_at_pc_func, 2, 1, "JSScript::getRegExp")?,
+        clone_regexp: engine_func(snap, linker, s.clone_regexp_func, 2, 1, "CloneRegExpObject")?,
         init_dense_element: engine_func(snap, linker, s.init_dense_element_func, 3, 0, "initDenseElement")?,
         gcptr_value_set: engine_func(snap, linker, facts.gcptr_value_set_func, 2, 0, "GCPtr<Value>::set")?,
+    })
+}
+
+/// Lowers one script request: the function body, or why it stays interpreted.
+fn lower_one(
+    snap: &Snapshot<'_>,
+    env: &lower::LowerEnv<'_>,
+    origins: &std::collections::HashMap<u32, snapshot::scripts::ScriptOrigin>,
+    r: &snapshot::requests::Request,
+    script: &snapshot::requests::ScriptRequest,
+) -> Result<std::result::Result<Vec<u8>, lower::Decline>> {
+    // Flags are read at run time too; the image's copy only declines async functions and
+    // generators early (their ops would decline them anyway).
+    let immutable_flags = match origins.get(&r.specialized) {
+        Some(o) => snap.image.u32(o.script_addr + runtime_abi::layout::script::IMMUTABLE_FLAGS)?,
+        None => 0,
     };
+    let ops = match bytecode::decode(&snap.engine, &script.bytecode) {
+        Ok(ops) => ops,
+        Err(e) => return Ok(Err(lower::Decline { reason: format!("script: bytecode does not decode: {e}"), op: None })),
+    };
+    let isd_u32 = |off: u32| -> u32 {
+        let o = off as usize;
+        script.isd.get(o..o + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let input = lower::ScriptInput {
+        ops: &ops,
+        nfixed: script.nfixed as u32,
+        nslots: isd_u32(runtime_abi::layout::isd::NSLOTS),
+        num_ic_entries: isd_u32(runtime_abi::layout::isd::NUM_IC_ENTRIES),
+        args_obj_aliases_formals: script.args_obj_aliases_formals,
+        immutable_flags,
+    };
+    Ok(lower::compile_script(&snap.engine, env, &input))
+}
+
+/// Compiles every script the script compiler supports and plans its slot.
+fn plan_scripts(
+    snap: &Snapshot<'_>,
+    linker: &mut link::Linker<'_, '_>,
+    slots: &mut Vec<(u32, link::OutFuncIdx)>,
+    report: &mut Report,
+) -> Result<()> {
+    let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
+    let env = lower_env(snap, linker, facts)?;
     let origins = snapshot::scripts::origins(&snap.image, &snap.requests);
     for (r, script) in snap.requests.scripts() {
-        // Flags are read at run time too; the image's copy only declines async and generators
-        // early (their ops would decline them anyway).
-        let immutable_flags = match origins.get(&r.specialized) {
-            Some(o) => snap.image.u32(o.script_addr + runtime_abi::layout::script::IMMUTABLE_FLAGS)?,
-            None => 0,
-        };
-        let ops = match bytecode::decode(&snap.engine, &script.bytecode) {
-            Ok(ops) => ops,
-            Err(e) => {
-                report.decline_script(&format!("script: bytecode does not decode: {e}"), None);
-                continue;
-            }
-        };
-        let isd_u32 = |off: u32| -> u32 {
-            let o = off as usize;
-            script.isd.get(o..o + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        };
-        let input = lower::ScriptInput {
-            ops: &ops,
-            nfixed: script.nfixed as u32,
-            nslots: isd_u32(runtime_abi::layout::isd::NSLOTS),
-            num_ic_entries: isd_u32(runtime_abi::layout::isd::NUM_IC_ENTRIES),
-            args_obj_aliases_formals: script.args_obj_aliases_formals,
-            immutable_flags,
-        };
-        match lower::compile_script(&snap.engine, &env, &input) {
+        match lower_one(snap, &env, &origins, r, script)? {
             Ok(body) => {
                 report.script_code_bytes += body.len() as u64;
                 let f = linker.add_function(link::NewFunction { sig: script_sig(), body });
@@ -361,6 +376,50 @@ fn plan_scripts(
         }
     }
     Ok(())
+}
+
+/// The lowering of every script request, keyed by its `specialized` slot: the generated
+/// function as a listing of Wasm operators, or why the script stays interpreted. For
+/// `aotjs inspect --lowered` and the lowering goldens.
+pub fn lowered_listings(snap: &Snapshot<'_>) -> Result<std::collections::BTreeMap<u32, std::result::Result<Vec<String>, String>>> {
+    let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
+    let linker = link::Linker::new(&snap.module)?;
+    let env = lower_env(snap, &linker, facts)?;
+    let origins = snapshot::scripts::origins(&snap.image, &snap.requests);
+    let mut out = std::collections::BTreeMap::new();
+    for (r, script) in snap.requests.scripts() {
+        let listing = match lower_one(snap, &env, &origins, r, script)? {
+            Ok(body) => Ok(listing(&body)),
+            Err(d) => Err(d.reason),
+        };
+        out.insert(r.specialized, listing);
+    }
+    Ok(out)
+}
+
+/// One line per Wasm operator of a function body (locals first), indented by nesting.
+fn listing(body: &[u8]) -> Vec<String> {
+    let fb = wasmparser::FunctionBody::new(wasmparser::BinaryReader::new(body, 0));
+    let mut lines = Vec::new();
+    if let Ok(locals) = fb.get_locals_reader() {
+        for l in locals.into_iter().flatten() {
+            lines.push(format!("(local {} x {:?})", l.0, l.1));
+        }
+    }
+    let mut depth = 0usize;
+    if let Ok(ops) = fb.get_operators_reader() {
+        for op in ops.into_iter().flatten() {
+            use wasmparser::Operator as O;
+            if matches!(op, O::End | O::Else) {
+                depth = depth.saturating_sub(1);
+            }
+            lines.push(format!("{}{:?}", "  ".repeat(depth), op));
+            if matches!(op, O::Block { .. } | O::Loop { .. } | O::If { .. } | O::Else) {
+                depth += 1;
+            }
+        }
+    }
+    lines
 }
 
 /// Empties the pending list in the image, as the engine expects of a compiled module.

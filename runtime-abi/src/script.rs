@@ -37,6 +37,14 @@ pub const STACK_MARGIN: u32 = 1024;
 /// The frame above `BaselineFrame`: saved FP at +48, then a null return address, the frame
 /// descriptor and the callee token; `this` at +64 and argument i at +72 + 8i.
 pub const FRAME_CALLEE_TOKEN: u32 = 60;
+/// The frame descriptor; the actual argument count is `descriptor >> FRAME_DESCRIPTOR_ARGC_SHIFT`.
+pub const FRAME_DESCRIPTOR: u32 = 56;
+pub const FRAME_DESCRIPTOR_ARGC_SHIFT: u32 = 5;
+/// `CalleeToken` tag of a function called as a constructor.
+pub const CALLEE_TOKEN_CONSTRUCTING: u32 = 1;
+/// `BaseScript::function_`, and `JSFunction`'s formal argument count (u16).
+pub const SCRIPT_FUNCTION: u32 = 8;
+pub const FUNCTION_NARGS: u32 = 18;
 pub const FRAME_THIS: u32 = 64;
 pub const FRAME_ARGS: u32 = 72;
 /// `CalleeToken` tag bits: 2 marks a script (no function).
@@ -122,6 +130,12 @@ pub struct ScriptFacts {
     pub lambda_func: u32,
     /// `js::GetFunctionThis(cx, AbstractFramePtr, MutableHandleValue) -> bool`.
     pub function_this_func: u32,
+    /// `JSScript::getRegExp(script, pc) -> RegExpObject*`.
+    pub regexp_at_pc_func: u32,
+    /// `js::CloneRegExpObject(cx, Handle<RegExpObject*>) -> JSObject*`.
+    pub clone_regexp_func: u32,
+    /// `JSRuntime::wellKnownSymbols` (a pointer to the table of `JS::Symbol*`), from `cx_pb_stack`.
+    pub runtime_well_known_symbols: u32,
     /// `NativeObject::ensureDenseInitializedLength(obj, len)`, as `InitElemArray` calls it.
     pub ensure_dense_initialized_len_func: u32,
     /// `NativeObject::initDenseElement(obj, index, const Value*)` (with post-barrier).
@@ -138,7 +152,7 @@ pub struct ScriptFacts {
     /// `cx->activation_` and `JitActivation::packedExitFP_`.
     pub cx_activation: u32,
     pub activation_exit_fp: u32,
-    /// `cx->portableBaselineStack()` holder, and `top` in it.
+    /// `cx->runtime_`; the runtime holds `portableBaselineStack()` (its `top` at `pb_stack_top`).
     pub cx_pb_stack: u32,
     pub pb_stack_top: u32,
 }
@@ -154,6 +168,9 @@ pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
     function_this_func: 5900,
     push_lexical_env_func: 7007,
     ensure_dense_initialized_len_func: 6050,
+    regexp_at_pc_func: 6887,
+    clone_regexp_func: 8046,
+    runtime_well_known_symbols: 6868,
     init_dense_element_func: 6051,
     cx_stack_limit: 100,
     cx_realm: 88,

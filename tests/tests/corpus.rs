@@ -37,4 +37,43 @@ fn corpus_is_large_enough() {
     assert!(cpu >= 6, "the corpus has {cpu} cpu-bound programs, fewer than 6");
 }
 
+/// The script compiler's reach: at least 80% of the corpus's scripts (every script request in
+/// every corpus snapshot, the harness's own included) must be compiled, not declined. Prints
+/// the share per program and the ops that kept scripts interpreted.
+#[test]
+fn at_least_80_percent_of_corpus_scripts_are_compiled() {
+    let dir = scratch("corpus-script-share");
+    let (mut compiled, mut total) = (0u64, 0u64);
+    let mut ops: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut reasons: std::collections::BTreeMap<String, u64> = Default::default();
+    for (name, js, _) in corpus() {
+        let snap = dir.join(format!("{name}.snap.wasm"));
+        let aot = dir.join(format!("{name}.aot.wasm"));
+        let report = dir.join(format!("{name}.report.json"));
+        let out = run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]);
+        assert!(out.status.success(), "snapshot of {name} failed: {}", text(&out.stderr));
+        let out = run_aotjs([&"compile".into(), &snap, &"-o".into(), &aot, &"--report".into(), &report]);
+        assert!(out.status.success(), "compile of {name} failed: {}", text(&out.stderr));
+        let r: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+        let (c, t) = (r["scripts"]["compiled"].as_u64().unwrap(), r["scripts"]["total"].as_u64().unwrap());
+        println!("{name:<20} {c:>3} of {t:>3} scripts compiled");
+        compiled += c;
+        total += t;
+        for (op, n) in r["script_unsupported_ops"].as_object().into_iter().flatten() {
+            *ops.entry(op.clone()).or_default() += n.as_u64().unwrap();
+        }
+        for (why, n) in r["declined"].as_object().into_iter().flatten() {
+            if why.starts_with("script:") {
+                *reasons.entry(why.clone()).or_default() += n.as_u64().unwrap();
+            }
+        }
+    }
+    let share = compiled as f64 / total.max(1) as f64;
+    println!("corpus: {compiled} of {total} scripts compiled ({:.1}%)", 100.0 * share);
+    println!("declined: {reasons:?}");
+    println!("ops not lowered: {ops:?}");
+    assert!(total > 0);
+    assert!(share >= 0.80, "only {:.1}% of the corpus's scripts are compiled (at least 80% required); declined: {reasons:?}; ops: {ops:?}", 100.0 * share);
+}
+
 include!(concat!(env!("OUT_DIR"), "/corpus_tests.rs"));

@@ -4,16 +4,28 @@
 use aotjs_tests::{run_aotjs, scratch, text, workspace_root};
 
 fn check(name: &str) {
+    check_output(name, "inspect", &[]);
+}
+
+/// `aotjs inspect --lowered --function F --no-disasm` of golden program `name` must print
+/// `tests/golden/NAME.F.lowered.txt`: the script compiler's output for one small function.
+fn check_lowering(name: &str, function: &str) {
+    check_output(name, &format!("{function}.lowered"), &["--lowered", "--no-disasm", "--function", function]);
+}
+
+fn check_output(name: &str, kind: &str, extra: &[&str]) {
     let golden = workspace_root().join("tests").join("golden");
     let js = golden.join(format!("{name}.js"));
-    let dir = scratch(&format!("golden-{name}"));
+    let dir = scratch(&format!("golden-{name}-{kind}"));
     let snap = dir.join(format!("{name}.snap.wasm"));
     let out = run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let out = run_aotjs([&"inspect".into(), &snap]);
+    let mut args: Vec<std::ffi::OsString> = vec!["inspect".into(), snap.clone().into()];
+    args.extend(extra.iter().map(|a| a.into()));
+    let out = run_aotjs(&args);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let got = text(&out.stdout);
-    let expected_path = golden.join(format!("{name}.inspect.txt"));
+    let expected_path = golden.join(format!("{name}.{kind}.txt"));
     if std::env::var_os("AOTJS_BLESS").is_some() {
         std::fs::write(&expected_path, &got).unwrap();
         return;
@@ -44,6 +56,21 @@ fn golden_loop() {
 #[test]
 fn golden_point() {
     check("point");
+}
+
+#[test]
+fn lowering_add() {
+    check_lowering("add", "add");
+}
+
+#[test]
+fn lowering_loop() {
+    check_lowering("loop", "sum");
+}
+
+#[test]
+fn lowering_point() {
+    check_lowering("point", "norm2");
 }
 
 /// The lowering-independent core of the `add` golden, stated outright: whatever else changes,

@@ -50,6 +50,8 @@ pub struct LowerEnv<'a> {
     pub push_lexical_env: u32,
     pub ensure_dense_len: u32,
     pub init_dense_element: u32,
+    pub regexp_at_pc: u32,
+    pub clone_regexp: u32,
     pub gcptr_value_set: u32,
 }
 
@@ -91,7 +93,10 @@ pub fn op_supported(name: &str) -> bool {
             | "GetArg" | "GetFrameArg" | "SetArg" | "GetAliasedVar" | "SetAliasedVar" | "InitAliasedLexical"
             | "Goto" | "JumpIfFalse" | "JumpIfTrue" | "And" | "Or" | "Not" | "Coalesce" | "Case" | "Default"
             | "Return" | "RetRval" | "SetRval" | "GetRval" | "IsConstructing" | "Callee" | "Lambda" | "FunctionThis"
-            | "PushLexicalEnv" | "PopLexicalEnv" | "InitElemArray"
+            | "PushLexicalEnv" | "PopLexicalEnv" | "InitElemArray" | "Symbol" | "NewTarget" | "RegExp"
+            | "Rest" | "GetIntrinsic" | "BindGName" | "TypeofEq" | "GlobalOrEvalDeclInstantiation"
+            | "CheckIsObj" | "CheckObjCoercible" | "IsNullOrUndefined" | "CheckThis" | "CheckThisReinit" | "CheckReturn"
+            | "SuperFun" | "InitGLexical" | "SuperCall"
             | "Throw" | "ThrowWithStack" | "ThrowMsg" | "ThrowSetConst" | "Exception" | "ExceptionAndStack" | "Debugger"
             | "GetProp" | "GetBoundName" | "GetElem" | "SetProp" | "StrictSetProp" | "SetName" | "StrictSetName" | "SetGName" | "StrictSetGName"
             | "SetElem" | "StrictSetElem" | "InitElem" | "InitHiddenElem" | "InitLockedElem" | "InitElemInc"
@@ -106,10 +111,15 @@ pub fn op_supported(name: &str) -> bool {
     )
 }
 
-/// Ops that always raise an exception (or are only reached after one): they leave for the
-/// engine's interpreter at their own pc.
-fn bails_out(name: &str) -> bool {
-    matches!(name, "Throw" | "ThrowWithStack" | "ThrowMsg" | "ThrowSetConst" | "Exception" | "ExceptionAndStack" | "Debugger")
+/// Ops that hand the frame to the engine's interpreter at their own pc: those that always raise
+/// an exception (or are only reached after one), and the declaration instantiation that only
+/// top-level code runs, once, at snapshot time.
+pub fn bails_out(name: &str) -> bool {
+    matches!(
+        name,
+        "Throw" | "ThrowWithStack" | "ThrowMsg" | "ThrowSetConst" | "Exception" | "ExceptionAndStack" | "Debugger"
+            | "GlobalOrEvalDeclInstantiation"
+    )
 }
 
 /// Checks that a script can be compiled and compiles it: the function body (locals and code).
@@ -872,6 +882,119 @@ impl<'e> Emitter<'e> {
                 self.i(I::LocalGet(param::STATE)).i(I::I64Const(UNDEFINED)).i(I::I64Store(m(sf::STATE_VALUE0, 3)));
                 self.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
             }
+            "CheckIsObj" | "CheckObjCoercible" | "CheckThis" | "CheckThisReinit" => {
+                // The check inline; its failure (which throws) is the interpreter's.
+                self.load_slot(d);
+                self.i(I::LocalSet(L_A));
+                match name {
+                    "CheckIsObj" => {
+                        self.is_tag(L_A, TYPE_OBJECT);
+                        self.i(I::I32Eqz);
+                    }
+                    "CheckObjCoercible" => {
+                        self.i(I::LocalGet(L_A)).i(I::I64Const(UNDEFINED)).i(I::I64Eq);
+                        self.i(I::LocalGet(L_A)).i(I::I64Const(NULL)).i(I::I64Eq).i(I::I32Or);
+                    }
+                    "CheckThis" => {
+                        self.i(I::LocalGet(L_A)).i(I::I64Const(MAGIC_UNINITIALIZED_LEXICAL)).i(I::I64Eq);
+                    }
+                    _ => {
+                        self.i(I::LocalGet(L_A)).i(I::I64Const(MAGIC_UNINITIALIZED_LEXICAL)).i(I::I64Ne);
+                    }
+                }
+                self.open_if();
+                self.bail_out(idx, d);
+                self.end();
+            }
+            "IsNullOrUndefined" => {
+                self.load_slot(d);
+                self.i(I::LocalTee(L_A)).i(I::I64Const(UNDEFINED)).i(I::I64Eq);
+                self.i(I::LocalGet(L_A)).i(I::I64Const(NULL)).i(I::I64Eq).i(I::I32Or);
+                self.i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_BOOLEAN))).i(I::I64Or).i(I::LocalSet(L_R));
+                self.store_slot_from(d + 1, L_R);
+            }
+            "CheckReturn" => {
+                // thisval => rval (an object), or thisval (rval undefined, this initialised).
+                self.load_slot(d);
+                self.i(I::LocalSet(L_A));
+                self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::FLAGS, 2))).i(I::I32Const(sf::FRAME_FLAG_HAS_RVAL as i32)).i(I::I32And);
+                self.i(I::If(BlockType::Result(ValType::I64)));
+                self.i(I::LocalGet(L_FRAME)).i(I::I64Load(m(bf::RETURN_VALUE, 3)));
+                self.i(I::Else).i(I::I64Const(UNDEFINED)).i(I::End);
+                self.i(I::LocalSet(L_B));
+                self.is_tag(L_B, TYPE_OBJECT);
+                self.open_if();
+                self.store_slot_from(d, L_B);
+                self.else_();
+                self.i(I::LocalGet(L_B)).i(I::I64Const(UNDEFINED)).i(I::I64Ne);
+                self.i(I::LocalGet(L_A)).i(I::I64Const(MAGIC_UNINITIALIZED_LEXICAL)).i(I::I64Eq).i(I::I32Or);
+                self.open_if();
+                self.bail_out(idx, d);
+                self.end();
+                self.end();
+            }
+            "SuperFun" => {
+                // The callee's [[Prototype]] (static: shape -> base shape -> proto), or null.
+                self.load_slot(d);
+                self.i(I::I32WrapI64).i(I::I32Load(m(runtime_abi::ic::OBJ_SHAPE, 2))).i(I::I32Load(m(runtime_abi::ic::SHAPE_BASE, 2)));
+                self.i(I::I32Load(m(runtime_abi::ic::BASE_PROTO, 2))).i(I::LocalTee(L_T32));
+                self.i(I::If(BlockType::Result(ValType::I64)));
+                self.i(I::LocalGet(L_T32)).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_OBJECT))).i(I::I64Or);
+                self.i(I::Else).i(I::I64Const(NULL)).i(I::End);
+                self.i(I::LocalSet(L_R));
+                self.store_slot_from(d, L_R);
+            }
+            "InitGLexical" => {
+                // As the interpreter: the global lexical environment (a raw pointer) and the
+                // value, which stays on the stack, to the SetProp IC.
+                let s = self.env.facts;
+                self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_realm, 2))).i(I::I32Load(m(s.realm_global, 2)));
+                self.i(I::I32Load(m(s.global_data, 2))).i(I::I32Load(m(s.global_data_lexical_env, 2)));
+                self.i(I::I64ExtendI32U).i(I::LocalSet(L_A));
+                self.load_slot(d);
+                self.i(I::LocalSet(L_B));
+                self.ic_call(idx, d);
+            }
+            "Symbol" => {
+                let s = self.env.facts;
+                let so = self.slot_off(d + 1);
+                self.i(I::LocalGet(L_LOW)).i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_pb_stack, 2))).i(I::I32Load(m(s.runtime_well_known_symbols, 2)));
+                self.i(I::I64Load32U(m(4 * v, 2))).i(I::I64Const(tag64(runtime_abi::value::TYPE_SYMBOL))).i(I::I64Or).i(I::I64Store(m(so, 3)));
+            }
+            "NewTarget" => {
+                // Constructing: new.target follows the arguments (at least the formals).
+                let so = self.slot_off(d + 1);
+                self.i(I::LocalGet(L_LOW));
+                self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(sf::FRAME_CALLEE_TOKEN, 2))).i(I::I32Const(sf::CALLEE_TOKEN_MASK as i32)).i(I::I32And);
+                self.i(I::I32Const(sf::CALLEE_TOKEN_CONSTRUCTING as i32)).i(I::I32Eq);
+                self.i(I::If(BlockType::Result(ValType::I64)));
+                self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::INTERPRETER_SCRIPT, 2))).i(I::I32Load(m(sf::SCRIPT_FUNCTION, 2))).i(I::I32Load16U(m(sf::FUNCTION_NARGS, 1))).i(I::LocalTee(L_T32));
+                self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(sf::FRAME_DESCRIPTOR, 2))).i(I::I32Const(sf::FRAME_DESCRIPTOR_ARGC_SHIFT as i32)).i(I::I32ShrU).i(I::LocalTee(L_T32B));
+                self.i(I::LocalGet(L_T32)).i(I::LocalGet(L_T32B)).i(I::I32GtU).i(I::Select);
+                self.i(I::I32Const(3)).i(I::I32Shl).i(I::LocalGet(L_FRAME)).i(I::I32Add).i(I::I64Load(m(sf::FRAME_ARGS, 3)));
+                self.i(I::Else).i(I::I64Const(UNDEFINED)).i(I::End);
+                self.i(I::I64Store(m(so, 3)));
+            }
+            "RegExp" => {
+                // The script's RegExpObject, cloned (state.obj0 roots it across the clone).
+                self.push_exit_frame(idx, d);
+                let (at_pc, clone) = (self.env.regexp_at_pc, self.env.clone_regexp);
+                let off = op.offset as i32;
+                self.i(I::LocalGet(param::STATE));
+                self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::INTERPRETER_SCRIPT, 2)));
+                self.i(I::LocalGet(param::PC_BASE)).i(I::I32Const(off)).i(I::I32Add).i(I::Call(at_pc));
+                self.i(I::I32Store(m(sf::STATE_OBJ0, 2)));
+                self.i(I::LocalGet(param::CX)).i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_OBJ0 as i32)).i(I::I32Add).i(I::Call(clone)).i(I::LocalSet(L_T32));
+                self.pop_exit_frame();
+                self.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
+                self.i(I::LocalGet(L_T32)).i(I::I32Eqz);
+                self.open_if();
+                self.i(I::I32Const(sf::RESULT_ERROR)).i(I::LocalSet(L_CODE));
+                self.exit_to_restart(idx, d);
+                self.end();
+                let so = self.slot_off(d + 1);
+                self.i(I::LocalGet(L_LOW)).i(I::LocalGet(L_T32)).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_OBJECT))).i(I::I64Or).i(I::I64Store(m(so, 3)));
+            }
             "PopLexicalEnv" => {
                 // Not a debuggee (aotjs output never is): the enclosing environment.
                 self.i(I::LocalGet(L_FRAME)).i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::ENV_CHAIN, 2)));
@@ -905,7 +1028,7 @@ impl<'e> Emitter<'e> {
 
             // ---- IC ops ----
             "GetProp" | "GetBoundName" | "Typeof" | "TypeofExpr" | "ToPropertyKey" | "GetIterator" | "OptimizeSpreadCall"
-            | "OptimizeGetIterator" => {
+            | "OptimizeGetIterator" | "TypeofEq" => {
                 self.load_slot(d);
                 self.i(I::LocalSet(L_A)).i(I::I64Const(0)).i(I::LocalSet(L_B));
                 self.ic_call(idx, d - 1);
@@ -948,8 +1071,8 @@ impl<'e> Emitter<'e> {
                     self.store_slot_from(d - 1, L_R);
                 }
             }
-            "Call" | "CallIgnoresRv" | "CallContent" | "CallIter" | "CallContentIter" | "New" | "NewContent" => {
-                let constructing = matches!(name, "New" | "NewContent");
+            "Call" | "CallIgnoresRv" | "CallContent" | "CallIter" | "CallContentIter" | "New" | "NewContent" | "SuperCall" => {
+                let constructing = matches!(name, "New" | "NewContent" | "SuperCall");
                 let argc = v;
                 self.i(I::I64Const(argc as i64)).i(I::LocalSet(L_A)).i(I::I64Const(0)).i(I::LocalSet(L_B));
                 self.i(I::LocalGet(L_CTX)).i(I::I32Const(2 + constructing as i32)).i(I::I32Store(m(ctx::EXTRA_ARGS, 2)));
@@ -957,8 +1080,8 @@ impl<'e> Emitter<'e> {
                 let callee = d - (argc + 2 + constructing as u32) + 1;
                 self.store_slot_from(callee, L_R);
             }
-            "GetGName" | "GetName" => {
-                if name == "GetGName" {
+            "GetGName" | "GetName" | "BindGName" => {
+                if name != "GetName" {
                     let s = self.env.facts;
                     self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_realm, 2))).i(I::I32Load(m(s.realm_global, 2)));
                     self.i(I::I32Load(m(s.global_data, 2))).i(I::I32Load(m(s.global_data_lexical_env, 2)));
@@ -969,7 +1092,7 @@ impl<'e> Emitter<'e> {
                 self.ic_call(idx, d);
                 self.store_slot_from(d + 1, L_R);
             }
-            "NewObject" | "NewInit" | "NewArray" => {
+            "NewObject" | "NewInit" | "NewArray" | "Rest" | "GetIntrinsic" => {
                 self.i(I::I64Const(0)).i(I::LocalSet(L_A)).i(I::I64Const(0)).i(I::LocalSet(L_B));
                 self.ic_call(idx, d);
                 self.store_slot_from(d + 1, L_R);

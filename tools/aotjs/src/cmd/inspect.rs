@@ -16,6 +16,8 @@ use std::process::ExitCode;
 #[command(after_help = "Examples:
   aotjs inspect app.snap.wasm              engine, scripts with disassembly, IC counts
   aotjs inspect app.snap.wasm --ics        also every IC body, decoded
+  aotjs inspect app.snap.wasm --lowered    also each script's generated Wasm (or decline reason)
+  aotjs inspect app.snap.wasm --lowered --function add --no-disasm
   aotjs inspect app.snap.wasm --json | jq '.scripts[].name'")]
 pub struct Args {
     /// Snapshot to inspect.
@@ -29,6 +31,13 @@ pub struct Args {
     /// Leave out the bytecode disassembly.
     #[arg(long)]
     pub no_disasm: bool,
+    /// Also show each script's lowering: the Wasm function the script compiler generates, or
+    /// why the script stays interpreted.
+    #[arg(long)]
+    pub lowered: bool,
+    /// Only show scripts of functions with this name.
+    #[arg(long, value_name = "NAME")]
+    pub function: Option<String>,
 }
 
 pub fn main(a: Args) -> Result<ExitCode> {
@@ -47,9 +56,13 @@ pub fn main(a: Args) -> Result<ExitCode> {
 fn describe(snap: &Snapshot<'_>, a: &Args) -> Result<serde_json::Value> {
     let spec = snap.engine.spec;
     let origins = scripts::origins(&snap.image, &snap.requests);
+    let lowered = if a.lowered { Some(aotjs_compiler::lowered_listings(snap)?) } else { None };
     let mut script_list = Vec::new();
     for (r, s) in snap.requests.scripts() {
         let origin = origins.get(&r.specialized);
+        if a.function.is_some() && origin.and_then(|o| o.name.as_ref()) != a.function.as_ref() {
+            continue;
+        }
         let disasm = if a.no_disasm {
             None
         } else {
@@ -66,6 +79,10 @@ fn describe(snap: &Snapshot<'_>, a: &Args) -> Result<serde_json::Value> {
             "nfixed": s.nfixed,
             "request": format!("{:#x}", r.addr),
             "disassembly": disasm,
+            "lowered": lowered.as_ref().and_then(|l| l.get(&r.specialized)).map(|l| match l {
+                Ok(lines) => json!({ "wasm": lines }),
+                Err(reason) => json!({ "declined": reason }),
+            }),
         }));
     }
     // Source order; scripts whose owner is gone (e.g. a finished top level) last.
@@ -127,6 +144,14 @@ fn render_text(v: &serde_json::Value, a: &Args) -> String {
         if !a.no_disasm {
             for line in sc["disassembly"].as_array().into_iter().flatten() {
                 let _ = writeln!(s, "  {}", line.as_str().unwrap_or(""));
+            }
+        }
+        if let Some(reason) = sc["lowered"]["declined"].as_str() {
+            let _ = writeln!(s, "  lowered: declined ({reason})");
+        } else if let Some(lines) = sc["lowered"]["wasm"].as_array() {
+            let _ = writeln!(s, "  lowered: {} Wasm operators", lines.len());
+            for line in lines {
+                let _ = writeln!(s, "    {}", line.as_str().unwrap_or(""));
             }
         }
     }
