@@ -397,6 +397,17 @@ pub fn lowered_listings(snap: &Snapshot<'_>) -> Result<std::collections::BTreeMa
     Ok(out)
 }
 
+/// `MemArg { align: 2, max_align: 2, offset: 8, memory: 0 }` as `offset=8 align=2`.
+fn compact_memarg(s: &str) -> String {
+    let Some(start) = s.find("MemArg { ") else { return s.to_string() };
+    let Some(len) = s[start..].find('}') else { return s.to_string() };
+    let inner = &s[start + 9..start + len];
+    let field = |name: &str| {
+        inner.split(", ").find_map(|kv| kv.trim().strip_prefix(name).map(|v| v.trim().to_string())).unwrap_or_default()
+    };
+    format!("{}offset={} align={}{}", &s[..start], field("offset: "), field("align: "), &s[start + len + 1..])
+}
+
 /// One line per Wasm operator of a function body (locals first), indented by nesting.
 fn listing(body: &[u8]) -> Vec<String> {
     let fb = wasmparser::FunctionBody::new(wasmparser::BinaryReader::new(body, 0));
@@ -413,7 +424,7 @@ fn listing(body: &[u8]) -> Vec<String> {
             if matches!(op, O::End | O::Else) {
                 depth = depth.saturating_sub(1);
             }
-            lines.push(format!("{}{:?}", "  ".repeat(depth), op));
+            lines.push(format!("{}{}", "  ".repeat(depth), compact_memarg(&format!("{op:?}"))));
             if matches!(op, O::Block { .. } | O::Loop { .. } | O::If { .. } | O::Else) {
                 depth += 1;
             }

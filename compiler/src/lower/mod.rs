@@ -96,7 +96,7 @@ pub fn op_supported(name: &str) -> bool {
             | "PushLexicalEnv" | "PopLexicalEnv" | "InitElemArray" | "Symbol" | "NewTarget" | "RegExp"
             | "Rest" | "GetIntrinsic" | "BindGName" | "TypeofEq" | "GlobalOrEvalDeclInstantiation"
             | "CheckIsObj" | "CheckObjCoercible" | "IsNullOrUndefined" | "CheckThis" | "CheckThisReinit" | "CheckReturn"
-            | "SuperFun" | "InitGLexical" | "SuperCall"
+            | "SuperFun" | "InitGLexical" | "SuperCall" | "CloseIter" | "SpreadCall" | "SpreadNew" | "SpreadSuperCall"
             | "Throw" | "ThrowWithStack" | "ThrowMsg" | "ThrowSetConst" | "Exception" | "ExceptionAndStack" | "Debugger"
             | "GetProp" | "GetBoundName" | "GetElem" | "SetProp" | "StrictSetProp" | "SetName" | "StrictSetName" | "SetGName" | "StrictSetGName"
             | "SetElem" | "StrictSetElem" | "InitElem" | "InitHiddenElem" | "InitLockedElem" | "InitElemInc"
@@ -1079,6 +1079,20 @@ impl<'e> Emitter<'e> {
                 self.ic_call(idx, d);
                 let callee = d - (argc + 2 + constructing as u32) + 1;
                 self.store_slot_from(callee, L_R);
+            }
+            "SpreadCall" | "SpreadNew" | "SpreadSuperCall" => {
+                // callee, this, [newTarget,] args-array => result; the IC reads them at sp.
+                let constructing = name != "SpreadCall";
+                self.i(I::I64Const(1)).i(I::LocalSet(L_A)).i(I::I64Const(0)).i(I::LocalSet(L_B));
+                self.i(I::LocalGet(L_CTX)).i(I::I32Const(2 + constructing as i32)).i(I::I32Store(m(ctx::EXTRA_ARGS, 2)));
+                self.ic_call(idx, d);
+                self.store_slot_from(d - 2 - constructing as u32, L_R);
+            }
+            "CloseIter" => {
+                // The iterator object, as a raw pointer.
+                self.load_slot(d);
+                self.i(I::I64Const(0xFFFF_FFFF)).i(I::I64And).i(I::LocalSet(L_A)).i(I::I64Const(0)).i(I::LocalSet(L_B));
+                self.ic_call(idx, d - 1);
             }
             "GetGName" | "GetName" | "BindGName" => {
                 if name != "GetName" {
