@@ -295,7 +295,7 @@ impl<'e> Emitter<'e> {
         self.i(I::LocalGet(param::STACK));
         self.sp_addr(depth);
         self.i(I::I32Store(m(sf::STACK_UNWINDING_SP, 2)));
-        self.i(I::LocalGet(param::STACK)).i(I::LocalGet(L_FRAME)).i(I::I32Const(48)).i(I::I32Add);
+        self.i(I::LocalGet(param::STACK)).i(I::LocalGet(L_FRAME)).i(I::I32Const(bf::SIZE as i32)).i(I::I32Add);
         self.i(I::I32Store(m(sf::STACK_UNWINDING_FP, 2)));
         self.i(I::I32Const(sf::RESULT_UNWIND)).i(I::LocalSet(L_CODE));
         self.exit_to_restart(idx, depth);
@@ -333,7 +333,7 @@ impl<'e> Emitter<'e> {
         self.i(I::LocalGet(L_T32)).i(I::I32Const(8)).i(I::I32Sub).i(I::I64Const((sf::EXIT_DESCRIPTOR as i64) << 32)).i(I::I64Store(m(0, 2)));
         // previous FP, then the stack's fp is the exit FP
         self.i(I::LocalGet(L_T32)).i(I::I32Const(12)).i(I::I32Sub).i(I::LocalTee(L_T32B));
-        self.i(I::LocalGet(L_FRAME)).i(I::I32Const(48)).i(I::I32Add).i(I::I32Store(m(0, 2)));
+        self.i(I::LocalGet(L_FRAME)).i(I::I32Const(bf::SIZE as i32)).i(I::I32Add).i(I::I32Store(m(0, 2)));
         self.i(I::LocalGet(param::STACK)).i(I::LocalGet(L_T32B)).i(I::I32Store(m(sf::STACK_FP, 2)));
         self.i(I::LocalGet(L_T32)).i(I::I32Const(16)).i(I::I32Sub).i(I::I32Const(sf::EXIT_FRAME_BARE as i32)).i(I::I32Store(m(0, 2)));
         // cx->activation()->packedExitFP = exitFP
@@ -446,7 +446,7 @@ impl<'e> Emitter<'e> {
     /// Returns `L_A` as the frame's result: `*ret = v`, pop the frame, restore the shadow stack.
     fn return_value(&mut self) {
         self.i(I::LocalGet(param::RET)).i(I::LocalGet(L_A)).i(I::I64Store(m(0, 3)));
-        self.i(I::LocalGet(param::STACK)).i(I::LocalGet(L_FRAME)).i(I::I32Load(m(48, 2))).i(I::I32Store(m(sf::STACK_FP, 2)));
+        self.i(I::LocalGet(param::STACK)).i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::SIZE, 2))).i(I::I32Store(m(sf::STACK_FP, 2)));
         let stack_pointer_global = self.env.stack_pointer_global;
         self.i(I::LocalGet(L_SHADOW)).i(I::GlobalSet(stack_pointer_global));
         self.i(I::I32Const(sf::RESULT_OK)).i(I::Return);
