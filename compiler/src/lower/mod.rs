@@ -158,8 +158,10 @@ const L_LOW: u32 = 24;
 const L_A: u32 = 25; // i64
 const L_B: u32 = 26; // i64
 const L_R: u32 = 27; // i64
+const L_F: u32 = 28; // f64
 const NUM_I32_LOCALS: u32 = 12;
 const NUM_I64_LOCALS: u32 = 3;
+const NUM_F64_LOCALS: u32 = 1;
 
 const UNDEFINED: i64 = ((0xFFFF_FF80u64 | TYPE_UNDEFINED as u64) << 32) as i64;
 const NULL: i64 = ((0xFFFF_FF80u64 | TYPE_NULL as u64) << 32) as i64;
@@ -187,7 +189,7 @@ fn m(offset: u32, align: u32) -> MemArg {
 
 impl<'e> Emitter<'e> {
     fn new(env: &'e LowerEnv<'e>, input: &'e ScriptInput<'e>, a: &'e Analysis) -> Self {
-        let f = Function::new([(NUM_I32_LOCALS, ValType::I32), (NUM_I64_LOCALS, ValType::I64)]);
+        let f = Function::new([(NUM_I32_LOCALS, ValType::I32), (NUM_I64_LOCALS, ValType::I64), (NUM_F64_LOCALS, ValType::F64)]);
         Emitter { env, input, a, f, nest: 0, block: 0, nblocks: a.block_starts.len() }
     }
 
@@ -528,9 +530,22 @@ impl<'e> Emitter<'e> {
         self.open_if_else(ValType::I32);
         self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::I32Const(0)).i(I::I32Ne);
         self.else_();
+        // A double: neither zero nor NaN.
+        self.i(I::LocalGet(L_T32)).i(I::I32Const(tag(TYPE_INT32) as i32)).i(I::I32LtU);
+        self.open_if_else(ValType::I32);
+        self.i(I::LocalGet(L_A)).i(I::F64ReinterpretI64).i(I::LocalTee(L_F)).i(I::LocalGet(L_F)).i(I::F64Eq);
+        self.i(I::LocalGet(L_F)).i(I::F64Const(0.0.into())).i(I::F64Ne).i(I::I32And);
+        self.else_();
+        self.i(I::LocalGet(L_T32)).i(I::I32Const(tag(TYPE_UNDEFINED) as i32)).i(I::I32Eq);
+        self.i(I::LocalGet(L_T32)).i(I::I32Const(tag(TYPE_NULL) as i32)).i(I::I32Eq).i(I::I32Or);
+        self.open_if_else(ValType::I32);
+        self.i(I::I32Const(0));
+        self.else_();
         self.i(I::I64Const(0)).i(I::LocalSet(L_B));
         self.ic_call(idx, ic_depth);
         self.i(I::LocalGet(L_R)).i(I::I32WrapI64).i(I::I32Const(0)).i(I::I32Ne);
+        self.end();
+        self.end();
         self.end();
     }
 
@@ -543,15 +558,21 @@ impl<'e> Emitter<'e> {
     /// `fast` (given both int32, pushes the i64 result or leaves to the IC by branching), else
     /// the IC. The result goes to slot d-1.
     fn binary(&mut self, idx: usize, d: u32, fast: Option<fn(&mut Self)>) {
+        self.binary_num(idx, d, fast, None);
+    }
+
+    /// Two-operand ops with inline paths: `int32` (given both int32, leaves the i64 result or
+    /// branches to label 0 to try the number path), then `number` (given both numbers, with
+    /// `to_f64` of lhs and rhs on the stack, leaves the i64 result), then the IC.
+    fn binary_num(&mut self, idx: usize, d: u32, int32: Option<fn(&mut Self)>, number: Option<fn(&mut Self)>) {
         self.load_slot(d - 1);
         self.i(I::LocalSet(L_A));
         self.load_slot(d);
         self.i(I::LocalSet(L_B));
-        if let Some(fast) = fast {
-            // block $slow { if both int32 { fast -> L_R (or br $slow) ; br $done } } ic
-            self.i(I::Block(BlockType::Empty)); // $done
-            self.nest += 1;
-            self.i(I::Block(BlockType::Empty)); // $slow
+        self.i(I::Block(BlockType::Empty)); // $done
+        self.nest += 1;
+        if let Some(fast) = int32 {
+            self.i(I::Block(BlockType::Empty)); // $not_int32
             self.nest += 1;
             self.is_tag(L_A, TYPE_INT32);
             self.is_tag(L_B, TYPE_INT32);
@@ -559,12 +580,45 @@ impl<'e> Emitter<'e> {
             fast(self);
             self.i(I::LocalSet(L_R)).i(I::Br(1));
             self.end();
-            self.ic_call(idx, d - 2);
-            self.end();
-        } else {
-            self.ic_call(idx, d - 2);
         }
+        if let Some(fast) = number {
+            self.i(I::Block(BlockType::Empty)); // $not_numbers
+            self.nest += 1;
+            self.is_number(L_A);
+            self.is_number(L_B);
+            self.i(I::I32And).i(I::I32Eqz).i(I::BrIf(0));
+            self.to_f64(L_A);
+            self.to_f64(L_B);
+            fast(self);
+            self.i(I::LocalSet(L_R)).i(I::Br(1));
+            self.end();
+        }
+        self.ic_call(idx, d - 2);
+        self.end();
         self.store_slot_from(d - 1, L_R);
+    }
+
+    /// Pushes `v is a number` (int32 or double) for the i64 in `local`.
+    fn is_number(&mut self, local: u32) {
+        self.i(I::LocalGet(local)).i(I::I64Const(32)).i(I::I64ShrU).i(I::I32WrapI64).i(I::I32Const(tag(TYPE_INT32) as i32)).i(I::I32LeU);
+    }
+    /// Pushes the f64 of a number Value in `local`.
+    fn to_f64(&mut self, local: u32) {
+        self.is_tag(local, TYPE_INT32);
+        self.i(I::If(BlockType::Result(ValType::F64)));
+        self.i(I::LocalGet(local)).i(I::I32WrapI64).i(I::F64ConvertI32S);
+        self.i(I::Else);
+        self.i(I::LocalGet(local)).i(I::F64ReinterpretI64);
+        self.i(I::End);
+    }
+    /// f64 arithmetic on the two stacked f64s, boxed as a double Value (NaN canonical).
+    fn f64_arith(&mut self, ins: I<'static>) {
+        self.i(ins).i(I::LocalTee(L_F));
+        self.i(I::I64ReinterpretF64).i(I::I64Const(runtime_abi::ic::CANONICAL_NAN as i64));
+        self.i(I::LocalGet(L_F)).i(I::LocalGet(L_F)).i(I::F64Eq).i(I::Select);
+    }
+    fn f64_cmp(&mut self, ins: I<'static>) {
+        self.i(ins).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_BOOLEAN))).i(I::I64Or);
     }
 
     fn unary(&mut self, idx: usize, d: u32, fast: Option<fn(&mut Self)>) {
@@ -1111,20 +1165,24 @@ impl<'e> Emitter<'e> {
                 self.ic_call(idx, d);
                 self.store_slot_from(d + 1, L_R);
             }
-            "Add" => self.binary(idx, d, Some(|e| e.int32_arith(I::I64Add))),
-            "Sub" => self.binary(idx, d, Some(|e| e.int32_arith(I::I64Sub))),
+            "Add" => self.binary_num(idx, d, Some(|e| e.int32_arith(I::I64Add)), Some(|e| e.f64_arith(I::F64Add))),
+            "Sub" => self.binary_num(idx, d, Some(|e| e.int32_arith(I::I64Sub)), Some(|e| e.f64_arith(I::F64Sub))),
+            "Mul" => self.binary_num(idx, d, Some(|e| e.int32_mul()), Some(|e| e.f64_arith(I::F64Mul))),
+            "Div" => self.binary_num(idx, d, None, Some(|e| e.f64_arith(I::F64Div))),
+            "Mod" => self.binary_num(idx, d, Some(|e| e.int32_mod()), None),
             "BitOr" => self.binary(idx, d, Some(|e| e.int32_bits(I::I32Or))),
             "BitAnd" => self.binary(idx, d, Some(|e| e.int32_bits(I::I32And))),
             "BitXor" => self.binary(idx, d, Some(|e| e.int32_bits(I::I32Xor))),
             "Lsh" => self.binary(idx, d, Some(|e| e.int32_bits(I::I32Shl))),
             "Rsh" => self.binary(idx, d, Some(|e| e.int32_bits(I::I32ShrS))),
-            "Mul" | "Div" | "Mod" | "Pow" | "Ursh" | "Eq" | "Ne" => self.binary(idx, d, None),
-            "StrictEq" => self.binary(idx, d, Some(|e| e.int32_cmp(I::I32Eq))),
-            "StrictNe" => self.binary(idx, d, Some(|e| e.int32_cmp(I::I32Ne))),
-            "Lt" => self.binary(idx, d, Some(|e| e.int32_cmp(I::I32LtS))),
-            "Gt" => self.binary(idx, d, Some(|e| e.int32_cmp(I::I32GtS))),
-            "Le" => self.binary(idx, d, Some(|e| e.int32_cmp(I::I32LeS))),
-            "Ge" => self.binary(idx, d, Some(|e| e.int32_cmp(I::I32GeS))),
+            "Ursh" => self.binary(idx, d, Some(|e| e.int32_ursh())),
+            "Pow" => self.binary(idx, d, None),
+            "StrictEq" | "Eq" => self.binary_num(idx, d, Some(|e| e.int32_cmp(I::I32Eq)), Some(|e| e.f64_cmp(I::F64Eq))),
+            "StrictNe" | "Ne" => self.binary_num(idx, d, Some(|e| e.int32_cmp(I::I32Ne)), Some(|e| e.f64_cmp(I::F64Ne))),
+            "Lt" => self.binary_num(idx, d, Some(|e| e.int32_cmp(I::I32LtS)), Some(|e| e.f64_cmp(I::F64Lt))),
+            "Gt" => self.binary_num(idx, d, Some(|e| e.int32_cmp(I::I32GtS)), Some(|e| e.f64_cmp(I::F64Gt))),
+            "Le" => self.binary_num(idx, d, Some(|e| e.int32_cmp(I::I32LeS)), Some(|e| e.f64_cmp(I::F64Le))),
+            "Ge" => self.binary_num(idx, d, Some(|e| e.int32_cmp(I::I32GeS)), Some(|e| e.f64_cmp(I::F64Ge))),
             "Inc" => self.unary(idx, d, Some(|e| e.int32_step(1))),
             "Dec" => self.unary(idx, d, Some(|e| e.int32_step(-1))),
             "Neg" | "BitNot" | "Pos" => self.unary(idx, d, None),
@@ -1151,6 +1209,28 @@ impl<'e> Emitter<'e> {
         self.i(ins).i(I::LocalTee(L_R));
         self.i(I::LocalGet(L_R)).i(I::I32WrapI64).i(I::I64ExtendI32S).i(I::I64Ne).i(I::BrIf(0));
         self.i(I::LocalGet(L_R)).i(I::I64Const(0xFFFF_FFFF)).i(I::I64And).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+    }
+    /// int32 product; overflow, and a zero product (which may be -0), try the number path.
+    fn int32_mul(&mut self) {
+        self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::I64ExtendI32S);
+        self.i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I64ExtendI32S);
+        self.i(I::I64Mul).i(I::LocalTee(L_R));
+        self.i(I::LocalGet(L_R)).i(I::I32WrapI64).i(I::I64ExtendI32S).i(I::I64Ne);
+        self.i(I::LocalGet(L_R)).i(I::I64Eqz).i(I::I32Or).i(I::BrIf(0));
+        self.i(I::LocalGet(L_R)).i(I::I64Const(0xFFFF_FFFF)).i(I::I64And).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+    }
+    /// int32 remainder when lhs >= 0 and rhs > 0 (no -0, no NaN); otherwise the IC.
+    fn int32_mod(&mut self) {
+        self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::I32Const(0)).i(I::I32LtS);
+        self.i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I32Const(0)).i(I::I32LeS).i(I::I32Or).i(I::BrIf(0));
+        self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I32RemS);
+        self.i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+    }
+    /// `>>>` stays int32 when the result fits (top bit clear); otherwise the IC (a double).
+    fn int32_ursh(&mut self) {
+        self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I32ShrU).i(I::LocalTee(L_T32));
+        self.i(I::I32Const(0)).i(I::I32LtS).i(I::BrIf(0));
+        self.i(I::LocalGet(L_T32)).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
     }
     fn int32_bits(&mut self, ins: I<'static>) {
         self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::LocalGet(L_B)).i(I::I32WrapI64).i(ins);
