@@ -352,6 +352,22 @@ impl<'e> Emitter<'e> {
         self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_pb_stack, 2))).i(I::LocalGet(L_SAVED_TOP)).i(I::I32Store(m(s.pb_stack_top, 2)));
     }
 
+    /// After an engine helper whose result in `L_T32` is null (or false) on failure: leave
+    /// through the restart entry with `PBIResult::Error` (the helper has reported it).
+    fn error_if_zero(&mut self, idx: usize, depth: u32) {
+        self.i(I::LocalGet(L_T32)).i(I::I32Eqz);
+        self.open_if();
+        self.i(I::I32Const(sf::RESULT_ERROR)).i(I::LocalSet(L_CODE));
+        self.exit_to_restart(idx, depth);
+        self.end();
+    }
+
+    /// Stores the object pointer in `local` to slot `k` as an object Value.
+    fn store_object(&mut self, k: u32, local: u32) {
+        let so = self.slot_off(k);
+        self.i(I::LocalGet(L_LOW)).i(I::LocalGet(local)).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_OBJECT))).i(I::I64Or).i(I::I64Store(m(so, 3)));
+    }
+
     // ---- prologue and epilogue -------------------------------------------------------------
 
     fn prologue(&mut self) {
@@ -437,11 +453,7 @@ impl<'e> Emitter<'e> {
         self.i(I::LocalGet(param::CX)).i(I::LocalGet(L_FRAME)).i(I::I32Const(1)).i(I::I32Or).i(I::Call(init_function_env));
         self.i(I::LocalSet(L_T32));
         self.pop_exit_frame();
-        self.i(I::LocalGet(L_T32)).i(I::I32Eqz);
-        self.open_if();
-        self.i(I::I32Const(sf::RESULT_ERROR)).i(I::LocalSet(L_CODE));
-        self.exit_to_restart(0, 0);
-        self.end();
+        self.error_if_zero(0, 0);
         self.end();
     }
 
@@ -889,11 +901,7 @@ impl<'e> Emitter<'e> {
                 self.i(I::LocalGet(param::CX)).i(I::LocalGet(L_FRAME)).i(I::I32Const(sf::ABSTRACT_FRAME_BASELINE_TAG as i32)).i(I::I32Or);
                 self.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_RES as i32)).i(I::I32Add).i(I::Call(function_this)).i(I::LocalSet(L_T32));
                 self.pop_exit_frame();
-                self.i(I::LocalGet(L_T32)).i(I::I32Eqz);
-                self.open_if();
-                self.i(I::I32Const(sf::RESULT_ERROR)).i(I::LocalSet(L_CODE));
-                self.exit_to_restart(idx, d);
-                self.end();
+                self.error_if_zero(idx, d);
                 self.i(I::LocalGet(param::STATE)).i(I::I64Load(m(sf::STATE_RES, 3))).i(I::LocalSet(L_A));
                 self.i(I::LocalGet(param::STATE)).i(I::I64Const(UNDEFINED)).i(I::I64Store(m(sf::STATE_RES, 3)));
                 self.end();
@@ -910,11 +918,7 @@ impl<'e> Emitter<'e> {
                 self.i(I::Call(push_lexical_env)).i(I::LocalSet(L_T32));
                 self.pop_exit_frame();
                 self.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_SCOPE0, 2)));
-                self.i(I::LocalGet(L_T32)).i(I::I32Eqz);
-                self.open_if();
-                self.i(I::I32Const(sf::RESULT_ERROR)).i(I::LocalSet(L_CODE));
-                self.exit_to_restart(idx, d);
-                self.end();
+                self.error_if_zero(idx, d);
                 self.i(I::LocalGet(L_FRAME)).i(I::LocalGet(L_T32)).i(I::I32Store(m(bf::ENV_CHAIN, 2)));
             }
             "InitElemArray" => {
@@ -1041,13 +1045,8 @@ impl<'e> Emitter<'e> {
                 self.i(I::LocalGet(param::CX)).i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_OBJ0 as i32)).i(I::I32Add).i(I::Call(clone)).i(I::LocalSet(L_T32));
                 self.pop_exit_frame();
                 self.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
-                self.i(I::LocalGet(L_T32)).i(I::I32Eqz);
-                self.open_if();
-                self.i(I::I32Const(sf::RESULT_ERROR)).i(I::LocalSet(L_CODE));
-                self.exit_to_restart(idx, d);
-                self.end();
-                let so = self.slot_off(d + 1);
-                self.i(I::LocalGet(L_LOW)).i(I::LocalGet(L_T32)).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_OBJECT))).i(I::I64Or).i(I::I64Store(m(so, 3)));
+                self.error_if_zero(idx, d);
+                self.store_object(d + 1, L_T32);
             }
             "PopLexicalEnv" => {
                 // Not a debuggee (aotjs output never is): the enclosing environment.
@@ -1055,7 +1054,6 @@ impl<'e> Emitter<'e> {
                 self.i(I::I32Load(m(runtime_abi::ic::ENV_ENCLOSING_SLOT, 2))).i(I::I32Store(m(bf::ENV_CHAIN, 2)));
             }
             "Lambda" => {
-                let s = self.env.facts;
                 // state.fun0 = the function; state.obj0 = the environment chain.
                 self.i(I::LocalGet(param::STATE));
                 self.gc_thing(v);
@@ -1068,16 +1066,10 @@ impl<'e> Emitter<'e> {
                 let lambda = self.env.lambda;
                 self.i(I::Call(lambda)).i(I::LocalSet(L_T32));
                 self.pop_exit_frame();
-                let _ = s;
                 self.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_FUN0, 2)));
                 self.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
-                self.i(I::LocalGet(L_T32)).i(I::I32Eqz);
-                self.open_if();
-                self.i(I::I32Const(sf::RESULT_ERROR)).i(I::LocalSet(L_CODE));
-                self.exit_to_restart(idx, d);
-                self.end();
-                let so = self.slot_off(d + 1);
-                self.i(I::LocalGet(L_LOW)).i(I::LocalGet(L_T32)).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_OBJECT))).i(I::I64Or).i(I::I64Store(m(so, 3)));
+                self.error_if_zero(idx, d);
+                self.store_object(d + 1, L_T32);
             }
 
             // ---- IC ops ----

@@ -40,7 +40,7 @@ pub struct Args {
     /// Engine to benchmark (default: fastly-weval).
     #[arg(long)]
     pub engine: Option<String>,
-    /// Also run the identity compile (`aotjs compile --no-stubs`: linked, no compiled code), to
+    /// Also run the identity compile (`aotjs compile --no-stubs --no-scripts`: linked, no compiled code), to
     /// separate what the linker's removal of the intrinsics gains from what compiled code gains.
     #[arg(long)]
     pub link_only: bool,
@@ -116,7 +116,7 @@ fn bench_one(wt: &wasmtime::Engine, cache: &Cache, spec: &runtime_abi::EngineSpe
     let mut inputs: Vec<(&'static str, PathBuf, Option<ChildRun>)> = vec![("interp", snap_path.clone(), None), ("aotjs", aot_path.clone(), Some(aot_run))];
     if a.link_only {
         let link_path = dir.path().join("app.link.wasm");
-        let run = child(Command::new(&exe).arg("compile").arg("--no-stubs").arg(&snap_path).arg("-o").arg(&link_path))?;
+        let run = child(Command::new(&exe).arg("compile").arg("--no-stubs").arg("--no-scripts").arg(&snap_path).arg("-o").arg(&link_path))?;
         inputs.push(("linkonly", link_path, Some(run)));
     }
     if let Some(weval) = &a.weval {
