@@ -86,7 +86,7 @@ pub fn op_supported(name: &str) -> bool {
     matches!(
         name,
         "Nop" | "NopIsAssignOp" | "Lineno" | "NopDestructuring" | "TryDestructuring" | "Try" | "JumpTarget" | "LoopHead"
-            | "DebugLeaveLexicalEnv" | "ForceInterpreter"
+            | "DebugLeaveLexicalEnv"
             | "Undefined" | "Null" | "False" | "True" | "Int32" | "Zero" | "One" | "Int8" | "Uint16" | "Uint24" | "Double" | "String"
             | "Pop" | "PopN" | "Dup" | "Dup2" | "DupAt" | "Swap" | "Pick" | "Unpick"
             | "GetLocal" | "SetLocal" | "InitLexical" | "Uninitialized" | "CheckLexical" | "CheckAliasedLexical"
@@ -706,7 +706,7 @@ impl<'e> Emitter<'e> {
         }
         match name {
             "Nop" | "NopIsAssignOp" | "Lineno" | "NopDestructuring" | "TryDestructuring" | "Try" | "JumpTarget" | "LoopHead"
-            | "DebugLeaveLexicalEnv" | "ForceInterpreter" => {}
+            | "DebugLeaveLexicalEnv" => {}
             "Undefined" => self.store_slot_const(d + 1, UNDEFINED),
             "Null" => self.store_slot_const(d + 1, NULL),
             "False" | "True" => self.store_slot_const(d + 1, tag64(TYPE_BOOLEAN) | (name == "True") as i64),
