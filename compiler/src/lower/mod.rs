@@ -577,6 +577,12 @@ impl<'e> Emitter<'e> {
     /// branches to label 0 to try the number path), then `number` (given both numbers, with
     /// `to_f64` of lhs and rhs on the stack, leaves the i64 result), then the IC.
     fn binary_num(&mut self, idx: usize, d: u32, int32: Option<fn(&mut Self)>, number: Option<fn(&mut Self)>) {
+        self.binary_paths(idx, d, int32, number, true);
+    }
+
+    /// `binary_num`, where `f64_operands` says whether the number path gets the operands as
+    /// f64s on the stack (otherwise it reads `L_A`/`L_B` itself).
+    fn binary_paths(&mut self, idx: usize, d: u32, int32: Option<fn(&mut Self)>, number: Option<fn(&mut Self)>, f64_operands: bool) {
         self.load_slot(d - 1);
         self.i(I::LocalSet(L_A));
         self.load_slot(d);
@@ -599,8 +605,10 @@ impl<'e> Emitter<'e> {
             self.is_number(L_A);
             self.is_number(L_B);
             self.i(I::I32And).i(I::I32Eqz).i(I::BrIf(0));
-            self.to_f64(L_A);
-            self.to_f64(L_B);
+            if f64_operands {
+                self.to_f64(L_A);
+                self.to_f64(L_B);
+            }
             fast(self);
             self.i(I::LocalSet(L_R)).i(I::Br(1));
             self.end();
@@ -1162,12 +1170,12 @@ impl<'e> Emitter<'e> {
             "Mul" => self.binary_num(idx, d, Some(|e| e.int32_mul()), Some(|e| e.f64_arith(I::F64Mul))),
             "Div" => self.binary_num(idx, d, None, Some(|e| e.f64_arith(I::F64Div))),
             "Mod" => self.binary_num(idx, d, Some(|e| e.int32_mod()), None),
-            "BitOr" => self.binary(idx, d, Some(|e| e.int32_bits(I::I32Or))),
-            "BitAnd" => self.binary(idx, d, Some(|e| e.int32_bits(I::I32And))),
-            "BitXor" => self.binary(idx, d, Some(|e| e.int32_bits(I::I32Xor))),
-            "Lsh" => self.binary(idx, d, Some(|e| e.int32_bits(I::I32Shl))),
-            "Rsh" => self.binary(idx, d, Some(|e| e.int32_bits(I::I32ShrS))),
-            "Ursh" => self.binary(idx, d, Some(|e| e.int32_ursh())),
+            "BitOr" => self.bitop(idx, d, |e| e.int32_bits(I::I32Or), |e| e.number_bits(I::I32Or)),
+            "BitAnd" => self.bitop(idx, d, |e| e.int32_bits(I::I32And), |e| e.number_bits(I::I32And)),
+            "BitXor" => self.bitop(idx, d, |e| e.int32_bits(I::I32Xor), |e| e.number_bits(I::I32Xor)),
+            "Lsh" => self.bitop(idx, d, |e| e.int32_bits(I::I32Shl), |e| e.number_bits(I::I32Shl)),
+            "Rsh" => self.bitop(idx, d, |e| e.int32_bits(I::I32ShrS), |e| e.number_bits(I::I32ShrS)),
+            "Ursh" => self.bitop(idx, d, |e| e.int32_ursh(), |e| e.number_ursh()),
             "Pow" => self.binary(idx, d, None),
             "StrictEq" | "Eq" => self.binary_num(idx, d, Some(|e| e.int32_cmp(I::I32Eq)), Some(|e| e.f64_cmp(I::F64Eq))),
             "StrictNe" | "Ne" => self.binary_num(idx, d, Some(|e| e.int32_cmp(I::I32Ne)), Some(|e| e.f64_cmp(I::F64Ne))),
@@ -1218,11 +1226,45 @@ impl<'e> Emitter<'e> {
         self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I32RemS);
         self.i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
     }
-    /// `>>>` stays int32 when the result fits (top bit clear); otherwise the IC (a double).
+    /// `>>>`: an int32 when the result fits (top bit clear), else the double it is.
     fn int32_ursh(&mut self) {
-        self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I32ShrU).i(I::LocalTee(L_T32));
-        self.i(I::I32Const(0)).i(I::I32LtS).i(I::BrIf(0));
-        self.i(I::LocalGet(L_T32)).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+        self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I32ShrU);
+        self.box_uint32();
+    }
+    /// Boxes the u32 on the stack: int32 when it fits, otherwise a double.
+    fn box_uint32(&mut self) {
+        self.i(I::LocalTee(L_T32)).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+        self.i(I::LocalGet(L_T32)).i(I::F64ConvertI32U).i(I::I64ReinterpretF64);
+        self.i(I::LocalGet(L_T32)).i(I::I32Const(0)).i(I::I32GeS).i(I::Select);
+    }
+
+    /// Bitwise ops: int32 inline; numbers inline when every double is within int32 range (where
+    /// ToInt32 is truncation); anything else the IC.
+    fn bitop(&mut self, idx: usize, d: u32, int32: fn(&mut Self), number: fn(&mut Self)) {
+        self.binary_paths(idx, d, Some(int32), Some(number), false);
+    }
+    /// ToInt32 of the number in `local` onto the stack, or a branch to label 0 when it is a
+    /// double outside int32 range (or NaN).
+    fn to_int32_in_range(&mut self, local: u32) {
+        self.is_tag(local, TYPE_INT32);
+        self.i(I::LocalGet(local)).i(I::F64ReinterpretI64).i(I::LocalTee(L_F)).i(I::F64Const((-2147483648.0f64).into())).i(I::F64Ge);
+        self.i(I::LocalGet(L_F)).i(I::F64Const(2147483648.0f64.into())).i(I::F64Lt).i(I::I32And).i(I::I32Or);
+        self.i(I::I32Eqz).i(I::BrIf(0));
+        self.i(I::LocalGet(local)).i(I::I32WrapI64);
+        self.i(I::LocalGet(L_F)).i(I::I32TruncSatF64S);
+        self.is_tag(local, TYPE_INT32);
+        self.i(I::Select);
+    }
+    fn number_bits(&mut self, ins: I<'static>) {
+        self.to_int32_in_range(L_A);
+        self.to_int32_in_range(L_B);
+        self.i(ins).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+    }
+    fn number_ursh(&mut self) {
+        self.to_int32_in_range(L_A);
+        self.to_int32_in_range(L_B);
+        self.i(I::I32ShrU);
+        self.box_uint32();
     }
     fn int32_bits(&mut self, ins: I<'static>) {
         self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::LocalGet(L_B)).i(I::I32WrapI64).i(ins);
