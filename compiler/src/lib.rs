@@ -339,12 +339,17 @@ fn lower_one(
         Ok(ops) => ops,
         Err(e) => return Ok(Err(lower::Decline { reason: format!("script: bytecode does not decode: {e}"), op: None })),
     };
+    let notes = match bytecode::notes::parse(&script.isd) {
+        Ok(n) => n,
+        Err(e) => return Ok(Err(lower::Decline { reason: format!("script: ImmutableScriptData notes do not parse: {e}"), op: None })),
+    };
     let isd_u32 = |off: u32| -> u32 {
         let o = off as usize;
         script.isd.get(o..o + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     };
     let input = lower::ScriptInput {
         ops: &ops,
+        notes: &notes,
         nfixed: script.nfixed as u32,
         nslots: isd_u32(runtime_abi::layout::isd::NSLOTS),
         num_ic_entries: isd_u32(runtime_abi::layout::isd::NUM_IC_ENTRIES),

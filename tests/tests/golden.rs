@@ -89,3 +89,28 @@ fn add_disassembles_to_the_expected_ops() {
     assert_eq!(add["line"], 1);
     assert!(v["ic_requests"]["count"].as_u64().unwrap() > 2000, "the built-in IC corpus is enqueued");
 }
+
+/// Try notes, scope notes and resume offsets are read from each script's ImmutableScriptData:
+/// `finallySwallow` in the exceptions program has one finally note covering its try block, and
+/// every script's notes parse.
+#[test]
+fn script_notes_are_read_from_the_immutable_script_data() {
+    let dir = scratch("notes-exceptions");
+    let js = workspace_root().join("corpus/exceptions.js");
+    let snap = dir.join("exceptions.snap.wasm");
+    assert!(run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]).status.success());
+    let out = run_aotjs([&"inspect".into(), &snap, &"--json".into(), &"--no-disasm".into()]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("inspect --json prints JSON");
+    let scripts = v["scripts"].as_array().unwrap();
+    for s in scripts {
+        assert!(s["notes"]["error"].is_null(), "{}: notes do not parse: {}", s["name"], s["notes"]["error"]);
+    }
+    let f = scripts.iter().find(|s| s["name"] == "finallySwallow").expect("a script named finallySwallow");
+    let tries = f["notes"]["try_notes"].as_array().unwrap();
+    assert_eq!(tries.len(), 1, "{tries:?}");
+    assert_eq!(tries[0]["kind"], 1, "a finally note: {tries:?}");
+    let len = f["bytecode_length"].as_u64().unwrap();
+    assert!(tries[0]["start"].as_u64().unwrap() + tries[0]["length"].as_u64().unwrap() <= len);
+    let total: usize = scripts.iter().map(|s| s["notes"]["scope_notes"].as_array().map_or(0, |a| a.len())).sum();
+    assert!(total > 0, "the exceptions program has block scopes, so scope notes");
+}

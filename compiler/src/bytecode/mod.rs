@@ -1,5 +1,7 @@
 //! JSOp decoding: bytecode bytes to ops with operands, using the engine's own opcode tables.
 
+pub mod notes;
+
 use crate::snapshot::engine::{Engine, JsOpInfo};
 use runtime_abi::layout::jof;
 use std::fmt;

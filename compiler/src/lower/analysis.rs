@@ -1,6 +1,7 @@
 //! Bytecode analysis for the script compiler: basic blocks, the operand stack depth before each
 //! op, and the IC entry each op uses, all from the decoded ops and the engine's opcode tables.
 
+use crate::bytecode::notes::ScriptNotes;
 use crate::bytecode::{Op, Operand};
 use crate::snapshot::engine::Engine;
 use std::collections::{BTreeSet, VecDeque};
@@ -18,6 +19,11 @@ pub struct Analysis {
     pub block_of: Vec<usize>,
     pub max_depth: u32,
     pub num_ic_entries: u32,
+    /// Try notes whose handler is entered only through the engine's exception handling (the
+    /// restart entry), so their code is reached in compiled form only if a normal path leads
+    /// there; and scope notes, for the environment each range runs in.
+    pub try_notes: usize,
+    pub scope_notes: usize,
 }
 
 /// Why a script's bytecode cannot be analysed (it is then declined with this reason).
@@ -59,8 +65,12 @@ pub fn stack_effect(engine: &Engine, op: &Op) -> Result<(u32, u32), AnalysisErro
     Ok((uses, defs))
 }
 
-pub fn analyse(engine: &Engine, ops: &[Op], num_ic_entries: u32) -> Result<Analysis, AnalysisError> {
+pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries: u32) -> Result<Analysis, AnalysisError> {
     let index_of = |offset: u32| ops.binary_search_by_key(&offset, |o| o.offset).ok();
+    // Resume offsets are where generators resume and TableSwitch cases start: op boundaries.
+    if let Some(r) = notes.resume_offsets.iter().find(|&&r| index_of(r).is_none()) {
+        return Err(AnalysisError(format!("resume offset {r} is not at an op")));
+    }
     // IC entries are numbered in bytecode order; JumpTarget and LoopHead restate the index.
     let mut ic_index = vec![0u32; ops.len()];
     let mut cur = 0u32;
@@ -132,5 +142,14 @@ pub fn analyse(engine: &Engine, ops: &[Op], num_ic_entries: u32) -> Result<Analy
             set(&mut depth, &mut work, i + 1, after)?;
         }
     }
-    Ok(Analysis { depth, ic_index, block_starts, block_of, max_depth, num_ic_entries })
+    Ok(Analysis {
+        depth,
+        ic_index,
+        block_starts,
+        block_of,
+        max_depth,
+        num_ic_entries,
+        try_notes: notes.try_notes.len(),
+        scope_notes: notes.scope_notes.len(),
+    })
 }

@@ -58,6 +58,8 @@ pub struct LowerEnv<'a> {
 /// One script to compile: its request and what the image says of its JSScript.
 pub struct ScriptInput<'a> {
     pub ops: &'a [Op],
+    /// Resume offsets, scope notes and try notes from the script's ImmutableScriptData.
+    pub notes: &'a crate::bytecode::notes::ScriptNotes,
     pub nfixed: u32,
     pub nslots: u32,
     pub num_ic_entries: u32,
@@ -134,7 +136,7 @@ pub fn compile_script(engine: &Engine, env: &LowerEnv<'_>, input: &ScriptInput<'
     if let Some(op) = input.ops.iter().find(|o| !op_supported(&o.name)) {
         return Err(Decline::op(&op.name));
     }
-    let a = analysis::analyse(engine, input.ops, input.num_ic_entries).map_err(|e| Decline::why(e.0))?;
+    let a = analysis::analyse(engine, input.ops, input.notes, input.num_ic_entries).map_err(|e| Decline::why(e.0))?;
     let mut e = Emitter::new(env, input, &a);
     e.prologue();
     e.body()?;

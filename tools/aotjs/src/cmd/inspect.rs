@@ -79,6 +79,10 @@ fn describe(snap: &Snapshot<'_>, a: &Args) -> Result<serde_json::Value> {
             "nfixed": s.nfixed,
             "request": format!("{:#x}", r.addr),
             "disassembly": disasm,
+            "notes": match bytecode::notes::parse(&s.isd) {
+                Ok(n) => json!(n),
+                Err(e) => json!({ "error": e }),
+            },
             "lowered": lowered.as_ref().and_then(|l| l.get(&r.specialized)).map(|l| match l {
                 Ok(lines) => json!({ "wasm": lines }),
                 Err(reason) => json!({ "declined": reason }),
