@@ -337,22 +337,18 @@ fn lower_one(
     };
     let ops = match bytecode::decode(&snap.engine, &script.bytecode) {
         Ok(ops) => ops,
-        Err(e) => return Ok(Err(lower::Decline { reason: format!("script: bytecode does not decode: {e}"), op: None })),
+        Err(e) => return Ok(Err(lower::Decline::why(format!("bytecode does not decode: {e}")))),
     };
     let notes = match bytecode::notes::parse(&script.isd) {
         Ok(n) => n,
-        Err(e) => return Ok(Err(lower::Decline { reason: format!("script: ImmutableScriptData notes do not parse: {e}"), op: None })),
-    };
-    let isd_u32 = |off: u32| -> u32 {
-        let o = off as usize;
-        script.isd.get(o..o + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        Err(e) => return Ok(Err(lower::Decline::why(format!("ImmutableScriptData notes do not parse: {e}")))),
     };
     let input = lower::ScriptInput {
         ops: &ops,
         notes: &notes,
         nfixed: script.nfixed as u32,
-        nslots: isd_u32(runtime_abi::layout::isd::NSLOTS),
-        num_ic_entries: isd_u32(runtime_abi::layout::isd::NUM_IC_ENTRIES),
+        nslots: script.isd_u32(runtime_abi::layout::isd::NSLOTS).unwrap_or(0),
+        num_ic_entries: script.isd_u32(runtime_abi::layout::isd::NUM_IC_ENTRIES).unwrap_or(0),
         args_obj_aliases_formals: script.args_obj_aliases_formals,
         immutable_flags,
     };

@@ -24,7 +24,7 @@ pub const FIELD_SCALE: u32 = 4;
 /// `MagicValueUint32(1000)`: what a stub returns after storing an error in the context.
 pub const ERROR_RESULT: u64 = 0xFFFF_FF85_0000_03E8;
 /// The magic Value of an uninitialized lexical binding (`JS_UNINITIALIZED_LEXICAL` = 10).
-pub const UNINITIALIZED_LEXICAL: u64 = 0xFFFF_FF85_0000_000A;
+pub const UNINITIALIZED_LEXICAL: u64 = crate::value::magic(10);
 /// The canonical NaN every double result is folded to, as `DoubleValue` does.
 pub const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
 

@@ -55,8 +55,9 @@ pub const FRAME_FLAG_HAS_RVAL: u32 = 1;
 pub const FRAME_FLAG_RUNNING_IN_INTERPRETER: u32 = 2;
 /// `JitScript` -> its `ICScript`.
 pub const JIT_SCRIPT_IC_SCRIPT: u32 = 56;
-/// `BaseScript::warmUpData_` and its tag bits.
+/// `BaseScript::warmUpData_` and its tag bits (0: a `JitScript`).
 pub const SCRIPT_WARM_UP_DATA: u32 = 4;
+pub const WARM_UP_DATA_TAG_MASK: u32 = 3;
 /// `BaseScript::data_` (PrivateScriptData*); its GC things start at +8.
 pub const SCRIPT_DATA: u32 = 48;
 pub const PRIVATE_DATA_GCTHINGS: u32 = 8;
@@ -134,7 +135,7 @@ pub struct ScriptFacts {
     pub regexp_at_pc_func: u32,
     /// `js::CloneRegExpObject(cx, Handle<RegExpObject*>) -> JSObject*`.
     pub clone_regexp_func: u32,
-    /// `JSRuntime::wellKnownSymbols` (a pointer to the table of `JS::Symbol*`), from `cx_pb_stack`.
+    /// `JSRuntime::wellKnownSymbols` (a pointer to the table of `JS::Symbol*`), from `cx_runtime`.
     pub runtime_well_known_symbols: u32,
     /// `NativeObject::ensureDenseInitializedLength(obj, len)`, as `InitElemArray` calls it.
     pub ensure_dense_initialized_len_func: u32,
@@ -153,7 +154,7 @@ pub struct ScriptFacts {
     pub cx_activation: u32,
     pub activation_exit_fp: u32,
     /// `cx->runtime_`; the runtime holds `portableBaselineStack()` (its `top` at `pb_stack_top`).
-    pub cx_pb_stack: u32,
+    pub cx_runtime: u32,
     pub pb_stack_top: u32,
 }
 
@@ -179,6 +180,6 @@ pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
     global_data_lexical_env: 920,
     cx_activation: 132,
     activation_exit_fp: 60,
-    cx_pb_stack: 108,
+    cx_runtime: 108,
     pb_stack_top: 56,
 };

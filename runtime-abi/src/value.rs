@@ -17,3 +17,18 @@ pub const TYPE_OBJECT: u32 = 0x0C;
 pub const fn tag(ty: u32) -> u32 {
     TAG_CLEAR | ty
 }
+
+/// A non-double Value's tag as the high 32 bits of the 64-bit Value.
+pub const fn tag_bits(ty: u32) -> u64 {
+    (tag(ty) as u64) << 32
+}
+
+/// A magic Value with reason `why` (`JSWhyMagic`).
+pub const fn magic(why: u32) -> u64 {
+    tag_bits(TYPE_MAGIC) | why as u64
+}
+
+pub const UNDEFINED: u64 = tag_bits(TYPE_UNDEFINED);
+pub const NULL: u64 = tag_bits(TYPE_NULL);
+/// `JS_IS_CONSTRUCTING`: what `IsConstructing` pushes.
+pub const IS_CONSTRUCTING: u64 = magic(5);

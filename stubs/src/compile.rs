@@ -22,7 +22,7 @@
 use crate::cacheir::{CacheIrOp, OpTable};
 use runtime_abi::ic;
 use runtime_abi::layout::string as str_bits;
-use runtime_abi::value::{self, tag};
+use runtime_abi::value::{self, tag, tag_bits};
 use wasm_encoder::{BlockType, Function, Instruction as I, MemArg, ValType};
 
 /// What the stub compiler needs to know about the engine and the body's StubInfo.
@@ -209,11 +209,6 @@ static OPS: &[OpDef] = &[
     OpDef { name: "LoadArgumentFixedSlot", args: &[Id, Imm8], emit: |e, a| e.load_argument_slot(a[0], None, a[1]) },
     OpDef { name: "LoadArgumentDynamicSlot", args: &[Id, Id, Imm8], emit: |e, a| e.load_argument_slot(a[0], Some(a[1]), a[2]) },
 ];
-
-/// The high word of a tagged Value, shifted into place.
-const fn tag_bits(ty: u32) -> u64 {
-    (tag(ty) as u64) << 32
-}
 
 /// Names of every op the compiler lowers, for reports.
 pub fn supported_ops() -> impl Iterator<Item = &'static str> {

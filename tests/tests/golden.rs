@@ -2,6 +2,7 @@
 //! `tests/golden/NAME.inspect.txt`. `AOTJS_BLESS=1` rewrites the expected files.
 
 use aotjs_tests::{run_aotjs, scratch, text, workspace_root};
+use std::path::Path;
 
 fn check(name: &str) {
     check_output(name, "inspect", &[]);
@@ -13,18 +14,24 @@ fn check_lowering(name: &str, function: &str) {
     check_output(name, &format!("{function}.lowered"), &["--lowered", "--no-disasm", "--function", function]);
 }
 
-fn check_output(name: &str, kind: &str, extra: &[&str]) {
-    let golden = workspace_root().join("tests").join("golden");
-    let js = golden.join(format!("{name}.js"));
-    let dir = scratch(&format!("golden-{name}-{kind}"));
-    let snap = dir.join(format!("{name}.snap.wasm"));
-    let out = run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let mut args: Vec<std::ffi::OsString> = vec!["inspect".into(), snap.clone().into()];
+/// Snapshots `js` into scratch directory `dir` and returns what `aotjs inspect SNAP EXTRA...`
+/// prints.
+fn snapshot_and_inspect(js: &Path, dir: &str, extra: &[&str]) -> Vec<u8> {
+    let dir = scratch(dir);
+    let snap = dir.join("app.snap.wasm");
+    let out = run_aotjs([std::ffi::OsStr::new("snapshot"), js.as_os_str(), "-o".as_ref(), snap.as_os_str()]);
+    assert!(out.status.success(), "snapshot of {}: {}", js.display(), text(&out.stderr));
+    let mut args: Vec<std::ffi::OsString> = vec!["inspect".into(), snap.into()];
     args.extend(extra.iter().map(|a| a.into()));
     let out = run_aotjs(&args);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let got = text(&out.stdout);
+    out.stdout
+}
+
+fn check_output(name: &str, kind: &str, extra: &[&str]) {
+    let golden = workspace_root().join("tests").join("golden");
+    let js = golden.join(format!("{name}.js"));
+    let got = text(&snapshot_and_inspect(&js, &format!("golden-{name}-{kind}"), extra));
     let expected_path = golden.join(format!("{name}.{kind}.txt"));
     if std::env::var_os("AOTJS_BLESS").is_some() {
         std::fs::write(&expected_path, &got).unwrap();
@@ -77,12 +84,8 @@ fn lowering_point() {
 /// `add` must disassemble to these ops.
 #[test]
 fn add_disassembles_to_the_expected_ops() {
-    let dir = scratch("golden-add-ops");
-    let js = workspace_root().join("tests/golden/add.js");
-    let snap = dir.join("add.snap.wasm");
-    assert!(run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]).status.success());
-    let out = run_aotjs([&"inspect".into(), &snap, &"--json".into()]);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("inspect --json prints JSON");
+    let out = snapshot_and_inspect(&workspace_root().join("tests/golden/add.js"), "golden-add-ops", &["--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("inspect --json prints JSON");
     let add = v["scripts"].as_array().unwrap().iter().find(|s| s["name"] == "add").expect("a script named add");
     let ops: Vec<&str> = add["disassembly"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
     assert_eq!(ops, ["0000  GetArg arg 0", "0003  GetArg arg 1", "0006  Add", "0007  Return", "0008  RetRval"]);
@@ -95,12 +98,8 @@ fn add_disassembles_to_the_expected_ops() {
 /// every script's notes parse.
 #[test]
 fn script_notes_are_read_from_the_immutable_script_data() {
-    let dir = scratch("notes-exceptions");
-    let js = workspace_root().join("corpus/exceptions.js");
-    let snap = dir.join("exceptions.snap.wasm");
-    assert!(run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]).status.success());
-    let out = run_aotjs([&"inspect".into(), &snap, &"--json".into(), &"--no-disasm".into()]);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("inspect --json prints JSON");
+    let out = snapshot_and_inspect(&workspace_root().join("corpus/exceptions.js"), "notes-exceptions", &["--json", "--no-disasm"]);
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("inspect --json prints JSON");
     let scripts = v["scripts"].as_array().unwrap();
     for s in scripts {
         assert!(s["notes"]["error"].is_null(), "{}: notes do not parse: {}", s["name"], s["notes"]["error"]);

@@ -15,12 +15,14 @@
 //!   one base; nothing GC-visible is ever held only in a Wasm local, and `interpreterPC` is
 //!   stored before every call that can GC or throw.
 //! - **IC ops** call the site's chain through table 0 (stub at `icEntry+0`, code at `+4`), as
-//!   the interpreter does, so they land in the compiled stub library or the fallback. int32
-//!   arithmetic and comparisons, and boolean/int32 truthiness, are done inline first.
+//!   the interpreter does, so they land in the compiled stub library or the fallback. int32 and
+//!   double arithmetic, comparisons and bitwise ops, and the truthiness of primitives, are done
+//!   inline first.
 //! - **Errors** (an IC's error sentinel, a failed helper) go to the engine's restart entry with
 //!   `PBIResult::Error`: exception handling, catch blocks and the rest of the frame run there.
 //!   Ops that only ever throw (and the throwing side of checks) leave the same way with
 //!   `PBIResult::Unwind` at the op's own pc: the engine's interpreter resumes there and runs it.
+//!   So does top-level declaration instantiation, which runs once, at snapshot time.
 //! - A script with an op this compiler does not lower is declined, with the op named.
 
 pub mod analysis;
@@ -31,7 +33,7 @@ use analysis::Analysis;
 use runtime_abi::ic::ERROR_RESULT;
 use runtime_abi::layout::frame as bf;
 use runtime_abi::script::{self as sf, ctx, param, ScriptFacts};
-use runtime_abi::value::{tag, TYPE_BOOLEAN, TYPE_INT32, TYPE_MAGIC, TYPE_OBJECT, TYPE_STRING, TYPE_UNDEFINED, TYPE_NULL};
+use runtime_abi::value::{self as jsval, tag, TYPE_BOOLEAN, TYPE_INT32, TYPE_NULL, TYPE_OBJECT, TYPE_STRING, TYPE_SYMBOL, TYPE_UNDEFINED};
 use wasm_encoder::{BlockType, Function, Instruction as I, MemArg, ValType};
 
 /// Output-module indices a compiled script calls.
@@ -78,7 +80,7 @@ impl Decline {
     fn op(op: &str) -> Self {
         Decline { reason: format!("script: op {op} is not lowered yet"), op: Some(op.to_string()) }
     }
-    fn why(reason: impl Into<String>) -> Self {
+    pub(crate) fn why(reason: impl Into<String>) -> Self {
         Decline { reason: format!("script: {}", reason.into()), op: None }
     }
 }
@@ -165,13 +167,14 @@ const NUM_I32_LOCALS: u32 = 12;
 const NUM_I64_LOCALS: u32 = 3;
 const NUM_F64_LOCALS: u32 = 1;
 
-const UNDEFINED: i64 = ((0xFFFF_FF80u64 | TYPE_UNDEFINED as u64) << 32) as i64;
-const NULL: i64 = ((0xFFFF_FF80u64 | TYPE_NULL as u64) << 32) as i64;
-const MAGIC_UNINITIALIZED_LEXICAL: i64 = (((0xFFFF_FF80u64 | TYPE_MAGIC as u64) << 32) | 10) as i64;
-const MAGIC_IS_CONSTRUCTING: i64 = (((0xFFFF_FF80u64 | TYPE_MAGIC as u64) << 32) | 5) as i64;
+// Values as `i64.const` operands.
+const UNDEFINED: i64 = jsval::UNDEFINED as i64;
+const NULL: i64 = jsval::NULL as i64;
+const MAGIC_UNINITIALIZED_LEXICAL: i64 = runtime_abi::ic::UNINITIALIZED_LEXICAL as i64;
+const MAGIC_IS_CONSTRUCTING: i64 = jsval::IS_CONSTRUCTING as i64;
 
-fn tag64(ty: u32) -> i64 {
-    ((tag(ty) as u64) << 32) as i64
+const fn tag64(ty: u32) -> i64 {
+    jsval::tag_bits(ty) as i64
 }
 
 struct Emitter<'e> {
@@ -210,10 +213,6 @@ impl<'e> Emitter<'e> {
     fn local_off(&self, i: u32) -> u32 {
         8 * (self.input.nfixed + self.a.max_depth - i - 1)
     }
-    /// Offset from `L_LOW` of the stack pointer when `depth` values are on the operand stack.
-    fn sp_off(&self, depth: u32) -> u32 {
-        8 * (self.a.max_depth - depth)
-    }
     /// `spoffset` for ICs: bytes from the frame down to the stack pointer at `depth`.
     fn spoffset(&self, depth: u32) -> u32 {
         8 * (self.input.nfixed + depth)
@@ -236,8 +235,10 @@ impl<'e> Emitter<'e> {
         let (fo, to) = (self.slot_off(from), self.slot_off(to));
         self.i(I::LocalGet(L_LOW)).i(I::LocalGet(L_LOW)).i(I::I64Load(m(fo, 3))).i(I::I64Store(m(to, 3)));
     }
+    /// The stack pointer when `depth` values are on the operand stack: the address of the top
+    /// slot, slot `depth`.
     fn sp_addr(&mut self, depth: u32) {
-        let off = self.sp_off(depth);
+        let off = self.slot_off(depth);
         self.i(I::LocalGet(L_LOW)).i(I::I32Const(off as i32)).i(I::I32Add);
     }
 
@@ -343,15 +344,15 @@ impl<'e> Emitter<'e> {
         // cx->activation()->packedExitFP = exitFP
         self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_activation, 2))).i(I::LocalGet(L_T32B)).i(I::I32Store(m(s.activation_exit_fp, 2)));
         // saved = pbstack.top; pbstack.top = exitFP - 4
-        self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_pb_stack, 2))).i(I::I32Load(m(s.pb_stack_top, 2))).i(I::LocalSet(L_SAVED_TOP));
-        self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_pb_stack, 2)));
+        self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_runtime, 2))).i(I::I32Load(m(s.pb_stack_top, 2))).i(I::LocalSet(L_SAVED_TOP));
+        self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_runtime, 2)));
         self.i(I::LocalGet(L_T32)).i(I::I32Const(16)).i(I::I32Sub).i(I::I32Store(m(s.pb_stack_top, 2)));
     }
     fn pop_exit_frame(&mut self) {
         let s = self.env.facts;
         // stack.fp = *exitFP (the frame's FP again); top restored
         self.i(I::LocalGet(param::STACK)).i(I::LocalGet(L_T32B)).i(I::I32Load(m(0, 2))).i(I::I32Store(m(sf::STACK_FP, 2)));
-        self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_pb_stack, 2))).i(I::LocalGet(L_SAVED_TOP)).i(I::I32Store(m(s.pb_stack_top, 2)));
+        self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_runtime, 2))).i(I::LocalGet(L_SAVED_TOP)).i(I::I32Store(m(s.pb_stack_top, 2)));
     }
 
     /// After an engine helper whose result in `L_T32` is null (or false) on failure: leave
@@ -364,10 +365,44 @@ impl<'e> Emitter<'e> {
         self.end();
     }
 
+    /// Boxes the i32 payload on the stack as a Value of type `ty`.
+    fn box_i32(&mut self, ty: u32) {
+        self.i(I::I64ExtendI32U).i(I::I64Const(tag64(ty))).i(I::I64Or);
+    }
+    /// Boxes the low 32 bits of the i64 on the stack as a Value of type `ty`.
+    fn box_low32(&mut self, ty: u32) {
+        self.i(I::I64Const(0xFFFF_FFFF)).i(I::I64And).i(I::I64Const(tag64(ty))).i(I::I64Or);
+    }
+    /// Stores to slot `k` the Value of type `ty` whose i32 payload `payload` pushes.
+    fn store_boxed(&mut self, k: u32, ty: u32, payload: impl FnOnce(&mut Self)) {
+        let so = self.slot_off(k);
+        self.i(I::LocalGet(L_LOW));
+        payload(self);
+        self.box_i32(ty);
+        self.i(I::I64Store(m(so, 3)));
+    }
     /// Stores the object pointer in `local` to slot `k` as an object Value.
     fn store_object(&mut self, k: u32, local: u32) {
-        let so = self.slot_off(k);
-        self.i(I::LocalGet(L_LOW)).i(I::LocalGet(local)).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_OBJECT))).i(I::I64Or).i(I::I64Store(m(so, 3)));
+        self.store_boxed(k, TYPE_OBJECT, |e| {
+            e.i(I::LocalGet(local));
+        });
+    }
+    /// Pushes the frame as the engine's `AbstractFramePtr`.
+    fn frame_ptr(&mut self) {
+        self.i(I::LocalGet(L_FRAME)).i(I::I32Const(sf::ABSTRACT_FRAME_BASELINE_TAG as i32)).i(I::I32Or);
+    }
+    /// Pushes `frame->returnValue()`: the stored value if the frame has one, else undefined.
+    fn frame_return_value(&mut self) {
+        self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::FLAGS, 2))).i(I::I32Const(sf::FRAME_FLAG_HAS_RVAL as i32)).i(I::I32And);
+        self.i(I::If(BlockType::Result(ValType::I64)));
+        self.i(I::LocalGet(L_FRAME)).i(I::I64Load(m(bf::RETURN_VALUE, 3)));
+        self.i(I::Else).i(I::I64Const(UNDEFINED)).i(I::End);
+    }
+    /// Pushes `&cx->global()->lexicalEnvironment()`.
+    fn global_lexical_env(&mut self) {
+        let s = self.env.facts;
+        self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_realm, 2))).i(I::I32Load(m(s.realm_global, 2)));
+        self.i(I::I32Load(m(s.global_data, 2))).i(I::I32Load(m(s.global_data_lexical_env, 2)));
     }
 
     // ---- prologue and epilogue -------------------------------------------------------------
@@ -375,10 +410,15 @@ impl<'e> Emitter<'e> {
     fn prologue(&mut self) {
         let s = self.env.facts;
         let g = self.env.stack_pointer_global;
-        // Short on native or auxiliary stack: the generic interpreter reports it properly.
-        let need = self.input.nslots * 8 + sf::STACK_MARGIN + 64;
+        // Short on native or auxiliary stack: the generic interpreter reports it properly. The
+        // auxiliary stack needs the slots, the interpreter's margin, and the frame header (return
+        // address, saved FP, BaselineFrame) rounded up; the native stack needs the ICCtx and
+        // headroom for the helpers' own frames before they check the limit themselves.
+        const FRAME_HEADER: u32 = 64;
+        const NATIVE_HEADROOM: i32 = 256;
+        let need = self.input.nslots * 8 + sf::STACK_MARGIN + FRAME_HEADER;
         self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_stack_limit, 2)));
-        self.i(I::GlobalGet(g)).i(I::I32Const(ctx::SIZE as i32 + 256)).i(I::I32Sub).i(I::I32GeU);
+        self.i(I::GlobalGet(g)).i(I::I32Const(ctx::SIZE as i32 + NATIVE_HEADROOM)).i(I::I32Sub).i(I::I32GeU);
         self.i(I::LocalGet(param::STACK)).i(I::I32Load(m(sf::STACK_BASE, 2))).i(I::I32Const(need as i32)).i(I::I32Add);
         self.i(I::LocalGet(param::SP)).i(I::I32GtU).i(I::I32Or);
         self.i(I::If(BlockType::Empty));
@@ -401,7 +441,7 @@ impl<'e> Emitter<'e> {
         self.i(I::LocalGet(L_FRAME)).i(I::LocalGet(param::ENV_CHAIN)).i(I::I32Store(m(bf::ENV_CHAIN, 2)));
         let callee_token_script = self.env.callee_token_script;
         self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(sf::FRAME_CALLEE_TOKEN, 2))).i(I::Call(callee_token_script)).i(I::LocalSet(L_T32));
-        self.i(I::LocalGet(L_FRAME)).i(I::LocalGet(L_T32)).i(I::I32Load(m(sf::SCRIPT_WARM_UP_DATA, 2))).i(I::I32Const(-4)).i(I::I32And);
+        self.i(I::LocalGet(L_FRAME)).i(I::LocalGet(L_T32)).i(I::I32Load(m(sf::SCRIPT_WARM_UP_DATA, 2))).i(I::I32Const(!(sf::WARM_UP_DATA_TAG_MASK as i32))).i(I::I32And);
         self.i(I::I32Const(sf::JIT_SCRIPT_IC_SCRIPT as i32)).i(I::I32Add).i(I::I32Store(m(bf::IC_SCRIPT, 2)));
         let set_interpreter_fields = self.env.set_interpreter_fields;
         self.i(I::LocalGet(L_FRAME)).i(I::LocalGet(L_T32)).i(I::Call(set_interpreter_fields));
@@ -437,7 +477,7 @@ impl<'e> Emitter<'e> {
         self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(sf::FRAME_CALLEE_TOKEN, 2))).i(I::LocalTee(L_T32));
         self.i(I::I32Const(sf::CALLEE_TOKEN_SCRIPT_BIT as i32)).i(I::I32And).i(I::I32Eqz);
         self.i(I::If(BlockType::Empty));
-        self.i(I::LocalGet(L_FRAME)).i(I::LocalGet(L_T32)).i(I::I32Const(-4)).i(I::I32And).i(I::I32Load(m(sf::FUNCTION_ENVIRONMENT, 2)));
+        self.i(I::LocalGet(L_FRAME)).i(I::LocalGet(L_T32)).i(I::I32Const(!(sf::CALLEE_TOKEN_MASK as i32))).i(I::I32And).i(I::I32Load(m(sf::FUNCTION_ENVIRONMENT, 2)));
         self.i(I::I32Store(m(bf::ENV_CHAIN, 2)));
         self.i(I::End);
     }
@@ -452,7 +492,9 @@ impl<'e> Emitter<'e> {
         self.open_if();
         self.push_exit_frame(0, 0);
         let init_function_env = self.env.init_function_env;
-        self.i(I::LocalGet(param::CX)).i(I::LocalGet(L_FRAME)).i(I::I32Const(1)).i(I::I32Or).i(I::Call(init_function_env));
+        self.i(I::LocalGet(param::CX));
+        self.frame_ptr();
+        self.i(I::Call(init_function_env));
         self.i(I::LocalSet(L_T32));
         self.pop_exit_frame();
         self.error_if_zero(0, 0);
@@ -640,7 +682,8 @@ impl<'e> Emitter<'e> {
         self.i(I::LocalGet(L_F)).i(I::LocalGet(L_F)).i(I::F64Eq).i(I::Select);
     }
     fn f64_cmp(&mut self, ins: I<'static>) {
-        self.i(ins).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_BOOLEAN))).i(I::I64Or);
+        self.i(ins);
+        self.box_i32(TYPE_BOOLEAN);
     }
 
     fn unary(&mut self, idx: usize, d: u32, fast: Option<fn(&mut Self)>) {
@@ -732,19 +775,13 @@ impl<'e> Emitter<'e> {
                 let Some(Operand::Double(x)) = op.operands.first() else { return Err(Decline::op(name)) };
                 self.store_slot_const(d + 1, x.to_bits() as i64);
             }
-            "String" => {
-                let off = self.slot_off(d + 1);
-                self.i(I::LocalGet(L_LOW));
-                self.gc_thing(v);
-                self.i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_STRING))).i(I::I64Or).i(I::I64Store(m(off, 3)));
-            }
+            "String" => self.store_boxed(d + 1, TYPE_STRING, |e| e.gc_thing(v)),
             "Uninitialized" => self.store_slot_const(d + 1, MAGIC_UNINITIALIZED_LEXICAL),
             "IsConstructing" => self.store_slot_const(d + 1, MAGIC_IS_CONSTRUCTING),
-            "Callee" => {
-                let off = self.slot_off(d + 1);
-                self.i(I::LocalGet(L_LOW)).i(I::LocalGet(L_FRAME)).i(I::I32Load(m(sf::FRAME_CALLEE_TOKEN, 2)));
-                self.i(I::I32Const(-4)).i(I::I32And).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_OBJECT))).i(I::I64Or).i(I::I64Store(m(off, 3)));
-            }
+            "Callee" => self.store_boxed(d + 1, TYPE_OBJECT, |e| {
+                e.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(sf::FRAME_CALLEE_TOKEN, 2)));
+                e.i(I::I32Const(!(sf::CALLEE_TOKEN_MASK as i32))).i(I::I32And);
+            }),
             "Pop" => {}
             "PopN" => {}
             "Dup" => self.copy_slot(d, d + 1),
@@ -817,29 +854,16 @@ impl<'e> Emitter<'e> {
                 self.i(I::LocalSet(L_A));
                 self.barriered_store(L_A);
             }
-            "Goto" => {
+            "Goto" | "Default" => {
                 let t = analysis::jump_target(op).unwrap_or(0);
                 self.jump(t);
             }
-            "Default" => {
+            "JumpIfFalse" | "JumpIfTrue" | "And" | "Or" => {
                 let t = analysis::jump_target(op).unwrap_or(0);
-                self.jump(t);
-            }
-            "JumpIfFalse" | "JumpIfTrue" => {
-                let t = analysis::jump_target(op).unwrap_or(0);
-                self.truthy(idx, d, d - 1);
-                if name == "JumpIfFalse" {
-                    self.i(I::I32Eqz);
-                }
-                self.open_if();
-                self.jump(t);
-                self.end();
-            }
-            "And" | "Or" => {
-                let t = analysis::jump_target(op).unwrap_or(0);
-                // The IC sees the operand still on the stack.
-                self.truthy(idx, d, d);
-                if name == "And" {
+                // And/Or keep their operand, so their IC sees it still on the stack.
+                let keeps = matches!(name, "And" | "Or");
+                self.truthy(idx, d, if keeps { d } else { d - 1 });
+                if matches!(name, "JumpIfFalse" | "And") {
                     self.i(I::I32Eqz);
                 }
                 self.open_if();
@@ -848,7 +872,9 @@ impl<'e> Emitter<'e> {
             }
             "Not" => {
                 self.truthy(idx, d, d - 1);
-                self.i(I::I32Eqz).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_BOOLEAN))).i(I::I64Or).i(I::LocalSet(L_R));
+                self.i(I::I32Eqz);
+                self.box_i32(TYPE_BOOLEAN);
+                self.i(I::LocalSet(L_R));
                 self.store_slot_from(d, L_R);
             }
             "Coalesce" => {
@@ -875,10 +901,7 @@ impl<'e> Emitter<'e> {
                 self.return_value();
             }
             "RetRval" => {
-                self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::FLAGS, 2))).i(I::I32Const(sf::FRAME_FLAG_HAS_RVAL as i32)).i(I::I32And);
-                self.i(I::If(BlockType::Result(ValType::I64)));
-                self.i(I::LocalGet(L_FRAME)).i(I::I64Load(m(bf::RETURN_VALUE, 3)));
-                self.i(I::Else).i(I::I64Const(UNDEFINED)).i(I::End);
+                self.frame_return_value();
                 self.i(I::LocalSet(L_A));
                 self.return_value();
             }
@@ -892,10 +915,7 @@ impl<'e> Emitter<'e> {
             "GetRval" => {
                 let so = self.slot_off(d + 1);
                 self.i(I::LocalGet(L_LOW));
-                self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::FLAGS, 2))).i(I::I32Const(sf::FRAME_FLAG_HAS_RVAL as i32)).i(I::I32And);
-                self.i(I::If(BlockType::Result(ValType::I64)));
-                self.i(I::LocalGet(L_FRAME)).i(I::I64Load(m(bf::RETURN_VALUE, 3)));
-                self.i(I::Else).i(I::I64Const(UNDEFINED)).i(I::End);
+                self.frame_return_value();
                 self.i(I::I64Store(m(so, 3)));
             }
             "FunctionThis" => {
@@ -908,7 +928,8 @@ impl<'e> Emitter<'e> {
                 self.open_if();
                 self.push_exit_frame(idx, d);
                 let function_this = self.env.function_this;
-                self.i(I::LocalGet(param::CX)).i(I::LocalGet(L_FRAME)).i(I::I32Const(sf::ABSTRACT_FRAME_BASELINE_TAG as i32)).i(I::I32Or);
+                self.i(I::LocalGet(param::CX));
+                self.frame_ptr();
                 self.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_RES as i32)).i(I::I32Add).i(I::Call(function_this)).i(I::LocalSet(L_T32));
                 self.pop_exit_frame();
                 self.error_if_zero(idx, d);
@@ -924,7 +945,7 @@ impl<'e> Emitter<'e> {
                 self.push_exit_frame(idx, d);
                 let push_lexical_env = self.env.push_lexical_env;
                 self.i(I::LocalGet(param::CX)).i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_SCOPE0 as i32)).i(I::I32Add);
-                self.i(I::LocalGet(L_FRAME)).i(I::I32Const(sf::ABSTRACT_FRAME_BASELINE_TAG as i32)).i(I::I32Or);
+                self.frame_ptr();
                 self.i(I::Call(push_lexical_env)).i(I::LocalSet(L_T32));
                 self.pop_exit_frame();
                 self.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_SCOPE0, 2)));
@@ -978,17 +999,15 @@ impl<'e> Emitter<'e> {
                 self.load_slot(d);
                 self.i(I::LocalTee(L_A)).i(I::I64Const(UNDEFINED)).i(I::I64Eq);
                 self.i(I::LocalGet(L_A)).i(I::I64Const(NULL)).i(I::I64Eq).i(I::I32Or);
-                self.i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_BOOLEAN))).i(I::I64Or).i(I::LocalSet(L_R));
+                self.box_i32(TYPE_BOOLEAN);
+                self.i(I::LocalSet(L_R));
                 self.store_slot_from(d + 1, L_R);
             }
             "CheckReturn" => {
                 // thisval => rval (an object), or thisval (rval undefined, this initialised).
                 self.load_slot(d);
                 self.i(I::LocalSet(L_A));
-                self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::FLAGS, 2))).i(I::I32Const(sf::FRAME_FLAG_HAS_RVAL as i32)).i(I::I32And);
-                self.i(I::If(BlockType::Result(ValType::I64)));
-                self.i(I::LocalGet(L_FRAME)).i(I::I64Load(m(bf::RETURN_VALUE, 3)));
-                self.i(I::Else).i(I::I64Const(UNDEFINED)).i(I::End);
+                self.frame_return_value();
                 self.i(I::LocalSet(L_B));
                 self.is_tag(L_B, TYPE_OBJECT);
                 self.open_if();
@@ -1007,7 +1026,8 @@ impl<'e> Emitter<'e> {
                 self.i(I::I32WrapI64).i(I::I32Load(m(runtime_abi::ic::OBJ_SHAPE, 2))).i(I::I32Load(m(runtime_abi::ic::SHAPE_BASE, 2)));
                 self.i(I::I32Load(m(runtime_abi::ic::BASE_PROTO, 2))).i(I::LocalTee(L_T32));
                 self.i(I::If(BlockType::Result(ValType::I64)));
-                self.i(I::LocalGet(L_T32)).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_OBJECT))).i(I::I64Or);
+                self.i(I::LocalGet(L_T32));
+                self.box_i32(TYPE_OBJECT);
                 self.i(I::Else).i(I::I64Const(NULL)).i(I::End);
                 self.i(I::LocalSet(L_R));
                 self.store_slot_from(d, L_R);
@@ -1015,9 +1035,7 @@ impl<'e> Emitter<'e> {
             "InitGLexical" => {
                 // As the interpreter: the global lexical environment (a raw pointer) and the
                 // value, which stays on the stack, to the SetProp IC.
-                let s = self.env.facts;
-                self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_realm, 2))).i(I::I32Load(m(s.realm_global, 2)));
-                self.i(I::I32Load(m(s.global_data, 2))).i(I::I32Load(m(s.global_data_lexical_env, 2)));
+                self.global_lexical_env();
                 self.i(I::I64ExtendI32U).i(I::LocalSet(L_A));
                 self.load_slot(d);
                 self.i(I::LocalSet(L_B));
@@ -1026,8 +1044,8 @@ impl<'e> Emitter<'e> {
             "Symbol" => {
                 let s = self.env.facts;
                 let so = self.slot_off(d + 1);
-                self.i(I::LocalGet(L_LOW)).i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_pb_stack, 2))).i(I::I32Load(m(s.runtime_well_known_symbols, 2)));
-                self.i(I::I64Load32U(m(4 * v, 2))).i(I::I64Const(tag64(runtime_abi::value::TYPE_SYMBOL))).i(I::I64Or).i(I::I64Store(m(so, 3)));
+                self.i(I::LocalGet(L_LOW)).i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_runtime, 2))).i(I::I32Load(m(s.runtime_well_known_symbols, 2)));
+                self.i(I::I64Load32U(m(4 * v, 2))).i(I::I64Const(tag64(TYPE_SYMBOL))).i(I::I64Or).i(I::I64Store(m(so, 3)));
             }
             "NewTarget" => {
                 // Constructing: new.target follows the arguments (at least the formals).
@@ -1122,8 +1140,9 @@ impl<'e> Emitter<'e> {
                 }
                 self.ic_call(idx, d - 2);
                 if name == "InitElemInc" {
-                    self.i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I32Const(1)).i(I::I32Add).i(I::I64ExtendI32U);
-                    self.i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or).i(I::LocalSet(L_R));
+                    self.i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I32Const(1)).i(I::I32Add);
+                    self.box_i32(TYPE_INT32);
+                    self.i(I::LocalSet(L_R));
                     self.store_slot_from(d - 1, L_R);
                 }
             }
@@ -1152,9 +1171,7 @@ impl<'e> Emitter<'e> {
             }
             "GetGName" | "GetName" | "BindGName" => {
                 if name != "GetName" {
-                    let s = self.env.facts;
-                    self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_realm, 2))).i(I::I32Load(m(s.realm_global, 2)));
-                    self.i(I::I32Load(m(s.global_data, 2))).i(I::I32Load(m(s.global_data_lexical_env, 2)));
+                    self.global_lexical_env();
                 } else {
                     self.i(I::LocalGet(L_FRAME)).i(I::I32Load(m(bf::ENV_CHAIN, 2)));
                 }
@@ -1208,25 +1225,34 @@ impl<'e> Emitter<'e> {
     fn int32_arith(&mut self, ins: I<'static>) {
         self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::I64ExtendI32S);
         self.i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I64ExtendI32S);
-        self.i(ins).i(I::LocalTee(L_R));
-        self.i(I::LocalGet(L_R)).i(I::I32WrapI64).i(I::I64ExtendI32S).i(I::I64Ne).i(I::BrIf(0));
-        self.i(I::LocalGet(L_R)).i(I::I64Const(0xFFFF_FFFF)).i(I::I64And).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+        self.i(ins);
+        self.int32_result(false);
     }
     /// int32 product; overflow, and a zero product (which may be -0), try the number path.
     fn int32_mul(&mut self) {
         self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::I64ExtendI32S);
         self.i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I64ExtendI32S);
-        self.i(I::I64Mul).i(I::LocalTee(L_R));
+        self.i(I::I64Mul);
+        self.int32_result(true);
+    }
+    /// The exact i64 result on the stack as an int32 Value, or a branch to the slow path (label
+    /// 0) when it does not fit in int32 (or, with `zero_too`, is zero).
+    fn int32_result(&mut self, zero_too: bool) {
+        self.i(I::LocalTee(L_R));
         self.i(I::LocalGet(L_R)).i(I::I32WrapI64).i(I::I64ExtendI32S).i(I::I64Ne);
-        self.i(I::LocalGet(L_R)).i(I::I64Eqz).i(I::I32Or).i(I::BrIf(0));
-        self.i(I::LocalGet(L_R)).i(I::I64Const(0xFFFF_FFFF)).i(I::I64And).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+        if zero_too {
+            self.i(I::LocalGet(L_R)).i(I::I64Eqz).i(I::I32Or);
+        }
+        self.i(I::BrIf(0));
+        self.i(I::LocalGet(L_R));
+        self.box_low32(TYPE_INT32);
     }
     /// int32 remainder when lhs >= 0 and rhs > 0 (no -0, no NaN); otherwise the IC.
     fn int32_mod(&mut self) {
         self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::I32Const(0)).i(I::I32LtS);
         self.i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I32Const(0)).i(I::I32LeS).i(I::I32Or).i(I::BrIf(0));
         self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::LocalGet(L_B)).i(I::I32WrapI64).i(I::I32RemS);
-        self.i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+        self.box_i32(TYPE_INT32);
     }
     /// `>>>`: an int32 when the result fits (top bit clear), else the double it is.
     fn int32_ursh(&mut self) {
@@ -1235,7 +1261,8 @@ impl<'e> Emitter<'e> {
     }
     /// Boxes the u32 on the stack: int32 when it fits, otherwise a double.
     fn box_uint32(&mut self) {
-        self.i(I::LocalTee(L_T32)).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+        self.i(I::LocalTee(L_T32));
+        self.box_i32(TYPE_INT32);
         self.i(I::LocalGet(L_T32)).i(I::F64ConvertI32U).i(I::I64ReinterpretF64);
         self.i(I::LocalGet(L_T32)).i(I::I32Const(0)).i(I::I32GeS).i(I::Select);
     }
@@ -1260,7 +1287,8 @@ impl<'e> Emitter<'e> {
     fn number_bits(&mut self, ins: I<'static>) {
         self.to_int32_in_range(L_A);
         self.to_int32_in_range(L_B);
-        self.i(ins).i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+        self.i(ins);
+        self.box_i32(TYPE_INT32);
     }
     fn number_ursh(&mut self) {
         self.to_int32_in_range(L_A);
@@ -1270,15 +1298,14 @@ impl<'e> Emitter<'e> {
     }
     fn int32_bits(&mut self, ins: I<'static>) {
         self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::LocalGet(L_B)).i(I::I32WrapI64).i(ins);
-        self.i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+        self.box_i32(TYPE_INT32);
     }
     fn int32_cmp(&mut self, ins: I<'static>) {
         self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::LocalGet(L_B)).i(I::I32WrapI64).i(ins);
-        self.i(I::I64ExtendI32U).i(I::I64Const(tag64(TYPE_BOOLEAN))).i(I::I64Or);
+        self.box_i32(TYPE_BOOLEAN);
     }
     fn int32_step(&mut self, by: i64) {
-        self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::I64ExtendI32S).i(I::I64Const(by)).i(I::I64Add).i(I::LocalTee(L_R));
-        self.i(I::LocalGet(L_R)).i(I::I32WrapI64).i(I::I64ExtendI32S).i(I::I64Ne).i(I::BrIf(0));
-        self.i(I::LocalGet(L_R)).i(I::I64Const(0xFFFF_FFFF)).i(I::I64And).i(I::I64Const(tag64(TYPE_INT32))).i(I::I64Or);
+        self.i(I::LocalGet(L_A)).i(I::I32WrapI64).i(I::I64ExtendI32S).i(I::I64Const(by)).i(I::I64Add);
+        self.int32_result(false);
     }
 }

@@ -42,6 +42,14 @@ pub struct ScriptRequest {
     pub isd: Vec<u8>,
 }
 
+impl ScriptRequest {
+    /// The little-endian word at `offset` of the ImmutableScriptData, if it has one there.
+    pub fn isd_u32(&self, offset: u32) -> Option<u32> {
+        let o = offset as usize;
+        self.isd.get(o..o.checked_add(4)?).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct IcRequest {
     pub code_length: u32,
