@@ -384,6 +384,10 @@ fn plan_scripts(
 /// `aotjs inspect --lowered` and the lowering goldens.
 pub fn lowered_listings(snap: &Snapshot<'_>) -> Result<std::collections::BTreeMap<u32, std::result::Result<Vec<String>, String>>> {
     let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
+    // An aotjs output has no requests left, and its function indices are no longer the engine's.
+    if snap.is_compiled()? || snap.module.custom_section(report::METADATA_SECTION).is_some() {
+        return Ok(std::collections::BTreeMap::new());
+    }
     let linker = link::Linker::new(&snap.module)?;
     let env = lower_env(snap, &linker, facts)?;
     let origins = snapshot::scripts::origins(&snap.image, &snap.requests);

@@ -148,6 +148,13 @@ fn refuses_plain_engine_and_compiled_inputs() {
     assert!(run_aotjs([&"compile".into(), &snap, &"-o".into(), &aot]).status.success());
     let out = run_aotjs([&"compile".into(), &aot, &"-o".into(), &dir.join("x.wasm")]);
     assert_one_line_error(&out, "compile compiled", "already compiled");
+    // A compiled output has nothing left to lower; its lowering view is empty, not an error.
+    let out = run_aotjs([&"inspect".into(), &aot, &"--lowered".into(), &"--json".into()]);
+    assert!(out.status.success(), "inspect --lowered of a compiled output: {}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("inspect --json prints JSON");
+    assert_eq!(v["scripts"].as_array().map(Vec::len), Some(0), "no script requests remain");
+    let out = run_aotjs([&"inspect".into(), &plain, &"--lowered".into()]);
+    assert_one_line_error(&out, "inspect --lowered plain", "has no AOT protocol");
     let out = run_aotjs(["snapshot", "p.js", "--engine", "nonesuch"]);
     assert_one_line_error(&out, "--engine nonesuch", "unknown engine `nonesuch`");
     assert_only(&dir, &["p.js", "plain.snap.wasm", "q.js", "q.snap.wasm", "q.aot.wasm"]);
