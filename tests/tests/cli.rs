@@ -197,6 +197,26 @@ fn help_has_examples() {
     }
 }
 
+/// `aotjs octane` refuses bad arguments before any engine work: one line, exit 1.
+#[test]
+fn octane_argument_errors() {
+    let dir = scratch("cli-octane");
+    let octane = dir.join("octane");
+    std::fs::create_dir_all(&octane).unwrap();
+    write(&octane, "base.js", b"// base\n");
+    write(&octane, "richards.js", b"// richards\n");
+    for (args, expect) in [
+        (vec!["octane", "nope"], "nope: no such directory"),
+        (vec!["octane", "."], "no base.js"),
+        (vec!["octane", "octane", "richard"], "unknown benchmark `richard`"),
+        (vec!["octane", "octane", "richards", "gbemu"], "gbemu-part1.js: no such file"),
+        (vec!["octane", "octane", "--reps", "0"], "--reps must be at least 1"),
+    ] {
+        let out = std::process::Command::new(aotjs_tests::aotjs()).current_dir(&dir).args(&args).output().unwrap();
+        assert_one_line_error(&out, &args.join(" "), expect);
+    }
+}
+
 fn has_import_module(wasm: &[u8], module: &str) -> bool {
     for p in wasmparser::Parser::new(0).parse_all(wasm) {
         if let Ok(wasmparser::Payload::ImportSection(r)) = p {

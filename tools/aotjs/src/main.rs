@@ -26,6 +26,8 @@ use std::process::ExitCode;
   aotjs run app.js                           snapshot in memory and run, in one step
   aotjs inspect app.snap.wasm                engine, scripts with disassembly, IC requests
   aotjs bench corpus/sched.js --weval ~/.cargo/bin/weval
+  aotjs bench corpus/sched.js --aotjs-baseline /tmp/old/aotjs
+  aotjs octane ~/octane richards deltablue --weval ~/.cargo/bin/weval
   aotjs coverage corpus/sched.js             share of IC hits served by compiled stubs
   aotjs engine fetch                         download and verify the engines now
 
@@ -49,6 +51,7 @@ enum Command {
     Inspect(cmd::inspect::Args),
     Bench(bench::Args),
     Coverage(cmd::coverage::Args),
+    Octane(cmd::octane::Args),
     Engine(cmd::engine::Args),
 }
 
@@ -62,6 +65,7 @@ fn main() -> ExitCode {
         Command::Inspect(a) => cmd::inspect::main(a),
         Command::Bench(a) => bench::main(a, cli.verbose),
         Command::Coverage(a) => cmd::coverage::main(a, cli.verbose),
+        Command::Octane(a) => cmd::octane::main(a, cli.verbose),
         Command::Engine(a) => cmd::engine::main(a, cli.verbose),
     };
     match result {

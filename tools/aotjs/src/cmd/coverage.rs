@@ -104,11 +104,7 @@ fn load_program(app: &str, spec: &'static runtime_abi::EngineSpec, verbose: bool
     if parts.len() == 1 && !super::is_js(&parts[0]) {
         return super::read_input(&parts[0]);
     }
-    let mut source = String::new();
-    for p in &parts {
-        source.push_str(&super::read_js(p)?);
-        source.push('\n');
-    }
+    let source = super::join_js(&parts)?;
     let name = parts.last().cloned().unwrap_or_default();
     super::snapshot_source(&name, &source, spec, verbose)
 }

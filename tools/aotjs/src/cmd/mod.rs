@@ -5,13 +5,14 @@ pub mod coverage;
 pub mod demo;
 pub mod engine;
 pub mod inspect;
+pub mod octane;
 pub mod run;
 pub mod snapshot;
 
 use wasmtime::{bail, Result};
 use wasmtime::error::Context;
 use runtime_abi::EngineSpec;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The engine named by `--engine`, or the default.
 pub fn engine_spec(name: Option<&str>) -> Result<&'static EngineSpec> {
@@ -46,6 +47,17 @@ pub fn read_js(path: &Path) -> Result<String> {
 /// Snapshots a JS file with the chosen engine, in memory.
 pub fn snapshot_js(path: &Path, spec: &EngineSpec, verbose: bool) -> Result<Vec<u8>> {
     snapshot_source(path, &read_js(path)?, spec, verbose)
+}
+
+/// JavaScript files joined into one program, in order, each followed by a newline: what
+/// `a.js+b.js` names on the command line, and how `octane` assembles a benchmark.
+pub fn join_js(parts: &[PathBuf]) -> Result<String> {
+    let mut source = String::new();
+    for p in parts {
+        source.push_str(&read_js(p)?);
+        source.push('\n');
+    }
+    Ok(source)
 }
 
 /// Snapshots JavaScript source with the chosen engine, in memory; `name` is the file name the
