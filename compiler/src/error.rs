@@ -24,6 +24,8 @@ pub enum Error {
     Request { addr: u32, message: String },
     #[error("function {func}: {message}")]
     Function { func: u32, message: String },
+    #[error("internal error, please report it: the output does not validate: {0}")]
+    InvalidOutput(String),
 }
 
 impl Error {

@@ -12,12 +12,13 @@
 //!      |  snapshot::requests::read       the pending list via `weval.pending.head`;
 //!      v                                 every request decoded, none modified yet
 //!  Requests (scripts, ICs)
-//!      |  plan: which requests get code  (stub library and script compiler plug in here;
-//!      v                                 today every request is declined and reported)
+//!      |  plan: which requests get code  stubs::compile for IC bodies, lower:: for scripts;
+//!      v                                 a request either gets code or a reason in the report
 //!  Plan
 //!      |  link::Linker::finish           requests unlinked, flag set, slots written,
 //!      v                                 intrinsics removed, untouched bytes carried over
-//!  output.wasm + Report
+//!  output.wasm + Report                  validated before it is returned: an invalid function
+//!                                        is a compiler bug, reported, never written
 //! ```
 
 pub mod bytecode;
@@ -129,6 +130,11 @@ pub fn compile_with_cache(bytes: &[u8], opts: &CompileOptions, cache: &mut stubc
 
     let metadata = report.metadata_json();
     let (wasm, stats) = linker.finish(image, &slots, &[(report::METADATA_SECTION, metadata)])?;
+    // Every generated function must validate; a failure is a compiler bug, reported as one
+    // rather than written out.
+    wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
+        .validate_all(&wasm)
+        .map_err(|e| Error::InvalidOutput(e.to_string()))?;
     report.link = stats;
     report.output_bytes = wasm.len() as u64;
     Ok(Compiled { wasm, report })

@@ -22,6 +22,7 @@
 use crate::cacheir::{CacheIrOp, OpTable};
 use runtime_abi::ic;
 use runtime_abi::layout::string as str_bits;
+use crate::value::{self as vc, Emit as _};
 use runtime_abi::value::{self, tag, tag_bits};
 use wasm_encoder::{BlockType, Function, Instruction as I, MemArg, ValType};
 
@@ -373,7 +374,8 @@ impl<'a> Emitter<'a> {
 
     /// Boxes the i32 on the stack with a type tag and stores it in local `dst`.
     fn box_i32(&mut self, ty: u32, dst: u32) {
-        self.i(I::I64ExtendI32U).i(I::I64Const(tag_bits(ty) as i64)).i(I::I64Or).i(I::LocalSet(dst));
+        vc::box_i32(&mut self.f, ty);
+        self.i(I::LocalSet(dst));
     }
 
     fn guard_tag(&mut self, r: u8, ty: u32) -> Result<(), Decline> {
@@ -627,8 +629,9 @@ impl<'a> Emitter<'a> {
         self.i(I::I64ExtendI32S);
         self.lo(b);
         self.i(I::I64ExtendI32S);
-        self.i(op).i(I::LocalTee(w));
-        self.i(I::LocalGet(w)).i(I::I32WrapI64).i(I::I64ExtendI32S).i(I::I64Ne);
+        self.i(op);
+        vc::fits_int32(&mut self.f, w);
+        self.i(I::I32Eqz);
         self.fail_if();
         if check_neg_zero {
             // 0 from a negative operand is -0, which is not an int32.
@@ -660,23 +663,15 @@ impl<'a> Emitter<'a> {
 
     /// Pushes a NumberId as f64: int32-tagged values are converted.
     fn to_number(&mut self, r: u8) {
-        self.hi(r);
-        self.i(I::I32Const(tag(value::TYPE_INT32) as i32)).i(I::I32Eq);
-        self.i(I::If(BlockType::Result(ValType::F64)));
-        self.lo(r);
-        self.i(I::F64ConvertI32S);
-        self.i(I::Else);
-        self.i(I::LocalGet(self.reg(r))).i(I::F64ReinterpretI64);
-        self.i(I::End);
+        let reg = self.reg(r);
+        vc::number_to_f64(&mut self.f, reg);
     }
 
     /// Stores the f64 on the stack as a double Value in the result, NaN canonicalised.
     fn set_double_result(&mut self) {
-        let tf = self.tf;
-        self.i(I::LocalTee(tf)).i(I::I64ReinterpretF64);
-        self.i(I::I64Const(ic::CANONICAL_NAN as i64));
-        self.i(I::LocalGet(tf)).i(I::LocalGet(tf)).i(I::F64Eq);
-        { let r = self.result; self.i(I::Select).i(I::LocalSet(r)); }
+        vc::box_double(&mut self.f, self.tf);
+        let r = self.result;
+        self.i(I::LocalSet(r));
     }
 
     fn double_arith(&mut self, a: u8, b: u8, op: I<'static>) -> Result<(), Decline> {
@@ -689,20 +684,9 @@ impl<'a> Emitter<'a> {
 
     fn compare(&mut self, jsop: u8, a: u8, b: u8, double: bool) -> Result<(), Decline> {
         let name = self.env.ops.jsop_name(jsop).unwrap_or("").to_string();
-        let ins = match (name.as_str(), double) {
-            ("Eq" | "StrictEq", false) => I::I32Eq,
-            ("Ne" | "StrictNe", false) => I::I32Ne,
-            ("Lt", false) => I::I32LtS,
-            ("Gt", false) => I::I32GtS,
-            ("Le", false) => I::I32LeS,
-            ("Ge", false) => I::I32GeS,
-            ("Eq" | "StrictEq", true) => I::F64Eq,
-            ("Ne" | "StrictNe", true) => I::F64Ne,
-            ("Lt", true) => I::F64Lt,
-            ("Gt", true) => I::F64Gt,
-            ("Le", true) => I::F64Le,
-            ("Ge", true) => I::F64Ge,
-            _ => return Err(Decline::UnsupportedOperand(if double { "CompareDoubleResult" } else { "CompareInt32Result" }.into())),
+        let on = if double { vc::CompareOn::Double } else { vc::CompareOn::Int32 };
+        let Some(ins) = vc::compare_instr(&name, on) else {
+            return Err(Decline::UnsupportedOperand(if double { "CompareDoubleResult" } else { "CompareInt32Result" }.into()));
         };
         if double {
             self.to_number(a);
@@ -869,8 +853,9 @@ impl<'a> Emitter<'a> {
     fn int32_step(&mut self, a: u8, by: i64) -> Result<(), Decline> {
         let w = self.t64;
         self.lo(a);
-        self.i(I::I64ExtendI32S).i(I::I64Const(by)).i(I::I64Add).i(I::LocalTee(w));
-        self.i(I::LocalGet(w)).i(I::I32WrapI64).i(I::I64ExtendI32S).i(I::I64Ne);
+        self.i(I::I64ExtendI32S).i(I::I64Const(by)).i(I::I64Add);
+        vc::fits_int32(&mut self.f, w);
+        self.i(I::I32Eqz);
         self.fail_if();
         self.i(I::LocalGet(w)).i(I::I32WrapI64);
         self.box_i32(value::TYPE_INT32, self.result);
@@ -968,13 +953,15 @@ impl<'a> Emitter<'a> {
         let Some(set) = self.env.gcptr_value_set else {
             return Err(Decline::Unsupported("StoreFixedSlot".into()));
         };
-        let (sp, g, v) = (self.t32, self.env.stack_pointer_global, self.reg(rhs));
-        self.i(I::GlobalGet(g)).i(I::I32Const(16)).i(I::I32Sub).i(I::LocalTee(sp)).i(I::GlobalSet(g));
-        self.i(I::LocalGet(sp)).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
-        self.lo(o);
-        self.field_u32(f);
-        self.i(I::I32Add).i(I::LocalGet(sp)).i(I::Call(set));
-        self.i(I::LocalGet(sp)).i(I::I32Const(16)).i(I::I32Add).i(I::GlobalSet(g));
+        let store = vc::BarrieredStore { set, sp_global: self.env.stack_pointer_global, t32: self.t32 };
+        let (v, obj, off) = (self.reg(rhs), self.reg(o), self.field_offset(f));
+        store.emit(&mut self.f, v, |f| {
+            f.emit(&I::LocalGet(obj));
+            f.emit(&I::I32WrapI64);
+            f.emit(&I::LocalGet(P_STUB));
+            f.emit(&I::I32Load(Self::mem(off, 2)));
+            f.emit(&I::I32Add);
+        });
         Ok(())
     }
 

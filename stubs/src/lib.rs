@@ -7,6 +7,7 @@
 
 pub mod cacheir;
 pub mod compile;
+pub mod value;
 
 pub use cacheir::{decode, CacheIrError, CacheIrOp, OpTable};
 pub use compile::{compile, supported_ops, Decline, StubCounters, StubEnv};

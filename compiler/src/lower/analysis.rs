@@ -30,15 +30,7 @@ pub struct Analysis {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnalysisError(pub String);
 
-/// Ops after which control does not fall through to the next op.
-pub fn is_terminator(name: &str) -> bool {
-    matches!(name, "Goto" | "Return" | "RetRval" | "Throw" | "ThrowWithStack" | "ThrowMsg" | "ThrowSetConst" | "TableSwitch" | "FinalYieldRval" | "Default")
-}
-
-/// Conditional jumps: the target is taken or control falls through.
-pub fn is_conditional(name: &str) -> bool {
-    matches!(name, "JumpIfFalse" | "JumpIfTrue" | "And" | "Or" | "Coalesce" | "Case")
-}
+pub use super::ops::{is_conditional, terminates as is_terminator};
 
 pub fn jump_target(op: &Op) -> Option<u32> {
     op.operands.iter().find_map(|o| match o {
@@ -152,4 +144,68 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
         try_notes: notes.try_notes.len(),
         scope_notes: notes.scope_notes.len(),
     })
+}
+
+/// Fixed slots that hold a number at the start of each block: those whose every store in the
+/// script is a number (`numeric_stores`, from a first lowering pass) and that are assigned on
+/// every path from the entry to the block (a must-analysis over the blocks; the frame starts
+/// them `undefined`). Only this script's own `SetLocal`/`InitLexical` write a fixed slot, so
+/// the type holds without a run-time check.
+pub fn numeric_locals_at_blocks(a: &Analysis, ops: &[Op], numeric_stores: &[bool]) -> Vec<Vec<bool>> {
+    let n = a.block_starts.len();
+    let nloc = numeric_stores.len();
+    let block_end = |b: usize| a.block_starts.get(b + 1).copied().unwrap_or(ops.len());
+    let index_of = |offset: u32| ops.binary_search_by_key(&offset, |o| o.offset).ok();
+    // Stores per block, and successors.
+    let mut gen = vec![vec![false; nloc]; n];
+    let mut succs: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for b in 0..n {
+        let (start, end) = (a.block_starts[b], block_end(b));
+        if a.depth[start].is_none() {
+            continue;
+        }
+        for op in &ops[start..end] {
+            if matches!(op.name.as_str(), "SetLocal" | "InitLexical") {
+                if let Some(Operand::Local(i)) = op.operands.first() {
+                    if let Some(g) = gen[b].get_mut(*i as usize) {
+                        *g = true;
+                    }
+                }
+            }
+        }
+        let last = &ops[end - 1];
+        if let Some(j) = jump_target(last).and_then(index_of) {
+            succs[b].push(a.block_of[j]);
+        }
+        if !is_terminator(&last.name) && end < ops.len() {
+            succs[b].push(a.block_of[end]);
+        }
+    }
+    // Must-analysis: in[entry] = nothing assigned; in[b] = AND of out[preds]; start from "all".
+    let mut assigned_in = vec![vec![true; nloc]; n];
+    if n > 0 {
+        assigned_in[0] = vec![false; nloc];
+    }
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for b in 0..n {
+            if a.depth[a.block_starts[b]].is_none() {
+                continue;
+            }
+            let out: Vec<bool> = (0..nloc).map(|i| assigned_in[b][i] || gen[b][i]).collect();
+            for &s in &succs[b] {
+                if s == 0 {
+                    continue;
+                }
+                for i in 0..nloc {
+                    if assigned_in[s][i] && !out[i] {
+                        assigned_in[s][i] = false;
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+    assigned_in.into_iter().map(|v| v.iter().zip(numeric_stores).map(|(&a, &n)| a && n).collect()).collect()
 }

@@ -1,0 +1,355 @@
+//! Calls out of compiled code: IC chains (property access, JS calls, allocation, names) with
+//! the interpreter's argument conventions, and engine helpers behind an exit frame.
+
+use super::ops::OpCtx;
+use super::vstack::{Loc, Ty};
+use super::{m, Decline, Lower};
+use runtime_abi::ic::ERROR_RESULT;
+use runtime_abi::layout::frame as bf;
+use runtime_abi::script::{self as sf, ctx, param};
+use runtime_abi::value::{TYPE_INT32, TYPE_OBJECT};
+use stubs::value as vc;
+use wasm_encoder::{Instruction as I, ValType};
+
+impl<'e> Lower<'e> {
+    /// Calls op `idx`'s IC chain with `p.a`, `p.b` (and `ctx.arg2` when the op has a third
+    /// input); the IC sees the operand stack at the current depth, which must be synced. The
+    /// result is left in `p.r`; the error sentinel leaves through the restart entry.
+    pub(crate) fn ic_call(&mut self, idx: usize) {
+        let depth = self.depth();
+        self.store_pc(idx);
+        let spoff = self.spoffset(depth);
+        let (c, ic0) = (self.p.ctx, self.p.ic0);
+        self.i(I::LocalGet(c)).i(I::I32Const(spoff as i32)).i(I::I32Store(m(ctx::SPOFFSET, 2)));
+        let e = 8 * self.a.ic_index[idx];
+        self.i(I::LocalGet(self.p.a)).i(I::LocalGet(self.p.b));
+        self.i(I::LocalGet(ic0)).i(I::I32Load(m(e, 2)));
+        self.i(I::LocalGet(c));
+        self.i(I::LocalGet(ic0)).i(I::I32Load(m(e + 4, 2)));
+        self.i(I::CallIndirect { type_index: self.env.ic_type_index, table_index: 0 });
+        self.i(I::LocalTee(self.p.r)).i(I::I64Const(ERROR_RESULT as i64)).i(I::I64Eq);
+        self.open_if();
+        self.i(I::LocalGet(c)).i(I::I32Load(m(ctx::ERROR, 2))).i(I::LocalSet(self.p.code));
+        self.exit_to_restart(idx, depth);
+        self.end();
+    }
+
+    /// An IC call as a whole op step: frame synced before, GC things re-read after.
+    pub(crate) fn ic_op(&mut self, idx: usize) {
+        self.sync_stack();
+        self.ic_call(idx);
+        self.after_gc_point();
+    }
+
+    /// `p.a` = the Value of the entry popped from position `pos`.
+    fn set_operand(&mut self, dst: u32, e: super::vstack::Entry, pos: u32) {
+        self.emit_value(&e, pos);
+        self.i(I::LocalSet(dst));
+        self.release(e);
+    }
+
+    /// Like [`Lower::helper_call`], for a helper with no result.
+    pub(crate) fn helper_call_void(&mut self, idx: usize, call: impl FnOnce(&mut Self)) {
+        let r = self.helper_call(idx, |l| {
+            call(l);
+            l.i(I::I32Const(1));
+        });
+        self.free_temp(r);
+    }
+}
+
+// ---- IC ops --------------------------------------------------------------------------------
+
+/// One operand, one result: GetProp, Typeof, ToPropertyKey, GetIterator, ...
+pub(crate) fn ic_unary(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let e = l.pop();
+    let a = l.p.a;
+    l.set_operand(a, e, cx.d);
+    l.i(I::I64Const(0)).i(I::LocalSet(l.p.b));
+    l.ic_op(cx.idx);
+    let r = l.p.r;
+    l.push_boxed_from(r, Ty::Unknown);
+    Ok(())
+}
+
+/// Two operands, one result: GetElem, In, Instanceof, HasOwn, Pow and the generic path of
+/// arithmetic.
+pub(crate) fn ic_binary(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let rhs = l.pop();
+    let lhs = l.pop();
+    let (a, b) = (l.p.a, l.p.b);
+    l.set_operand(b, rhs, cx.d);
+    l.set_operand(a, lhs, cx.d - 1);
+    l.ic_op(cx.idx);
+    let r = l.p.r;
+    l.push_boxed_from(r, Ty::Unknown);
+    Ok(())
+}
+
+/// `obj, rhs => rhs`: the IC sees the rhs pushed back.
+pub(crate) fn set_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let rhs = l.pop();
+    let obj = l.pop();
+    let (a, b) = (l.p.a, l.p.b);
+    l.emit_value(&rhs, cx.d);
+    l.i(I::LocalSet(b));
+    l.set_operand(a, obj, cx.d - 1);
+    l.push(rhs);
+    l.ic_op(cx.idx);
+    Ok(())
+}
+
+/// `obj, val => obj`.
+pub(crate) fn init_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let val = l.pop();
+    let (a, b) = (l.p.a, l.p.b);
+    l.set_operand(b, val, cx.d);
+    let obj = l.peek(0);
+    l.emit_value(&obj, cx.d - 1);
+    l.i(I::LocalSet(a));
+    l.ic_op(cx.idx);
+    Ok(())
+}
+
+/// `obj, key, val => val` (Set*), `obj` (Init*), `obj, key+1` (InitElemInc).
+pub(crate) fn set_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let name = cx.op.name.as_str();
+    let val = l.pop();
+    let key = l.pop();
+    let obj = l.pop();
+    let (a, b, c) = (l.p.a, l.p.b, l.p.ctx);
+    l.i(I::LocalGet(c));
+    l.emit_value(&val, cx.d);
+    l.i(I::I64Store(m(ctx::ARG2, 3)));
+    l.set_operand(b, key, cx.d - 1);
+    l.emit_value(&obj, cx.d - 2);
+    l.i(I::LocalSet(a));
+    if matches!(name, "SetElem" | "StrictSetElem") {
+        l.release(obj);
+        l.push(val);
+    } else {
+        l.release(val);
+        l.push(obj);
+    }
+    l.ic_op(cx.idx);
+    if name == "InitElemInc" {
+        let t = l.temp(ValType::I32);
+        l.i(I::LocalGet(b)).i(I::I32WrapI64).i(I::I32Const(1)).i(I::I32Add).i(I::LocalSet(t));
+        l.push_new(Loc::Int32(t), Ty::Int32);
+    }
+    Ok(())
+}
+
+/// Calls and `new`: callee, this, args (and new.target) are read by the IC from the stack.
+pub(crate) fn call(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let constructing = matches!(cx.op.name.as_str(), "New" | "NewContent" | "SuperCall");
+    call_with(l, cx, cx.v, 2 + cx.v + constructing as u32, constructing)
+}
+
+/// Spread calls: callee, this, [newTarget,] args-array => result.
+pub(crate) fn spread_call(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let constructing = cx.op.name != "SpreadCall";
+    call_with(l, cx, 1, 3 + constructing as u32, constructing)
+}
+
+fn call_with(l: &mut Lower<'_>, cx: &OpCtx<'_>, argc: u32, uses: u32, constructing: bool) -> Result<(), Decline> {
+    let (a, b, c) = (l.p.a, l.p.b, l.p.ctx);
+    l.i(I::I64Const(argc as i64)).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(b));
+    l.i(I::LocalGet(c)).i(I::I32Const(2 + constructing as i32)).i(I::I32Store(m(ctx::EXTRA_ARGS, 2)));
+    l.sync_stack();
+    l.ic_call(cx.idx);
+    for _ in 0..uses {
+        l.pop_release();
+    }
+    l.after_gc_point();
+    let r = l.p.r;
+    l.push_boxed_from(r, Ty::Unknown);
+    Ok(())
+}
+
+/// The iterator object, as a raw pointer.
+pub(crate) fn close_iter(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let e = l.pop();
+    let a = l.p.a;
+    l.emit_value(&e, cx.d);
+    l.release(e);
+    l.i(I::I64Const(0xFFFF_FFFF)).i(I::I64And).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(l.p.b));
+    l.ic_op(cx.idx);
+    Ok(())
+}
+
+/// GetGName/BindGName (on the global lexical environment), GetName (on the frame's chain).
+pub(crate) fn name(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    if cx.op.name != "GetName" {
+        l.global_lexical_env();
+    } else {
+        l.i(I::LocalGet(l.p.frame)).i(I::I32Load(m(bf::ENV_CHAIN, 2)));
+    }
+    let a = l.p.a;
+    l.i(I::I64ExtendI32U).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(l.p.b));
+    l.ic_op(cx.idx);
+    let r = l.p.r;
+    l.push_boxed_from(r, Ty::Unknown);
+    Ok(())
+}
+
+/// NewObject, NewInit, NewArray, Rest, GetIntrinsic: no operands.
+pub(crate) fn ic_nullary(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    l.i(I::I64Const(0)).i(I::LocalSet(l.p.a)).i(I::I64Const(0)).i(I::LocalSet(l.p.b));
+    l.ic_op(cx.idx);
+    let r = l.p.r;
+    let ty = if matches!(cx.op.name.as_str(), "NewObject" | "NewInit" | "NewArray" | "Rest") { Ty::Object } else { Ty::Unknown };
+    l.push_boxed_from(r, ty);
+    Ok(())
+}
+
+/// As the interpreter: the global lexical environment (a raw pointer) and the value, which
+/// stays on the stack, to the SetProp IC.
+pub(crate) fn init_glexical(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let (a, b) = (l.p.a, l.p.b);
+    l.global_lexical_env();
+    l.i(I::I64ExtendI32U).i(I::LocalSet(a));
+    let e = l.peek(0);
+    l.emit_value(&e, cx.d);
+    l.i(I::LocalSet(b));
+    l.ic_op(cx.idx);
+    Ok(())
+}
+
+// ---- engine helpers ------------------------------------------------------------------------
+
+/// Pushes the object pointer in i32 temp `r` as an object Value (and frees `r`).
+fn push_object(l: &mut Lower<'_>, r: u32) {
+    let t = l.temp(ValType::I64);
+    l.i(I::LocalGet(r));
+    vc::box_i32(&mut *l.code.borrow_mut(), TYPE_OBJECT);
+    l.i(I::LocalSet(t));
+    l.free_temp(r);
+    l.push_new(Loc::Boxed(t), Ty::Object);
+}
+
+/// `state.fun0` = the function, `state.obj0` = the environment chain; the engine clones it.
+pub(crate) fn lambda(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let frame = l.p.frame;
+    l.i(I::LocalGet(param::STATE));
+    l.gc_thing(cx.v);
+    l.i(I::I32Store(m(sf::STATE_FUN0, 2)));
+    l.i(I::LocalGet(param::STATE)).i(I::LocalGet(frame)).i(I::I32Load(m(bf::ENV_CHAIN, 2))).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
+    let f = l.env.lambda;
+    let r = l.helper_call(cx.idx, |l| {
+        l.i(I::LocalGet(param::CX));
+        l.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_FUN0 as i32)).i(I::I32Add);
+        l.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_OBJ0 as i32)).i(I::I32Add);
+        l.i(I::Call(f));
+    });
+    l.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_FUN0, 2)));
+    l.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
+    l.error_if_zero(cx.idx, r);
+    push_object(l, r);
+    Ok(())
+}
+
+/// An object `this` is the answer in strict and sloppy code alike; anything else goes
+/// through the engine (boxing, global this).
+pub(crate) fn function_this(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    l.sync_stack();
+    let t = l.temp(ValType::I64);
+    l.i(I::LocalGet(l.p.frame)).i(I::I64Load(m(sf::FRAME_THIS, 3))).i(I::LocalSet(t));
+    vc::has_type(&mut *l.code.borrow_mut(), t, TYPE_OBJECT);
+    l.i(I::I32Eqz);
+    l.open_if();
+    let f = l.env.function_this;
+    let r = l.helper_call(cx.idx, |l| {
+        l.i(I::LocalGet(param::CX));
+        l.frame_ptr();
+        l.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_RES as i32)).i(I::I32Add).i(I::Call(f));
+    });
+    l.error_if_zero(cx.idx, r);
+    l.free_temp(r);
+    l.i(I::LocalGet(param::STATE)).i(I::I64Load(m(sf::STATE_RES, 3))).i(I::LocalSet(t));
+    l.i(I::LocalGet(param::STATE)).i(I::I64Const(runtime_abi::value::UNDEFINED as i64)).i(I::I64Store(m(sf::STATE_RES, 3)));
+    l.end();
+    l.push_new(Loc::Boxed(t), Ty::Unknown);
+    Ok(())
+}
+
+pub(crate) fn push_lexical_env(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    l.i(I::LocalGet(param::STATE));
+    l.gc_thing(cx.v);
+    l.i(I::I32Store(m(sf::STATE_SCOPE0, 2)));
+    let f = l.env.push_lexical_env;
+    let r = l.helper_call(cx.idx, |l| {
+        l.i(I::LocalGet(param::CX)).i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_SCOPE0 as i32)).i(I::I32Add);
+        l.frame_ptr();
+        l.i(I::Call(f));
+    });
+    l.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_SCOPE0, 2)));
+    l.error_if_zero(cx.idx, r);
+    l.i(I::LocalGet(l.p.frame)).i(I::LocalGet(r)).i(I::I32Store(m(bf::ENV_CHAIN, 2)));
+    l.free_temp(r);
+    Ok(())
+}
+
+/// `array, val => array`. A hole is a Hole op, which this compiler declines, so the value is
+/// a real element: the initialized length is set, then the element stored with barriers, the
+/// array and value rooted in the engine's `State` cells.
+pub(crate) fn init_elem_array(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let val = l.pop();
+    l.i(I::LocalGet(param::STATE));
+    l.emit_value(&val, cx.d);
+    l.i(I::I64Store(m(sf::STATE_VALUE0, 3)));
+    l.release(val);
+    let arr = l.peek(0);
+    l.i(I::LocalGet(param::STATE));
+    l.emit_value(&arr, cx.d - 1);
+    l.i(I::I32WrapI64).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
+    let (ensure, init, v) = (l.env.ensure_dense_len, l.env.init_dense_element, cx.v);
+    l.helper_call_void(cx.idx, |l| {
+        l.i(I::LocalGet(param::STATE)).i(I::I32Load(m(sf::STATE_OBJ0, 2))).i(I::I32Const(v as i32 + 1)).i(I::Call(ensure));
+        l.i(I::LocalGet(param::STATE)).i(I::I32Load(m(sf::STATE_OBJ0, 2))).i(I::I32Const(v as i32));
+        l.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_VALUE0 as i32)).i(I::I32Add).i(I::Call(init));
+    });
+    l.i(I::LocalGet(param::STATE)).i(I::I64Const(runtime_abi::value::UNDEFINED as i64)).i(I::I64Store(m(sf::STATE_VALUE0, 3)));
+    l.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
+    Ok(())
+}
+
+/// The script's RegExpObject, cloned (`state.obj0` roots it across the clone).
+pub(crate) fn regexp(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let (at_pc, clone) = (l.env.regexp_at_pc, l.env.clone_regexp);
+    let (off, frame) = (cx.op.offset as i32, l.p.frame);
+    let r = l.helper_call(cx.idx, |l| {
+        l.i(I::LocalGet(param::STATE));
+        l.i(I::LocalGet(frame)).i(I::I32Load(m(bf::INTERPRETER_SCRIPT, 2)));
+        l.i(I::LocalGet(param::PC_BASE)).i(I::I32Const(off)).i(I::I32Add).i(I::Call(at_pc));
+        l.i(I::I32Store(m(sf::STATE_OBJ0, 2)));
+        l.i(I::LocalGet(param::CX)).i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_OBJ0 as i32)).i(I::I32Add).i(I::Call(clone));
+    });
+    l.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
+    l.error_if_zero(cx.idx, r);
+    push_object(l, r);
+    Ok(())
+}
+
+/// `GCPtr<Value>::set` of an environment slot with the value on top (which stays).
+pub(crate) fn set_aliased_var(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let Some(crate::bytecode::Operand::EnvCoord { hops, slot }) = cx.op.operands.first().cloned() else {
+        return Err(Decline::op(&cx.op.name));
+    };
+    l.sync_stack();
+    l.store_pc(cx.idx);
+    let e = l.peek(0);
+    let a = l.p.a;
+    l.emit_value(&e, cx.d);
+    l.i(I::LocalSet(a));
+    let addr = l.temp(ValType::I32);
+    l.env_slot_addr(hops, slot, addr);
+    let store = vc::BarrieredStore { set: l.env.gcptr_value_set, sp_global: l.env.stack_pointer_global, t32: l.p.t32 };
+    store.emit(&mut *l.code.borrow_mut(), a, |c| {
+        stubs::value::Emit::emit(c, &I::LocalGet(addr));
+    });
+    l.free_temp(addr);
+    l.after_gc_point();
+    let _ = TYPE_INT32;
+    Ok(())
+}

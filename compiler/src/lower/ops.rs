@@ -1,0 +1,151 @@
+//! The one table of JSOps the script compiler lowers: per op its class and its emitter.
+//! Whether an op is supported, bails out, ends a block or jumps conditionally all derive from
+//! this table; the analysis and the report ask it, and nothing else lists ops.
+
+use super::{arith, calls, control, simple, Decline, Lower};
+use crate::bytecode::Op;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What an op does, as far as the rest of the compiler needs to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// Inline code only: no call into the engine.
+    Pure,
+    /// Calls the site's IC chain (possibly after an inline fast path).
+    Ic,
+    /// Calls an engine helper (behind an exit frame) or the engine's barriered store.
+    Helper,
+    /// Always jumps.
+    Goto,
+    /// Jumps or falls through.
+    Cond,
+    /// Leaves the frame with a value.
+    Return,
+    /// Hands the frame to the engine's interpreter, which throws: control does not go on.
+    Throw,
+    /// Hands the frame to the engine's interpreter at this op (once-only or debugger ops,
+    /// and ops reached only after an exception).
+    BailOut,
+}
+
+impl Class {
+    pub fn terminates(self) -> bool {
+        matches!(self, Class::Goto | Class::Return | Class::Throw)
+    }
+    pub fn bails_out(self) -> bool {
+        matches!(self, Class::Throw | Class::BailOut)
+    }
+}
+
+/// What an emitter gets: the op, its index, the stack depth before it, its first immediate.
+pub struct OpCtx<'a> {
+    pub idx: usize,
+    pub op: &'a Op,
+    pub d: u32,
+    pub v: u32,
+}
+
+pub(crate) type EmitFn = fn(&mut Lower<'_>, &OpCtx<'_>) -> Result<(), Decline>;
+
+pub struct OpDef {
+    pub name: &'static str,
+    pub class: Class,
+    pub(crate) emit: EmitFn,
+}
+
+macro_rules! ops {
+    ($($class:ident $emit:path : $($name:literal)|+;)*) => {
+        &[$($(OpDef { name: $name, class: Class::$class, emit: $emit },)+)*]
+    };
+}
+
+/// Every lowered JSOp.
+pub static OPS: &[OpDef] = ops! {
+    Pure simple::nop: "Nop" | "NopIsAssignOp" | "Lineno" | "NopDestructuring" | "TryDestructuring" | "Try" | "JumpTarget" | "LoopHead" | "DebugLeaveLexicalEnv";
+    Pure simple::constant: "Undefined" | "Null" | "False" | "True" | "Int32" | "Zero" | "One" | "Int8" | "Uint16" | "Uint24" | "Double" | "Uninitialized" | "IsConstructing";
+    Pure simple::string: "String";
+    Pure simple::symbol: "Symbol";
+    Pure simple::callee: "Callee";
+    Pure simple::new_target: "NewTarget";
+    Pure simple::pop: "Pop";
+    Pure simple::pop_n: "PopN";
+    Pure simple::dup: "Dup";
+    Pure simple::dup2: "Dup2";
+    Pure simple::dup_at: "DupAt";
+    Pure simple::swap: "Swap";
+    Pure simple::pick: "Pick";
+    Pure simple::unpick: "Unpick";
+    Pure simple::get_local: "GetLocal";
+    Pure simple::set_local: "SetLocal" | "InitLexical";
+    Pure simple::check_lexical: "CheckLexical" | "CheckAliasedLexical";
+    Pure simple::get_arg: "GetArg" | "GetFrameArg";
+    Pure simple::set_arg: "SetArg";
+    Pure simple::get_aliased_var: "GetAliasedVar";
+    Helper calls::set_aliased_var: "SetAliasedVar" | "InitAliasedLexical";
+    Pure simple::pop_lexical_env: "PopLexicalEnv";
+    Pure simple::check_value: "CheckIsObj" | "CheckObjCoercible" | "CheckThis" | "CheckThisReinit";
+    Pure simple::check_return: "CheckReturn";
+    Pure simple::is_null_or_undefined: "IsNullOrUndefined";
+    Pure simple::super_fun: "SuperFun";
+    Pure simple::set_rval: "SetRval";
+    Pure simple::get_rval: "GetRval";
+    Return simple::return_: "Return";
+    Return simple::ret_rval: "RetRval";
+    Goto control::goto: "Goto" | "Default";
+    Cond control::cond_jump: "JumpIfFalse" | "JumpIfTrue" | "And" | "Or";
+    Cond control::coalesce: "Coalesce";
+    Cond control::case: "Case";
+    Ic control::not: "Not";
+    Helper calls::lambda: "Lambda";
+    Helper calls::function_this: "FunctionThis";
+    Helper calls::push_lexical_env: "PushLexicalEnv";
+    Helper calls::init_elem_array: "InitElemArray";
+    Helper calls::regexp: "RegExp";
+    Throw simple::bail: "Throw" | "ThrowWithStack" | "ThrowMsg" | "ThrowSetConst";
+    BailOut simple::bail: "Exception" | "ExceptionAndStack" | "Debugger" | "GlobalOrEvalDeclInstantiation";
+    Ic calls::ic_nullary: "NewObject" | "NewInit" | "NewArray" | "Rest" | "GetIntrinsic";
+    Ic calls::name: "GetGName" | "GetName" | "BindGName";
+    Ic calls::ic_unary: "GetProp" | "GetBoundName" | "Typeof" | "TypeofExpr" | "TypeofEq" | "ToPropertyKey" | "GetIterator" | "OptimizeSpreadCall" | "OptimizeGetIterator";
+    Ic calls::ic_binary: "GetElem" | "In" | "Instanceof" | "HasOwn" | "Pow";
+    Ic calls::set_prop: "SetProp" | "StrictSetProp" | "SetName" | "StrictSetName" | "SetGName" | "StrictSetGName";
+    Ic calls::init_prop: "InitProp" | "InitHiddenProp" | "InitLockedProp";
+    Ic calls::set_elem: "SetElem" | "StrictSetElem" | "InitElem" | "InitHiddenElem" | "InitLockedElem" | "InitElemInc";
+    Ic calls::call: "Call" | "CallIgnoresRv" | "CallContent" | "CallIter" | "CallContentIter" | "New" | "NewContent" | "SuperCall";
+    Ic calls::spread_call: "SpreadCall" | "SpreadNew" | "SpreadSuperCall";
+    Ic calls::close_iter: "CloseIter";
+    Ic calls::init_glexical: "InitGLexical";
+    Ic arith::arith: "Add" | "Sub" | "Mul" | "Div";
+    Ic arith::modulo: "Mod";
+    Ic arith::bitop: "BitOr" | "BitXor" | "BitAnd" | "Lsh" | "Rsh";
+    Ic arith::ursh: "Ursh";
+    Ic arith::compare: "Eq" | "Ne" | "StrictEq" | "StrictNe" | "Lt" | "Gt" | "Le" | "Ge";
+    Ic arith::unary_number: "Inc" | "Dec" | "Neg" | "Pos" | "ToNumeric";
+    Ic arith::bit_not: "BitNot";
+};
+
+/// The table entry of a JSOp, by name.
+pub fn lookup(name: &str) -> Option<&'static OpDef> {
+    static INDEX: OnceLock<HashMap<&'static str, &'static OpDef>> = OnceLock::new();
+    INDEX.get_or_init(|| OPS.iter().map(|d| (d.name, d)).collect()).get(name).copied()
+}
+
+/// Whether the script compiler lowers this op.
+pub fn op_supported(name: &str) -> bool {
+    lookup(name).is_some()
+}
+
+/// Ops that hand the frame to the engine's interpreter at their own pc.
+pub fn bails_out(name: &str) -> bool {
+    lookup(name).is_some_and(|d| d.class.bails_out())
+}
+
+/// Ops after which control does not fall through to the next op.
+pub fn terminates(name: &str) -> bool {
+    lookup(name).is_some_and(|d| d.class.terminates())
+}
+
+/// Conditional jumps: the target is taken or control falls through.
+pub fn is_conditional(name: &str) -> bool {
+    lookup(name).is_some_and(|d| d.class == Class::Cond)
+}

@@ -1,0 +1,416 @@
+//! Unit tests of the script compiler: hand-made op sequences are lowered, wrapped in a module
+//! that declares the engine functions with their real signatures, validated, and checked for
+//! what the lowering must (and must not) emit.
+
+use super::*;
+use crate::bytecode::{Op, Operand};
+use crate::snapshot::engine::{Engine, JsOpInfo};
+use runtime_abi::engines::FASTLY_WEVAL_FACTS;
+use runtime_abi::EngineSpec;
+use wasm_encoder::{
+    CodeSection, EntityType, FunctionSection, GlobalType, ImportSection, MemoryType, Module, RefType, TableType, TypeSection,
+};
+use wasmparser::{Operator, Parser, Payload};
+
+/// `(name, nuses, ndefs, has_ic)` of every op the tests use; the opcode is the index.
+const TABLE: &[(&str, i8, i8, bool)] = &[
+    ("Nop", 0, 0, false),
+    ("Zero", 0, 1, false),
+    ("One", 0, 1, false),
+    ("Int8", 0, 1, false),
+    ("Double", 0, 1, false),
+    ("Undefined", 0, 1, false),
+    ("GetLocal", 0, 1, false),
+    ("SetLocal", 1, 1, false),
+    ("GetArg", 0, 1, false),
+    ("Pop", 1, 0, false),
+    ("Dup", 1, 2, false),
+    ("Swap", 2, 2, false),
+    ("Add", 2, 1, true),
+    ("Sub", 2, 1, true),
+    ("Mul", 2, 1, true),
+    ("BitOr", 2, 1, true),
+    ("Lt", 2, 1, true),
+    ("StrictEq", 2, 1, true),
+    ("Inc", 1, 1, true),
+    ("JumpIfFalse", 1, 0, true),
+    ("Goto", 0, 0, false),
+    ("LoopHead", 0, 0, false),
+    ("JumpTarget", 0, 0, false),
+    ("Return", 1, 0, false),
+    ("GetProp", 1, 1, true),
+    ("Call", -1, 1, true),
+    ("String", 0, 1, false),
+    ("TableSwitch", 1, 0, false),
+];
+
+fn engine() -> Engine {
+    let jsops = TABLE
+        .iter()
+        .map(|&(name, nuses, ndefs, _)| JsOpInfo { name: name.into(), length: 1, nuses, ndefs, format: 0 })
+        .collect();
+    Engine {
+        spec: EngineSpec::default_engine(),
+        code_sha256: String::new(),
+        facts: Some(&FASTLY_WEVAL_FACTS),
+        jsops,
+        cache_kinds: Vec::new(),
+        cacheops: Vec::new(),
+    }
+}
+
+/// A script: ops by name with one operand each, at offsets 0, 10, 20, ...
+struct Script(Vec<Op>);
+
+impl Script {
+    fn new(ops: &[(&str, Option<Operand>)]) -> Self {
+        let mut out = Vec::new();
+        for (i, (name, operand)) in ops.iter().enumerate() {
+            let opcode = TABLE.iter().position(|t| t.0 == *name).unwrap_or_else(|| panic!("op {name} not in the test table"));
+            out.push(Op {
+                offset: 10 * i as u32,
+                opcode: opcode as u8,
+                name: name.to_string(),
+                length: 10,
+                operands: operand.iter().cloned().collect(),
+                has_ic: TABLE[opcode].3,
+            });
+        }
+        Script(out)
+    }
+    fn num_ics(&self) -> u32 {
+        self.0.iter().filter(|o| o.has_ic).count() as u32
+    }
+    fn lower(&self, nfixed: u32) -> Result<Vec<u8>, Decline> {
+        let notes = crate::bytecode::notes::ScriptNotes::default();
+        let input = ScriptInput {
+            ops: &self.0,
+            notes: &notes,
+            nfixed,
+            nslots: nfixed + 8,
+            num_ic_entries: self.num_ics(),
+            args_obj_aliases_formals: false,
+            immutable_flags: 0,
+        };
+        compile_script(&engine(), &test_env(), &input)
+    }
+}
+
+/// Jump target operand: the op at index `i`.
+fn to(i: u32) -> Option<Operand> {
+    Some(Operand::Target(10 * i))
+}
+
+/// Engine functions as imports 0..=12, in `test_env`'s order, with their real signatures.
+const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0)];
+const IC_TYPE: u32 = 0;
+const SCRIPT_TYPE: u32 = 1;
+
+fn test_env() -> LowerEnv<'static> {
+    LowerEnv {
+        facts: &FASTLY_WEVAL_FACTS.script,
+        ic_type_index: IC_TYPE,
+        stack_pointer_global: 0,
+        restart: 0,
+        generic: 1,
+        callee_token_script: 2,
+        set_interpreter_fields: 3,
+        init_function_env: 4,
+        lambda: 5,
+        function_this: 6,
+        push_lexical_env: 7,
+        ensure_dense_len: 8,
+        init_dense_element: 9,
+        regexp_at_pc: 10,
+        clone_regexp: 11,
+        gcptr_value_set: 12,
+    }
+}
+
+/// A module around one lowered body; validated.
+fn validate(body: &[u8]) -> Vec<u8> {
+    let mut types = TypeSection::new();
+    types.ty().function([ValType::I64, ValType::I64, ValType::I32, ValType::I32], [ValType::I64]);
+    types.ty().function([ValType::I32; 13], [ValType::I32]);
+    let mut imports = ImportSection::new();
+    for (i, &(params, results)) in IMPORTS.iter().enumerate() {
+        let ty = types.len();
+        types.ty().function(vec![ValType::I32; params], vec![ValType::I32; results]);
+        imports.import("engine", &format!("f{i}"), EntityType::Function(ty));
+    }
+    imports.import("engine", "memory", MemoryType { minimum: 1, maximum: None, memory64: false, shared: false, page_size_log2: None });
+    imports.import("engine", "table", TableType { element_type: RefType::FUNCREF, minimum: 1, maximum: None, table64: false, shared: false });
+    imports.import("engine", "sp", GlobalType { val_type: ValType::I32, mutable: true, shared: false });
+    let mut funcs = FunctionSection::new();
+    funcs.function(SCRIPT_TYPE);
+    let mut code = CodeSection::new();
+    code.raw(body);
+    let mut m = Module::new();
+    m.section(&types).section(&imports).section(&funcs).section(&code);
+    let bytes = m.finish();
+    if let Err(e) = wasmparser::validate(&bytes) {
+        panic!("lowered function does not validate: {e}");
+    }
+    bytes
+}
+
+/// The operators of the module's one defined function, as debug strings.
+fn operators(module: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in Parser::new(0).parse_all(module) {
+        if let Ok(Payload::CodeSectionEntry(body)) = p {
+            let mut r = body.get_operators_reader().unwrap();
+            while !r.eof() {
+                let op: Operator<'_> = r.read().unwrap();
+                out.push(format!("{op:?}"));
+            }
+        }
+    }
+    out
+}
+
+/// 64-bit stores of a prologue with no fixed slots: `*ret = undefined`, and the exit frame
+/// (descriptor and return address) around the environment-objects helper.
+const PROLOGUE_STORES: usize = 2;
+
+fn count(ops: &[String], prefix: &str) -> usize {
+    ops.iter().filter(|o| o.starts_with(prefix)).count()
+}
+
+fn lower_ok(s: &Script, nfixed: u32) -> Vec<String> {
+    let body = s.lower(nfixed).unwrap_or_else(|d| panic!("declined: {}", d.reason));
+    operators(&validate(&body))
+}
+
+#[test]
+fn the_op_table_names_each_op_once_and_derives_the_block_structure() {
+    let mut names: Vec<&str> = ops::OPS.iter().map(|d| d.name).collect();
+    let n = names.len();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), n, "an op is listed twice");
+    assert!(ops::terminates("Goto") && ops::terminates("Return") && ops::terminates("Throw"));
+    assert!(!ops::terminates("JumpIfFalse") && ops::is_conditional("JumpIfFalse") && ops::is_conditional("Case"));
+    assert!(ops::bails_out("Throw") && ops::bails_out("GlobalOrEvalDeclInstantiation") && !ops::bails_out("Add"));
+    assert!(!op_supported("TableSwitch") && op_supported("GetProp"));
+}
+
+#[test]
+fn an_op_outside_the_table_declines_with_its_name() {
+    let s = Script::new(&[("Zero", None), ("TableSwitch", None), ("Undefined", None), ("Return", None)]);
+    let d = s.lower(0).unwrap_err();
+    assert_eq!(d.op.as_deref(), Some("TableSwitch"));
+}
+
+#[test]
+fn constant_arithmetic_is_typed_and_needs_no_ic_and_no_memory() {
+    // (2 * 3 + 1.5) | 0 -> a chain of pure f64 and i32 ops.
+    let s = Script::new(&[
+        ("Int8", Some(Operand::I8(2))),
+        ("Int8", Some(Operand::I8(3))),
+        ("Mul", None),
+        ("Double", Some(Operand::Double(1.5))),
+        ("Add", None),
+        ("Zero", None),
+        ("BitOr", None),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&s, 0);
+    assert_eq!(count(&ops, "CallIndirect"), 0, "statically numeric ops call no IC");
+    assert!(count(&ops, "F64Mul") >= 1 && count(&ops, "F64Add") >= 1 && count(&ops, "I32Or") >= 1);
+    // The only 64-bit stores: the prologue's `*ret = undefined` and its exit frame for the
+    // environment objects, and the return's `*ret = v`.
+    assert_eq!(count(&ops, "I64Store"), PROLOGUE_STORES + 1, "a pure chain writes nothing to the frame");
+}
+
+#[test]
+fn a_pure_chain_writes_the_frame_no_more_than_a_single_op() {
+    let short = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("Return", None)]);
+    let long = Script::new(&[
+        ("GetArg", Some(Operand::Arg(0))),
+        ("Dup", None),
+        ("Swap", None),
+        ("Pop", None),
+        ("Int8", Some(Operand::I8(7))),
+        ("Pop", None),
+        ("Return", None),
+    ]);
+    assert_eq!(count(&lower_ok(&short, 0), "I64Store"), count(&lower_ok(&long, 0), "I64Store"));
+}
+
+#[test]
+fn a_comparison_feeds_its_branch_directly() {
+    // if (1 < 2) return 1; return 0; -- the branch reads the boolean, no ToBool IC.
+    let s = Script::new(&[
+        ("One", None),
+        ("Int8", Some(Operand::I8(2))),
+        ("Lt", None),
+        ("JumpIfFalse", to(6)),
+        ("One", None),
+        ("Return", None),
+        ("JumpTarget", Some(Operand::IcIndex(2))),
+        ("Zero", None),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&s, 0);
+    assert_eq!(count(&ops, "CallIndirect"), 0);
+    assert!(count(&ops, "I32LtS") >= 1, "int32 constants compare as int32");
+}
+
+#[test]
+fn unknown_operands_take_the_ic_behind_an_inline_number_path() {
+    // arg0 - arg1: a run-time number check, f64 subtraction inline, the IC otherwise.
+    let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("GetArg", Some(Operand::Arg(1))), ("Sub", None), ("Return", None)]);
+    let ops = lower_ok(&s, 0);
+    assert_eq!(count(&ops, "CallIndirect"), 1);
+    assert!(count(&ops, "F64Sub") >= 1);
+}
+
+#[test]
+fn locals_hold_numbers_in_wasm_locals_and_reach_the_frame_at_the_block_end() {
+    // x = 1; x = x + 2; x = x * 3; return x -- one block: the local is written once, at
+    // most (the return needs no frame write at all).
+    let s = Script::new(&[
+        ("One", None),
+        ("SetLocal", Some(Operand::Local(0))),
+        ("Pop", None),
+        ("GetLocal", Some(Operand::Local(0))),
+        ("Int8", Some(Operand::I8(2))),
+        ("Add", None),
+        ("SetLocal", Some(Operand::Local(0))),
+        ("Pop", None),
+        ("GetLocal", Some(Operand::Local(0))),
+        ("Int8", Some(Operand::I8(3))),
+        ("Mul", None),
+        ("SetLocal", Some(Operand::Local(0))),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&s, 1);
+    assert_eq!(count(&ops, "CallIndirect"), 0, "the local's type is known within the block");
+    // Prologue (and the fixed slot starting undefined); return: *ret = v.
+    assert_eq!(count(&ops, "I64Store"), PROLOGUE_STORES + 1 + 1);
+}
+
+#[test]
+fn a_loop_writes_its_locals_at_the_back_edge_and_reads_them_at_the_head() {
+    // for (i = 0; i < 10; i++); return i
+    let s = Script::new(&[
+        ("Zero", None),
+        ("SetLocal", Some(Operand::Local(0))),
+        ("Pop", None),
+        ("LoopHead", Some(Operand::LoopHead { ic_index: 0, depth_hint: 1 })),
+        ("GetLocal", Some(Operand::Local(0))),
+        ("Int8", Some(Operand::I8(10))),
+        ("Lt", None),
+        ("JumpIfFalse", to(13)),
+        ("GetLocal", Some(Operand::Local(0))),
+        ("Inc", None),
+        ("SetLocal", Some(Operand::Local(0))),
+        ("Pop", None),
+        ("Goto", to(3)),
+        ("JumpTarget", Some(Operand::IcIndex(3))),
+        ("GetLocal", Some(Operand::Local(0))),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&s, 1);
+    // `i` is only ever stored numbers and is assigned before the loop: it is a number at every
+    // block, so neither the compare nor the increment needs a check or an IC.
+    assert_eq!(count(&ops, "CallIndirect"), 0);
+    assert!(count(&ops, "BrTable") == 1, "back edges go through the dispatch");
+}
+
+#[test]
+fn a_local_that_may_be_undefined_at_a_block_stays_checked_there() {
+    // if (arg) i = 0; return i < 10  -- on one path `i` is still undefined.
+    let s = Script::new(&[
+        ("GetArg", Some(Operand::Arg(0))),
+        ("JumpIfFalse", to(5)),
+        ("Zero", None),
+        ("SetLocal", Some(Operand::Local(0))),
+        ("Pop", None),
+        ("JumpTarget", Some(Operand::IcIndex(1))),
+        ("GetLocal", Some(Operand::Local(0))),
+        ("Int8", Some(Operand::I8(10))),
+        ("Lt", None),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&s, 1);
+    // The ToBool IC of the condition and the Compare IC behind the inline check.
+    assert_eq!(count(&ops, "CallIndirect"), 2);
+}
+
+#[test]
+fn definite_assignment_meets_over_every_predecessor() {
+    let e = engine();
+    let s = Script::new(&[
+        ("GetArg", Some(Operand::Arg(0))),
+        ("JumpIfFalse", to(5)),
+        ("Zero", None),
+        ("SetLocal", Some(Operand::Local(0))),
+        ("Pop", None),
+        ("JumpTarget", Some(Operand::IcIndex(1))),
+        ("One", None),
+        ("SetLocal", Some(Operand::Local(1))),
+        ("Return", None),
+    ]);
+    let notes = crate::bytecode::notes::ScriptNotes::default();
+    let a = analysis::analyse(&e, &s.0, &notes, s.num_ics()).unwrap();
+    let typed = analysis::numeric_locals_at_blocks(&a, &s.0, &[true, true]);
+    // Blocks: [0,1], [2..4], [5..]. Local 0 is assigned only on the fall-through path.
+    assert_eq!(typed, vec![vec![false, false], vec![false, false], vec![false, false]]);
+    let s2 = Script::new(&[
+        ("Zero", None),
+        ("SetLocal", Some(Operand::Local(0))),
+        ("Pop", None),
+        ("GetArg", Some(Operand::Arg(0))),
+        ("JumpIfFalse", to(7)),
+        ("Nop", None),
+        ("Nop", None),
+        ("JumpTarget", Some(Operand::IcIndex(1))),
+        ("GetLocal", Some(Operand::Local(0))),
+        ("Return", None),
+    ]);
+    let a = analysis::analyse(&e, &s2.0, &notes, s2.num_ics()).unwrap();
+    let typed = analysis::numeric_locals_at_blocks(&a, &s2.0, &[true]);
+    assert_eq!(typed, vec![vec![false], vec![true], vec![true]]);
+    // Not every store numeric: never typed.
+    assert_eq!(analysis::numeric_locals_at_blocks(&a, &s2.0, &[false]), vec![vec![false], vec![false], vec![false]]);
+}
+
+#[test]
+fn values_that_may_be_gc_things_are_in_the_frame_before_a_call() {
+    // f(s) where s is a string: the IC reads callee, this and the argument from the frame.
+    let s = Script::new(&[
+        ("GetArg", Some(Operand::Arg(0))),
+        ("Undefined", None),
+        ("String", Some(Operand::Thing { kind: "atom", index: 0 })),
+        ("Call", Some(Operand::Argc(1))),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&s, 0);
+    let call = ops.iter().position(|o| o.starts_with("CallIndirect")).expect("the call IC");
+    // Three operand stores (callee, this, argument) before the IC call, after the prologue's.
+    assert_eq!(count(&ops[..call], "I64Store"), PROLOGUE_STORES + 3);
+}
+
+#[test]
+fn strict_equality_with_undefined_is_identity() {
+    let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("Undefined", None), ("StrictEq", None), ("Return", None)]);
+    let ops = lower_ok(&s, 0);
+    assert_eq!(count(&ops, "CallIndirect"), 0);
+    assert!(count(&ops, "I64Eq") >= 1);
+}
+
+#[test]
+fn a_property_read_calls_its_ic_and_the_result_is_reread_after_the_next_call() {
+    // o.p.q: two ICs; the first result is passed by value, nothing of it stays in a local
+    // across the second call.
+    let s = Script::new(&[
+        ("GetArg", Some(Operand::Arg(0))),
+        ("GetProp", Some(Operand::Thing { kind: "atom", index: 0 })),
+        ("GetProp", Some(Operand::Thing { kind: "atom", index: 1 })),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&s, 0);
+    assert_eq!(count(&ops, "CallIndirect"), 2);
+}
