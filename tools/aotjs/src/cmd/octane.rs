@@ -355,7 +355,7 @@ fn print_tables(s: &serde_json::Value) {
     t.row(cells);
     t.print();
     if n < rows.len() {
-        println!("geomeans over the {n} benchmarks every variant scored");
+        println!("geomeans over the {n} of {} benchmarks that every variant scored", rows.len());
     }
     for r in &rows {
         let name = r["benchmark"].as_str().unwrap_or("");
