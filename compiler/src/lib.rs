@@ -107,8 +107,13 @@ pub fn compile_with_cache(bytes: &[u8], opts: &CompileOptions, cache: &mut stubc
     if opts.coverage {
         report.coverage = Some(plan_coverage(&snap, &mut linker)?);
     }
+    let mut predicted = Vec::new();
     if opts.stubs {
         plan_stubs(&snap, &mut linker, &mut slots, &mut report, cache)?;
+        // IC slots first, in address order: their table indices are then known to the script
+        // compiler, which predicts bodies at its sites by them.
+        slots.sort();
+        predicted = inline_bodies(&snap, &linker, &slots)?;
         report.stub_cache_hits = cache.hits;
         report.stub_cache_misses = cache.misses;
     } else {
@@ -117,7 +122,9 @@ pub fn compile_with_cache(bytes: &[u8], opts: &CompileOptions, cache: &mut stubc
         }
     }
     if opts.scripts {
-        plan_scripts(&snap, &mut linker, &mut slots, &mut report)?;
+        let first_script = slots.len();
+        plan_scripts(&snap, &mut linker, &mut slots, &mut report, &predicted)?;
+        slots[first_script..].sort();
     } else {
         for _ in snap.requests.scripts() {
             report.decline_script(report::REASON_SCRIPTS_OFF, None);
@@ -324,6 +331,8 @@ fn lower_env<'f>(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &'f 
         clone_regexp: engine_func(snap, linker, s.clone_regexp_func, 2, 1, "CloneRegExpObject")?,
         init_dense_element: engine_func(snap, linker, s.init_dense_element_func, 3, 0, "initDenseElement")?,
         gcptr_value_set: engine_func(snap, linker, facts.gcptr_value_set_func, 2, 0, "GCPtr<Value>::set")?,
+        array_class: Some(facts.array_class),
+        inline_bodies: &[],
     })
 }
 
@@ -362,14 +371,35 @@ fn lower_one(
 }
 
 /// Compiles every script the script compiler supports and plans its slot.
+/// The compiled IC bodies the script compiler can run inline at a site, with the table index
+/// the engine will give every stub of that body (`slots` must be the IC slots, in the order
+/// `finish` gets them).
+fn inline_bodies(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, slots: &[(u32, link::OutFuncIdx)]) -> Result<Vec<lower::InlineBody>> {
+    let mut out = Vec::new();
+    for (r, ic) in snap.requests.ics() {
+        let Ok(n) = slots.binary_search_by_key(&r.specialized, |s| s.0) else { continue };
+        let kind = snap.engine.cache_kind_name(ic.kind);
+        let Ok(ops) = stubs::decode(&ic.code, &snap.engine) else { continue };
+        let names: Vec<(&str, &[u8])> = ops.iter().map(|o| (o.name.as_str(), o.args)).collect();
+        if let Some(shape) = lower::InlineShape::recognise(&kind, &names, ic.stub_data_offset as u32) {
+            out.push(lower::InlineBody { table_index: linker.table_index_of_slot(n)?, shape });
+        }
+    }
+    // Deterministic: by table index.
+    out.sort_by_key(|b| b.table_index);
+    Ok(out)
+}
+
 fn plan_scripts(
     snap: &Snapshot<'_>,
     linker: &mut link::Linker<'_, '_>,
     slots: &mut Vec<(u32, link::OutFuncIdx)>,
     report: &mut Report,
+    predicted: &[lower::InlineBody],
 ) -> Result<()> {
     let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
-    let env = lower_env(snap, linker, facts)?;
+    let mut env = lower_env(snap, linker, facts)?;
+    env.inline_bodies = predicted;
     let origins = snapshot::scripts::origins(&snap.image, &snap.requests);
     for (r, script) in snap.requests.scripts() {
         match lower_one(snap, &env, &origins, r, script)? {
@@ -394,8 +424,14 @@ pub fn lowered_listings(snap: &Snapshot<'_>) -> Result<std::collections::BTreeMa
     if snap.is_compiled()? || snap.module.custom_section(report::METADATA_SECTION).is_some() {
         return Ok(std::collections::BTreeMap::new());
     }
-    let linker = link::Linker::new(&snap.module)?;
-    let env = lower_env(snap, &linker, facts)?;
+    // The same stub plan as `compile`, so sites predict the same bodies.
+    let mut linker = link::Linker::new(&snap.module)?;
+    let mut slots = Vec::new();
+    plan_stubs(snap, &mut linker, &mut slots, &mut Report::new(snap), &mut stubcache::StubCache::new())?;
+    slots.sort();
+    let predicted = inline_bodies(snap, &linker, &slots)?;
+    let mut env = lower_env(snap, &linker, facts)?;
+    env.inline_bodies = &predicted;
     let origins = snapshot::scripts::origins(&snap.image, &snap.requests);
     let mut out = std::collections::BTreeMap::new();
     for (r, script) in snap.requests.scripts() {

@@ -152,6 +152,11 @@ impl<'m, 'a> Linker<'m, 'a> {
         OutFuncIdx(self.num_out_funcs_before_new() + self.new_funcs.len() as u32 - 1)
     }
 
+    /// The table index `finish` gives the `n`th slot it is passed.
+    pub fn table_index_of_slot(&self, n: usize) -> Result<u32> {
+        Ok(self.table0()?.map_or(0, |t| t.initial as u32) + n as u32)
+    }
+
     /// Table 0's initial size in the input.
     fn table0(&self) -> Result<Option<wasmparser::TableType>> {
         for s in &self.module.sections {
@@ -166,8 +171,9 @@ impl<'m, 'a> Linker<'m, 'a> {
     }
 
     /// Emits the output module. `slots` gives, for each appended function (by index into the
-    /// functions added), the memory address that receives its table index; `image` must
-    /// already hold every other patch.
+    /// functions added), the memory address that receives its table index: the `n`th pair gets
+    /// table index [`Linker::table_index_of_slot`]`(n)`. `image` must already hold every other
+    /// patch.
     pub fn finish(
         self,
         mut image: MemoryImage,
@@ -182,9 +188,9 @@ impl<'m, 'a> Linker<'m, 'a> {
         };
         let table0 = self.table0()?;
         let first_new_slot = table0.as_ref().map_or(0, |t| t.initial as u32);
-        // Table slots for functions that fill request slots, in slot order (deterministic).
-        let mut slot_funcs: Vec<(u32, OutFuncIdx)> = slots.to_vec();
-        slot_funcs.sort();
+        // Table slots for functions that fill request slots, in the order given (the caller's
+        // order is deterministic, and lets it know table indices before linking).
+        let slot_funcs: Vec<(u32, OutFuncIdx)> = slots.to_vec();
         for (i, (addr, _)) in slot_funcs.iter().enumerate() {
             image.write_u32(*addr, first_new_slot + i as u32)?;
         }

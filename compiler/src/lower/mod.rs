@@ -32,6 +32,7 @@ mod arith;
 mod calls;
 mod control;
 mod frame;
+mod inline;
 pub mod ops;
 mod simple;
 #[cfg(test)]
@@ -66,7 +67,13 @@ pub struct LowerEnv<'a> {
     pub regexp_at_pc: u32,
     pub clone_regexp: u32,
     pub gcptr_value_set: u32,
+    /// The engine's `ArrayObject` class, for inline dense element loads.
+    pub array_class: Option<u32>,
+    /// IC bodies the stub library compiled that sites may run inline (`inline.rs`).
+    pub inline_bodies: &'a [InlineBody],
 }
+
+pub use inline::{InlineBody, InlineShape};
 
 /// One script to compile: its request and what the image says of its JSScript.
 pub struct ScriptInput<'a> {

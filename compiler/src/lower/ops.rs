@@ -2,7 +2,7 @@
 //! Whether an op is supported, bails out, ends a block or jumps conditionally all derive from
 //! this table; the analysis and the report ask it, and nothing else lists ops.
 
-use super::{arith, calls, control, simple, Decline, Lower};
+use super::{arith, calls, control, inline, simple, Decline, Lower};
 use crate::bytecode::Op;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -106,8 +106,10 @@ pub static OPS: &[OpDef] = ops! {
     BailOut simple::bail: "Exception" | "ExceptionAndStack" | "Debugger" | "GlobalOrEvalDeclInstantiation";
     Ic calls::ic_nullary: "NewObject" | "NewInit" | "NewArray" | "Rest" | "GetIntrinsic";
     Ic calls::name: "GetGName" | "GetName" | "BindGName";
-    Ic calls::ic_unary: "GetProp" | "GetBoundName" | "Typeof" | "TypeofExpr" | "TypeofEq" | "ToPropertyKey" | "GetIterator" | "OptimizeSpreadCall" | "OptimizeGetIterator";
-    Ic calls::ic_binary: "GetElem" | "In" | "Instanceof" | "HasOwn" | "Pow";
+    Ic inline::get_prop: "GetProp";
+    Ic calls::ic_unary: "GetBoundName" | "Typeof" | "TypeofExpr" | "TypeofEq" | "ToPropertyKey" | "GetIterator" | "OptimizeSpreadCall" | "OptimizeGetIterator";
+    Ic inline::get_elem: "GetElem";
+    Ic calls::ic_binary: "In" | "Instanceof" | "HasOwn" | "Pow";
     Ic calls::set_prop: "SetProp" | "StrictSetProp" | "SetName" | "StrictSetName" | "SetGName" | "StrictSetGName";
     Ic calls::init_prop: "InitProp" | "InitHiddenProp" | "InitLockedProp";
     Ic calls::set_elem: "SetElem" | "StrictSetElem" | "InitElem" | "InitHiddenElem" | "InitLockedElem" | "InitElemInc";

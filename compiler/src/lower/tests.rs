@@ -39,6 +39,7 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("JumpTarget", 0, 0, false),
     ("Return", 1, 0, false),
     ("GetProp", 1, 1, true),
+    ("GetElem", 2, 1, true),
     ("Call", -1, 1, true),
     ("String", 0, 1, false),
     ("TableSwitch", 1, 0, false),
@@ -104,6 +105,10 @@ fn to(i: u32) -> Option<Operand> {
 /// Engine functions as imports 0..=12, in `test_env`'s order, with their real signatures.
 const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0)];
 const IC_TYPE: u32 = 0;
+const INLINE: &[InlineBody] = &[
+    InlineBody { table_index: 7001, shape: InlineShape::FixedSlotRead { shape: 24, offset: 28 } },
+    InlineBody { table_index: 7002, shape: InlineShape::DynamicSlotRead { shape: 24, offset: 28 } },
+];
 const SCRIPT_TYPE: u32 = 1;
 
 fn test_env() -> LowerEnv<'static> {
@@ -124,6 +129,8 @@ fn test_env() -> LowerEnv<'static> {
         regexp_at_pc: 10,
         clone_regexp: 11,
         gcptr_value_set: 12,
+        array_class: Some(FASTLY_WEVAL_FACTS.array_class),
+        inline_bodies: INLINE,
     }
 }
 
@@ -413,4 +420,44 @@ fn a_property_read_calls_its_ic_and_the_result_is_reread_after_the_next_call() {
     ]);
     let ops = lower_ok(&s, 0);
     assert_eq!(count(&ops, "CallIndirect"), 2);
+    // Each site compares its first stub's code with both predicted bodies.
+    assert_eq!(count(&ops, "I32Const { value: 7001 }"), 2);
+    assert_eq!(count(&ops, "I32Const { value: 7002 }"), 2);
+}
+
+#[test]
+fn inline_bodies_are_recognised_from_their_cacheir() {
+    let fixed: &[(&str, &[u8])] = &[("GuardToObject", &[0]), ("GuardShape", &[0, 0]), ("LoadFixedSlotResult", &[0, 1]), ("ReturnFromIC", &[])];
+    assert_eq!(InlineShape::recognise("GetProp", fixed, 16), Some(InlineShape::FixedSlotRead { shape: 16, offset: 20 }));
+    let dynamic: &[(&str, &[u8])] = &[("GuardToObject", &[0]), ("GuardShape", &[0, 0]), ("LoadDynamicSlotResult", &[0, 1])];
+    assert_eq!(InlineShape::recognise("GetProp", dynamic, 8), Some(InlineShape::DynamicSlotRead { shape: 8, offset: 12 }));
+    // Another kind, another operand, an extra op: not recognised.
+    assert_eq!(InlineShape::recognise("GetElem", fixed, 16), None);
+    let other: &[(&str, &[u8])] = &[("GuardToObject", &[1]), ("GuardShape", &[1, 0]), ("LoadFixedSlotResult", &[1, 1])];
+    assert_eq!(InlineShape::recognise("GetProp", other, 16), None);
+    let proto: &[(&str, &[u8])] = &[("GuardToObject", &[0]), ("GuardShape", &[0, 0]), ("LoadProto", &[0, 1]), ("LoadFixedSlotResult", &[1, 1])];
+    assert_eq!(InlineShape::recognise("GetProp", proto, 16), None);
+}
+
+#[test]
+fn a_dense_element_read_is_inline_with_the_chain_behind() {
+    // arg0[arg1] and arg0[1.0 + 1]: the Array class, int32 index, bounds and hole checks
+    // inline; one chain call each behind them.
+    let s = Script::new(&[
+        ("GetArg", Some(Operand::Arg(0))),
+        ("GetArg", Some(Operand::Arg(1))),
+        ("GetElem", None),
+        ("GetArg", Some(Operand::Arg(0))),
+        ("Double", Some(Operand::Double(1.0))),
+        ("One", None),
+        ("Add", None),
+        ("GetElem", None),
+        ("Add", None),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&s, 0);
+    assert_eq!(count(&ops, &format!("I32Const {{ value: {} }}", FASTLY_WEVAL_FACTS.array_class as i32)), 2, "two class guards");
+    // Two GetElem chains and the Add IC of the two unknown elements.
+    assert_eq!(count(&ops, "CallIndirect"), 3);
+    assert!(count(&ops, "I32TruncSatF64S") >= 1, "a number index is checked as int32 directly");
 }

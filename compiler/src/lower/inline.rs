@@ -1,0 +1,202 @@
+//! IC ops with an inline fast path in front of the site's chain: what the engine's own stubs
+//! would do for the commonest case, guarded completely at the site, so a guard that fails
+//! only costs the chain call the op would have made anyway.
+//!
+//! - `GetProp` whose site's first stub has a body the stub library compiled and the compiler
+//!   knows the shape of (an own fixed or dynamic slot read behind a shape guard): the stub's
+//!   code is a table index, one per body, so one compare identifies the body; its fields
+//!   (shape, slot offset) are loaded from the stub, so the code stays shared by every stub of
+//!   the body and correct for any of them.
+//! - `GetElem` on an Array with an int32 index inside its initialized length, whose element is
+//!   not a hole: the element. Dense elements are always own data properties (the engine makes
+//!   an object's elements sparse before any indexed accessor exists), so no getter, proxy or
+//!   prototype can be involved.
+
+use super::ops::OpCtx;
+use super::vstack::{Entry, Loc, Ty};
+use super::{m, Decline, Lower};
+use runtime_abi::ic;
+use runtime_abi::value::{tag, TYPE_INT32, TYPE_MAGIC, TYPE_OBJECT};
+use stubs::value as vc;
+use wasm_encoder::{Instruction as I, ValType};
+
+/// `obj[key]`: the dense element inline, else the GetElem IC.
+pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let Some(array_class) = l.env.array_class else {
+        return super::calls::ic_binary(l, cx);
+    };
+    let key = l.pop();
+    let obj = l.pop();
+    let vo = l.boxed_local(obj, cx.d - 1);
+    // A key of unknown type is boxed before any branch: the chain needs it on every path.
+    let vk = match key.static_number() {
+        Some(_) => None,
+        None => {
+            let v = l.temp(ValType::I64);
+            l.emit_value(&key, cx.d);
+            l.i(I::LocalSet(v));
+            Some(v)
+        }
+    };
+    let (o, idx, el) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
+    let res = l.temp(ValType::I64);
+    l.sync_stack();
+    l.open_block(); // $done
+    l.open_block(); // $slow
+    // An Array object.
+    vc::has_type(&mut *l.code.borrow_mut(), vo, TYPE_OBJECT);
+    l.i(I::I32Eqz).i(I::BrIf(0));
+    l.i(I::LocalGet(vo)).i(I::I32WrapI64).i(I::LocalTee(o));
+    l.i(I::I32Load(m(ic::OBJ_SHAPE, 2))).i(I::I32Load(m(ic::SHAPE_BASE, 2))).i(I::I32Load(m(ic::BASE_CLASP, 2)));
+    l.i(I::I32Const(array_class as i32)).i(I::I32Ne).i(I::BrIf(0));
+    // An int32 index.
+    index_i32(l, &key, vk, idx);
+    // Inside the initialized length (unsigned: a negative index is out too), not a hole.
+    l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_ELEMENTS, 2))).i(I::LocalTee(el));
+    l.i(I::I32Const(-ic::ELEMENTS_INITIALIZED_LENGTH)).i(I::I32Sub).i(I::I32Load(m(0, 2)));
+    l.i(I::LocalGet(idx)).i(I::I32LeU).i(I::BrIf(0));
+    l.i(I::LocalGet(el)).i(I::LocalGet(idx)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I64Load(m(0, 3))).i(I::LocalTee(res));
+    vc::tag_of(&mut *l.code.borrow_mut());
+    l.i(I::I32Const(tag(TYPE_MAGIC) as i32)).i(I::I32Eq).i(I::BrIf(0));
+    l.i(I::Br(1));
+    l.end();
+    // The chain, with the operands as Values.
+    let (a, b) = (l.p.a, l.p.b);
+    l.i(I::LocalGet(vo)).i(I::LocalSet(a));
+    match vk {
+        Some(v) => {
+            l.i(I::LocalGet(v)).i(I::LocalSet(b));
+        }
+        None => {
+            l.emit_value(&key, cx.d);
+            l.i(I::LocalSet(b));
+        }
+    }
+    l.ic_call(cx.idx);
+    l.i(I::LocalGet(l.p.r)).i(I::LocalSet(res));
+    l.end();
+    l.after_gc_point();
+    if let Some(v) = vk {
+        l.free_temp(v);
+    }
+    l.release(key);
+    for t in [vo, o, idx, el] {
+        l.free_temp(t);
+    }
+    l.push(Entry::new(Loc::Boxed(res), Ty::Unknown));
+    Ok(())
+}
+
+/// Sets `idx` to the key as an int32, or branches to label 0 when it is not one; `boxed` is
+/// the key's Value when it is not statically a number.
+fn index_i32(l: &mut Lower<'_>, key: &Entry, boxed: Option<u32>, idx: u32) {
+    match (boxed, key.static_number()) {
+        (None, Some(true)) => {
+            l.emit_i32(key);
+            l.i(I::LocalSet(idx));
+        }
+        (None, _) => {
+            // A number that is an int32 exactly (-0 is the key "0" too, so it may pass).
+            let tf = l.p.tf;
+            l.emit_f64(key);
+            l.i(I::LocalTee(tf)).i(I::I32TruncSatF64S).i(I::LocalTee(idx)).i(I::F64ConvertI32S);
+            l.i(I::LocalGet(tf)).i(I::F64Ne).i(I::BrIf(0));
+        }
+        (Some(v), _) => {
+            vc::has_type(&mut *l.code.borrow_mut(), v, TYPE_INT32);
+            l.i(I::I32Eqz).i(I::BrIf(0));
+            l.i(I::LocalGet(v)).i(I::I32WrapI64).i(I::LocalSet(idx));
+        }
+    }
+}
+
+/// A compiled IC body whose effect a site can run inline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InlineBody {
+    /// The table index every stub with this body has as its code.
+    pub table_index: u32,
+    pub shape: InlineShape,
+}
+
+/// What an inline body does; field offsets are byte offsets from the stub.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InlineShape {
+    /// `GetProp`: object with the stub's shape; the Value at the stub's byte offset from the
+    /// object (a fixed slot).
+    FixedSlotRead { shape: u32, offset: u32 },
+    /// `GetProp`: object with the stub's shape; the Value at the stub's byte offset into the
+    /// object's dynamic slots.
+    DynamicSlotRead { shape: u32, offset: u32 },
+}
+
+impl InlineShape {
+    /// Recognises a CacheIR body (op names with their argument bytes) of IC kind `kind` whose
+    /// fields start at `stub_data_offset`.
+    pub fn recognise(kind: &str, ops: &[(&str, &[u8])], stub_data_offset: u32) -> Option<InlineShape> {
+        let field = |b: u8| stub_data_offset + ic::FIELD_SCALE * b as u32;
+        let ops: Vec<_> = ops.iter().filter(|(n, _)| *n != "ReturnFromIC").collect();
+        match (kind, ops.as_slice()) {
+            ("GetProp", [("GuardToObject", [0]), ("GuardShape", [0, s]), (load, [0, o])]) => match *load {
+                "LoadFixedSlotResult" => Some(InlineShape::FixedSlotRead { shape: field(*s), offset: field(*o) }),
+                "LoadDynamicSlotResult" => Some(InlineShape::DynamicSlotRead { shape: field(*s), offset: field(*o) }),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// `obj.name`: the predicted bodies inline when the site's first stub has one, else the chain.
+pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let bodies: Vec<InlineBody> = l.env.inline_bodies.to_vec();
+    if bodies.is_empty() {
+        return super::calls::ic_unary(l, cx);
+    }
+    let obj = l.pop();
+    let vo = l.boxed_local(obj, cx.d);
+    let (o, stub, code) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
+    let res = l.temp(ValType::I64);
+    l.sync_stack();
+    let entry = 8 * l.a.ic_index[cx.idx];
+    let ic0 = l.p.ic0;
+    l.open_block(); // $done
+    l.open_block(); // $slow
+    vc::has_type(&mut *l.code.borrow_mut(), vo, TYPE_OBJECT);
+    l.i(I::I32Eqz).i(I::BrIf(0));
+    l.i(I::LocalGet(vo)).i(I::I32WrapI64).i(I::LocalSet(o));
+    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry, 2))).i(I::LocalSet(stub));
+    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry + 4, 2))).i(I::LocalSet(code));
+    for b in &bodies {
+        l.i(I::LocalGet(code)).i(I::I32Const(b.table_index as i32)).i(I::I32Eq);
+        l.open_if();
+        // Inside the `if`: $slow is label 1, $done label 2.
+        let (shape, offset) = match b.shape {
+            InlineShape::FixedSlotRead { shape, offset } | InlineShape::DynamicSlotRead { shape, offset } => (shape, offset),
+        };
+        l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
+        l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+        match b.shape {
+            InlineShape::FixedSlotRead { .. } => {
+                l.i(I::LocalGet(o)).i(I::LocalGet(stub)).i(I::I32Load(m(offset, 2))).i(I::I32Add);
+            }
+            InlineShape::DynamicSlotRead { .. } => {
+                l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SLOTS, 2)));
+                l.i(I::LocalGet(stub)).i(I::I32Load(m(offset, 2))).i(I::I32Const(!7)).i(I::I32And).i(I::I32Add);
+            }
+        }
+        l.i(I::I64Load(m(0, 3))).i(I::LocalSet(res)).i(I::Br(2));
+        l.end();
+    }
+    l.end();
+    let (a, bb) = (l.p.a, l.p.b);
+    l.i(I::LocalGet(vo)).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(bb));
+    l.ic_call(cx.idx);
+    l.i(I::LocalGet(l.p.r)).i(I::LocalSet(res));
+    l.end();
+    l.after_gc_point();
+    for t in [vo, o, stub, code] {
+        l.free_temp(t);
+    }
+    l.push(Entry::new(Loc::Boxed(res), Ty::Unknown));
+    Ok(())
+}
