@@ -146,14 +146,48 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
     })
 }
 
-/// Fixed slots that hold a number at the start of each block: those whose every store in the
-/// script is a number (`numeric_stores`, from a first lowering pass) and that are assigned on
-/// every path from the entry to the block (a must-analysis over the blocks; the frame starts
-/// them `undefined`). Only this script's own `SetLocal`/`InitLexical` write a fixed slot, so
-/// the type holds without a run-time check.
-pub fn numeric_locals_at_blocks(a: &Analysis, ops: &[Op], numeric_stores: &[bool]) -> Vec<Vec<bool>> {
+/// What every store to a fixed slot is known to store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocalTy {
+    /// No store seen yet (where a typing pass starts).
+    NoStore,
+    Int32,
+    Number,
+    Unknown,
+}
+
+impl LocalTy {
+    pub fn of(ty: super::vstack::Ty) -> Self {
+        match ty {
+            super::vstack::Ty::Int32 => LocalTy::Int32,
+            super::vstack::Ty::Number => LocalTy::Number,
+            _ => LocalTy::Unknown,
+        }
+    }
+    /// The least type that covers both.
+    pub fn join(self, other: LocalTy) -> LocalTy {
+        use LocalTy::*;
+        match (self, other) {
+            (NoStore, x) | (x, NoStore) => x,
+            (Int32, Int32) => Int32,
+            (Unknown, _) | (_, Unknown) => Unknown,
+            _ => Number,
+        }
+    }
+    /// Whether a value of type `self` may be stored to a slot typed `slot`.
+    pub fn fits(self, slot: LocalTy) -> bool {
+        slot.join(self) == slot
+    }
+}
+
+/// The type each fixed slot holds at the start of each block: the type of every store to it in
+/// the script (`stores`, what a typing pass assumes), where the slot is assigned on every path
+/// from the entry to the block (a must-analysis over the blocks; the frame starts fixed slots
+/// `undefined`), else `Unknown`. Only this script's own `SetLocal`/`InitLexical` write a fixed
+/// slot, so the type holds without a run-time check.
+pub fn typed_locals_at_blocks(a: &Analysis, ops: &[Op], stores: &[LocalTy]) -> Vec<Vec<LocalTy>> {
     let n = a.block_starts.len();
-    let nloc = numeric_stores.len();
+    let nloc = stores.len();
     let block_end = |b: usize| a.block_starts.get(b + 1).copied().unwrap_or(ops.len());
     let index_of = |offset: u32| ops.binary_search_by_key(&offset, |o| o.offset).ok();
     // Stores per block, and successors.
@@ -207,5 +241,6 @@ pub fn numeric_locals_at_blocks(a: &Analysis, ops: &[Op], numeric_stores: &[bool
             }
         }
     }
-    assigned_in.into_iter().map(|v| v.iter().zip(numeric_stores).map(|(&a, &n)| a && n).collect()).collect()
+    let typed = |assigned: bool, t: LocalTy| if assigned && matches!(t, LocalTy::Int32 | LocalTy::Number) { t } else { LocalTy::Unknown };
+    assigned_in.into_iter().map(|v| v.iter().zip(stores).map(|(&a, &t)| typed(a, t)).collect()).collect()
 }

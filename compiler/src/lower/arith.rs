@@ -241,7 +241,15 @@ pub(crate) fn arith(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
         _ => return Err(Decline::op(&cx.op.name)),
     };
     let both_static = l.peek(0).static_number().is_some() && l.peek(1).static_number().is_some();
-    if cx.op.name == "Add" && !both_static {
+    let (r, lhs) = (l.peek(0), l.peek(1));
+    let int32_const_step = r.static_number() == Some(true)
+        && lhs.static_number() == Some(true)
+        && (matches!(r.loc, Loc::Const(_)) || matches!(lhs.loc, Loc::Const(_)));
+    if matches!(cx.op.name.as_str(), "Add" | "Sub") && int32_const_step {
+        let rhs = l.pop();
+        let lhs = l.pop();
+        l.int32_step(cx, lhs, rhs, cx.op.name == "Sub");
+    } else if cx.op.name == "Add" && !both_static {
         l.numeric_binary(cx, Out::Boxed, Guard::Numbers, |l, a, b| {
             l.add_boxed(a, b);
         });
@@ -256,6 +264,32 @@ pub(crate) fn arith(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
 }
 
 impl<'e> Lower<'e> {
+    /// `a + b` or `a - b` of two int32s, one of them a constant (counters and index steps):
+    /// an int32. The rare overflow, near ±2^31 only, hands the frame to the interpreter after
+    /// the op with the exact (double) result in its slot, so the result stays an int32 here.
+    fn int32_step(&mut self, cx: &OpCtx<'_>, a: Entry, b: Entry, sub: bool) {
+        let (w, res) = (self.temp(ValType::I64), self.temp(ValType::I32));
+        let pos = self.depth() + 1;
+        self.emit_i32(&a);
+        self.i(I::I64ExtendI32S);
+        self.emit_i32(&b);
+        self.i(I::I64ExtendI32S).i(if sub { I::I64Sub } else { I::I64Add });
+        vc::fits_int32(&mut *self.code.borrow_mut(), w);
+        self.i(I::I32Eqz);
+        self.open_if();
+        let (tf, r) = (self.p.tf, self.p.r);
+        self.i(I::LocalGet(w)).i(I::F64ConvertI64S);
+        vc::box_double(&mut *self.code.borrow_mut(), tf);
+        self.i(I::LocalSet(r));
+        self.bail_after(cx.idx, pos);
+        self.end();
+        self.i(I::LocalGet(w)).i(I::I32WrapI64).i(I::LocalSet(res));
+        self.release(a);
+        self.release(b);
+        self.free_temp(w);
+        self.push(Out::Int32.entry(res));
+    }
+
     /// The boxed sum of two numbers: an int32 when both are and the sum fits, else the double.
     fn add_boxed(&mut self, a: &Opnd, b: &Opnd) {
         let w = self.temp(ValType::I64);
@@ -384,10 +418,16 @@ fn is_identity_const(e: &Entry) -> bool {
     }
 }
 
-/// `++ -- -x +x ToNumeric`: numbers inline as f64.
+/// `++ -- -x +x ToNumeric`: numbers inline as f64; `++` and `--` of an int32 as int32.
 pub(crate) fn unary_number(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     let name = cx.op.name.clone();
     if matches!(name.as_str(), "Pos" | "ToNumeric") && l.peek(0).static_number().is_some() {
+        return Ok(());
+    }
+    if matches!(name.as_str(), "Inc" | "Dec") && l.peek(0).static_number() == Some(true) {
+        let a = l.pop();
+        let one = Entry::constant(runtime_abi::value::tag_bits(TYPE_INT32) | 1);
+        l.int32_step(cx, a, one, name == "Dec");
         return Ok(());
     }
     l.numeric_unary(cx, Out::Number, move |l, a| {

@@ -7,7 +7,7 @@ use super::{m, Decline, Lower};
 use runtime_abi::ic::ERROR_RESULT;
 use runtime_abi::layout::frame as bf;
 use runtime_abi::script::{self as sf, ctx, param};
-use runtime_abi::value::{TYPE_INT32, TYPE_OBJECT};
+use runtime_abi::value::TYPE_OBJECT;
 use stubs::value as vc;
 use wasm_encoder::{Instruction as I, ValType};
 
@@ -350,6 +350,5 @@ pub(crate) fn set_aliased_var(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), D
     });
     l.free_temp(addr);
     l.after_gc_point();
-    let _ = TYPE_INT32;
     Ok(())
 }

@@ -118,17 +118,28 @@ pub fn compile_script(engine: &Engine, env: &LowerEnv<'_>, input: &ScriptInput<'
         return Err(Decline::op(&op.name));
     }
     let a = analysis::analyse(engine, input.ops, input.notes, input.num_ic_entries).map_err(|e| Decline::why(e.0))?;
-    // A first pass learns which locals are only ever stored numbers; the second compiles
-    // with those locals typed at every block they are definitely assigned in.
-    let mut first = Lower::new(env, input, &a, Vec::new());
-    first.prologue();
-    first.body()?;
-    let numeric = analysis::numeric_locals_at_blocks(&a, input.ops, &first.numeric_stores);
-    let mut l = Lower::new(env, input, &a, numeric);
-    l.prologue();
-    l.body()?;
-    l.epilogue();
-    Ok(l.finish())
+    // Locals are typed optimistically: assume every local holds int32s wherever it is
+    // definitely assigned, lower, and see what the lowering stores. If every store fits the
+    // assumption, the assumption holds at run time (by induction over the stores) and this
+    // lowering is the result; otherwise weaken (int32 -> number -> unknown) and lower again.
+    const MAX_TYPING_PASSES: usize = 4;
+    let mut assumed = vec![analysis::LocalTy::Int32; input.nfixed as usize];
+    for pass in 0..=MAX_TYPING_PASSES {
+        let last = pass == MAX_TYPING_PASSES;
+        if last {
+            assumed.fill(analysis::LocalTy::Unknown);
+        }
+        let mut l = Lower::new(env, input, &a, analysis::typed_locals_at_blocks(&a, input.ops, &assumed));
+        l.prologue();
+        l.body()?;
+        let weaker: Vec<_> = assumed.iter().zip(&l.local_stores).map(|(a, s)| a.join(*s)).collect();
+        if weaker == assumed || last {
+            l.epilogue();
+            return Ok(l.finish());
+        }
+        assumed = weaker;
+    }
+    unreachable!("the last typing pass assumes nothing and always returns")
 }
 
 /// The protocol's own Wasm locals, allocated once per function.
@@ -171,10 +182,11 @@ pub(crate) struct Lower<'e> {
     /// Per fixed slot: its value held in a Wasm local, if any.
     pub cache: Vec<Option<Cached>>,
     pub cache_locals: BTreeMap<(u32, usize), u32>,
-    /// Per fixed slot: every store so far was statically a number (what the first pass learns).
-    pub numeric_stores: Vec<bool>,
-    /// Per block, per fixed slot: holds a number at the block's start (from the first pass).
-    pub numeric_at_block: Vec<Vec<bool>>,
+    /// Per fixed slot: the join of the static types of every store so far (what a typing pass
+    /// learns).
+    pub local_stores: Vec<analysis::LocalTy>,
+    /// Per block, per fixed slot: the type it holds at the block's start (assumed by this pass).
+    pub locals_at_block: Vec<Vec<analysis::LocalTy>>,
     /// Wasm blocks opened inside the current op's code (added to every branch depth).
     pub nest: u32,
     pub block: usize,
@@ -186,7 +198,7 @@ pub(crate) fn m(offset: u32, align: u32) -> MemArg {
 }
 
 impl<'e> Lower<'e> {
-    fn new(env: &'e LowerEnv<'e>, input: &'e ScriptInput<'e>, a: &'e Analysis, numeric_at_block: Vec<Vec<bool>>) -> Self {
+    fn new(env: &'e LowerEnv<'e>, input: &'e ScriptInput<'e>, a: &'e Analysis, locals_at_block: Vec<Vec<analysis::LocalTy>>) -> Self {
         let placeholder = Proto { frame: 0, ctx: 0, ic0: 0, state: 0, code: 0, pcoff: 0, sperr: 0, shadow: 0, low: 0, saved_top: 0, exit_fp: 0, a: 0, b: 0, r: 0, tf: 0, t32: 0 };
         let mut l = Lower {
             env,
@@ -199,8 +211,8 @@ impl<'e> Lower<'e> {
             vs: Vec::new(),
             cache: vec![None; input.nfixed as usize],
             cache_locals: BTreeMap::new(),
-            numeric_stores: vec![true; input.nfixed as usize],
-            numeric_at_block,
+            local_stores: vec![analysis::LocalTy::NoStore; input.nfixed as usize],
+            locals_at_block,
             nest: 0,
             block: 0,
             nblocks: a.block_starts.len(),

@@ -275,14 +275,14 @@ fn unknown_operands_take_the_ic_behind_an_inline_number_path() {
 
 #[test]
 fn locals_hold_numbers_in_wasm_locals_and_reach_the_frame_at_the_block_end() {
-    // x = 1; x = x + 2; x = x * 3; return x -- one block: the local is written once, at
+    // x = 1; x = x + 2.5; x = x * 3; return x -- one block: the local is written once, at
     // most (the return needs no frame write at all).
     let s = Script::new(&[
         ("One", None),
         ("SetLocal", Some(Operand::Local(0))),
         ("Pop", None),
         ("GetLocal", Some(Operand::Local(0))),
-        ("Int8", Some(Operand::I8(2))),
+        ("Double", Some(Operand::Double(2.5))),
         ("Add", None),
         ("SetLocal", Some(Operand::Local(0))),
         ("Pop", None),
@@ -320,9 +320,11 @@ fn a_loop_writes_its_locals_at_the_back_edge_and_reads_them_at_the_head() {
         ("Return", None),
     ]);
     let ops = lower_ok(&s, 1);
-    // `i` is only ever stored numbers and is assigned before the loop: it is a number at every
-    // block, so neither the compare nor the increment needs a check or an IC.
+    // `i` is only ever stored int32s and is assigned before the loop: it is an int32 at every
+    // block, so neither the compare nor the increment needs a check or an IC, and the compare
+    // is an int32 one.
     assert_eq!(count(&ops, "CallIndirect"), 0);
+    assert!(count(&ops, "I32LtS") >= 1 && count(&ops, "F64Lt") == 0);
     assert!(count(&ops, "BrTable") == 1, "back edges go through the dispatch");
 }
 
@@ -362,9 +364,10 @@ fn definite_assignment_meets_over_every_predecessor() {
     ]);
     let notes = crate::bytecode::notes::ScriptNotes::default();
     let a = analysis::analyse(&e, &s.0, &notes, s.num_ics()).unwrap();
-    let typed = analysis::numeric_locals_at_blocks(&a, &s.0, &[true, true]);
+    use analysis::LocalTy::{Int32, Number, Unknown};
+    let typed = analysis::typed_locals_at_blocks(&a, &s.0, &[Int32, Number]);
     // Blocks: [0,1], [2..4], [5..]. Local 0 is assigned only on the fall-through path.
-    assert_eq!(typed, vec![vec![false, false], vec![false, false], vec![false, false]]);
+    assert_eq!(typed, vec![vec![Unknown, Unknown], vec![Unknown, Unknown], vec![Unknown, Unknown]]);
     let s2 = Script::new(&[
         ("Zero", None),
         ("SetLocal", Some(Operand::Local(0))),
@@ -378,10 +381,13 @@ fn definite_assignment_meets_over_every_predecessor() {
         ("Return", None),
     ]);
     let a = analysis::analyse(&e, &s2.0, &notes, s2.num_ics()).unwrap();
-    let typed = analysis::numeric_locals_at_blocks(&a, &s2.0, &[true]);
-    assert_eq!(typed, vec![vec![false], vec![true], vec![true]]);
+    let typed = analysis::typed_locals_at_blocks(&a, &s2.0, &[Int32]);
+    assert_eq!(typed, vec![vec![Unknown], vec![Int32], vec![Int32]]);
+    assert_eq!(analysis::typed_locals_at_blocks(&a, &s2.0, &[Number]), vec![vec![Unknown], vec![Number], vec![Number]]);
     // Not every store numeric: never typed.
-    assert_eq!(analysis::numeric_locals_at_blocks(&a, &s2.0, &[false]), vec![vec![false], vec![false], vec![false]]);
+    assert_eq!(analysis::typed_locals_at_blocks(&a, &s2.0, &[Unknown]), vec![vec![Unknown], vec![Unknown], vec![Unknown]]);
+    assert_eq!(Int32.join(Number), Number);
+    assert!(Int32.fits(Number) && !Number.fits(Int32) && !Unknown.fits(Number));
 }
 
 #[test]

@@ -13,6 +13,7 @@
 //! **Invariant:** at block edges the frame is the whole truth (every operand synced, every
 //! dirty local written), so blocks join with no merge code; types do not cross blocks.
 
+use super::analysis::LocalTy;
 use super::{m, Lower};
 use runtime_abi::value::{self as jsval, TYPE_BOOLEAN, TYPE_INT32, TYPE_MAGIC, TYPE_NULL, TYPE_OBJECT, TYPE_STRING, TYPE_UNDEFINED};
 use runtime_abi::script as sf;
@@ -429,38 +430,44 @@ impl<'e> Lower<'e> {
                 };
                 self.push_new(loc, c.ty);
             }
-            None if self.local_is_numeric_here(i) => {
-                // Unbox once per block into the local's cache; later reads share it.
-                let c = self.cache_local(i, ValType::F64);
-                let (v, off) = (self.p.a, self.local_off(i));
-                self.i(I::LocalGet(self.p.low)).i(I::I64Load(m(off, 3))).i(I::LocalSet(v));
-                vc::number_to_f64(&mut *self.code.borrow_mut(), v);
-                self.i(I::LocalSet(c));
-                self.cache[i as usize] = Some(Cached { loc: Loc::Double(c), ty: Ty::Number, dirty: false });
-                self.get_local(i);
-            }
-            None => self.push_new(Loc::Local(i), Ty::Unknown),
+            None => match self.local_type_here(i) {
+                LocalTy::Int32 => {
+                    // Unbox once per block into the local's cache; later reads share it.
+                    let c = self.cache_local(i, ValType::I32);
+                    let off = self.local_off(i);
+                    self.i(I::LocalGet(self.p.low)).i(I::I32Load(m(off, 2))).i(I::LocalSet(c));
+                    self.cache[i as usize] = Some(Cached { loc: Loc::Int32(c), ty: Ty::Int32, dirty: false });
+                    self.get_local(i);
+                }
+                LocalTy::Number => {
+                    let c = self.cache_local(i, ValType::F64);
+                    let (v, off) = (self.p.a, self.local_off(i));
+                    self.i(I::LocalGet(self.p.low)).i(I::I64Load(m(off, 3))).i(I::LocalSet(v));
+                    vc::number_to_f64(&mut *self.code.borrow_mut(), v);
+                    self.i(I::LocalSet(c));
+                    self.cache[i as usize] = Some(Cached { loc: Loc::Double(c), ty: Ty::Number, dirty: false });
+                    self.get_local(i);
+                }
+                _ => self.push_new(Loc::Local(i), Ty::Unknown),
+            },
         }
     }
 
-    /// Whether fixed slot `i` is known to hold a number at the start of the current block.
-    fn local_is_numeric_here(&self, i: u32) -> bool {
-        self.numeric_at_block.get(self.block).and_then(|b| b.get(i as usize)).copied().unwrap_or(false)
+    /// What fixed slot `i` is known to hold at the start of the current block.
+    fn local_type_here(&self, i: u32) -> LocalTy {
+        self.locals_at_block.get(self.block).and_then(|b| b.get(i as usize)).copied().unwrap_or(LocalTy::Unknown)
     }
 
     /// `SetLocal i` with the value on top (which stays there): numbers, booleans and
     /// constants are kept in a Wasm local of the local's own and written at the block's end;
     /// anything else is written through.
     pub(crate) fn set_local(&mut self, i: u32) -> Result<(), super::Decline> {
+        // What is stored is recorded for the typing passes (`compile_script`).
         self.detach_lazy_reads(i, false);
         let d = self.depth();
         let e = self.peek(0);
-        self.numeric_stores[i as usize] &= e.ty.is_number();
-        // The second pass types this local at blocks from what the first pass saw stored;
-        // typing only ever gets more precise, but if it did not, declining is the safe answer.
-        if !e.ty.is_number() && self.numeric_at_block.iter().any(|b| b.get(i as usize).copied().unwrap_or(false)) {
-            return Err(super::Decline::why(format!("local {i} stored a non-number in the second pass")));
-        }
+        let stored = LocalTy::of(e.ty);
+        self.local_stores[i as usize] = self.local_stores[i as usize].join(stored);
         let cached = match e.loc {
             Loc::Const(v) if !e.ty.may_be_gc_thing() => Some(Loc::Const(v)),
             Loc::Int32(l) | Loc::Double(l) | Loc::Bool(l) => {
@@ -506,7 +513,7 @@ impl<'e> Lower<'e> {
             Ty::Int32 | Ty::Bool => v as u32 != 0,
             Ty::Number => {
                 let x = f64::from_bits(v);
-                x == x && x != 0.0
+                !x.is_nan() && x != 0.0
             }
             Ty::OtherPrimitive => false,
             _ => return None,
