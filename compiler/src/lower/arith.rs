@@ -50,8 +50,9 @@ impl Out {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Guard {
     Numbers,
-    /// Both int32-tagged (for `%`, whose inline path is integer remainder).
-    Int32s,
+    /// Numbers, and the inline path may still leave for the IC (branching to label 0), so
+    /// it is always built with the IC behind it (`%`).
+    NumbersMayLeave,
 }
 
 /// An operand of a numeric op: statically a number, or a boxed Value in an i64 local.
@@ -161,22 +162,18 @@ impl<'e> Lower<'e> {
             self.open_block(); // $slow
             let mut checks = 0;
             for o in [&a, &b] {
-                match (guard, o.boxed) {
-                    (Guard::Numbers, Some(v)) => vc::is_number(&mut *self.code.borrow_mut(), v),
-                    (Guard::Numbers, None) => continue,
-                    (Guard::Int32s, Some(v)) => vc::has_type(&mut *self.code.borrow_mut(), v, TYPE_INT32),
-                    (Guard::Int32s, None) => {
-                        // A static number is an int32 here only if it is statically one.
-                        let is = o.e.static_number() == Some(true);
-                        self.i(I::I32Const(is as i32));
-                    }
+                match o.boxed {
+                    Some(v) => vc::is_number(&mut *self.code.borrow_mut(), v),
+                    None => continue,
                 }
                 checks += 1;
                 if checks == 2 {
                     self.i(I::I32And);
                 }
             }
-            self.i(I::I32Eqz).i(I::BrIf(0));
+            if checks > 0 {
+                self.i(I::I32Eqz).i(I::BrIf(0));
+            }
             fast(self, &a, &b);
             self.i(I::LocalSet(res)).i(I::Br(1));
             self.end();
@@ -329,22 +326,23 @@ impl<'e> Lower<'e> {
     }
 }
 
-/// `%`: integer remainder when both are int32s with a non-negative dividend and a positive
-/// divisor (no -0, no NaN); otherwise the IC.
+/// `%`: integer remainder when both are int32-valued numbers with a non-negative dividend
+/// (not -0) and a positive divisor (so no -0 and no NaN can result); otherwise the IC.
 pub(crate) fn modulo(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let (ta, tb) = (l.temp(ValType::I32), l.temp(ValType::I32));
-    l.numeric_binary(cx, Out::Number, Guard::Int32s, |l, a, b| {
-        l.i32_of(a);
-        l.i(I::LocalSet(ta));
-        l.i32_of(b);
-        l.i(I::LocalTee(tb));
+    let (ta, tb, fa, fb) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::F64), l.temp(ValType::F64));
+    l.numeric_binary(cx, Out::Number, Guard::NumbersMayLeave, |l, a, b| {
         // Label 0 is the inline path's block: leaving it takes the IC.
-        l.i(I::I32Const(0)).i(I::I32LeS);
-        l.i(I::LocalGet(ta)).i(I::I32Const(0)).i(I::I32LtS).i(I::I32Or).i(I::BrIf(0));
+        l.f64_of(a);
+        l.i(I::LocalTee(fa)).i(I::I32TruncSatF64S).i(I::LocalTee(ta)).i(I::F64ConvertI32S).i(I::LocalGet(fa)).i(I::F64Ne);
+        l.f64_of(b);
+        l.i(I::LocalTee(fb)).i(I::I32TruncSatF64S).i(I::LocalTee(tb)).i(I::F64ConvertI32S).i(I::LocalGet(fb)).i(I::F64Ne).i(I::I32Or);
+        l.i(I::LocalGet(fa)).i(I::I64ReinterpretF64).i(I::I64Const(0)).i(I::I64LtS).i(I::I32Or);
+        l.i(I::LocalGet(tb)).i(I::I32Const(0)).i(I::I32LeS).i(I::I32Or).i(I::BrIf(0));
         l.i(I::LocalGet(ta)).i(I::LocalGet(tb)).i(I::I32RemS).i(I::F64ConvertI32S);
     });
-    l.free_temp(ta);
-    l.free_temp(tb);
+    for t in [ta, tb, fa, fb] {
+        l.free_temp(t);
+    }
     Ok(())
 }
 
