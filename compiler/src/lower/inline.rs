@@ -148,7 +148,10 @@ impl InlineShape {
 
 /// `obj.name`: the predicted bodies inline when the site's first stub has one, else the chain.
 pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let bodies: Vec<InlineBody> = l.env.inline_bodies.to_vec();
+    // A few compares at most per site, in table-index order (a snapshot has one request per
+    // distinct body, so in practice one or two bodies of each shape).
+    const MAX_PREDICTED: usize = 4;
+    let bodies: Vec<InlineBody> = l.env.inline_bodies.iter().take(MAX_PREDICTED).copied().collect();
     if bodies.is_empty() {
         return super::calls::ic_unary(l, cx);
     }
