@@ -331,7 +331,6 @@ fn lower_env<'f>(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &'f 
         clone_regexp: engine_func(snap, linker, s.clone_regexp_func, 2, 1, "CloneRegExpObject")?,
         init_dense_element: engine_func(snap, linker, s.init_dense_element_func, 3, 0, "initDenseElement")?,
         gcptr_value_set: engine_func(snap, linker, facts.gcptr_value_set_func, 2, 0, "GCPtr<Value>::set")?,
-        array_class: Some(facts.array_class),
         inline_bodies: &[],
     })
 }

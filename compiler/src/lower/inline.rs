@@ -7,10 +7,11 @@
 //!   code is a table index, one per body, so one compare identifies the body; its fields
 //!   (shape, slot offset) are loaded from the stub, so the code stays shared by every stub of
 //!   the body and correct for any of them.
-//! - `GetElem` on an Array with an int32 index inside its initialized length, whose element is
-//!   not a hole: the element. Dense elements are always own data properties (the engine makes
-//!   an object's elements sparse before any indexed accessor exists), so no getter, proxy or
-//!   prototype can be involved.
+//! - `GetElem` whose site's first stub is the compiled dense-element body (shape guard, int32
+//!   index, dense element load): the stub's shape check, then the element when the index is
+//!   inside the initialized length and the element is not a hole, as the body does. A site
+//!   whose first stub is anything else (a typed array, a string) goes to its chain after one
+//!   compare.
 
 use super::ops::OpCtx;
 use super::vstack::{Entry, Loc, Ty};
@@ -20,11 +21,12 @@ use runtime_abi::value::{tag, TYPE_INT32, TYPE_MAGIC, TYPE_OBJECT};
 use stubs::value as vc;
 use wasm_encoder::{Instruction as I, ValType};
 
-/// `obj[key]`: the dense element inline, else the GetElem IC.
+/// `obj[key]`: the predicted dense-element body inline, else the GetElem chain.
 pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let Some(array_class) = l.env.array_class else {
+    let bodies = predicted(l, |s| matches!(s, InlineShape::DenseElementRead { .. }));
+    if bodies.is_empty() {
         return super::calls::ic_binary(l, cx);
-    };
+    }
     let key = l.pop();
     let obj = l.pop();
     let vo = l.boxed_local(obj, cx.d - 1);
@@ -38,27 +40,33 @@ pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
             Some(v)
         }
     };
-    let (o, idx, el) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
+    let (o, idx, el, stub, code) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
     let res = l.temp(ValType::I64);
     l.sync_stack();
     l.open_block(); // $done
     l.open_block(); // $slow
-    // An Array object.
     vc::has_type(&mut *l.code.borrow_mut(), vo, TYPE_OBJECT);
     l.i(I::I32Eqz).i(I::BrIf(0));
-    l.i(I::LocalGet(vo)).i(I::I32WrapI64).i(I::LocalTee(o));
-    l.i(I::I32Load(m(ic::OBJ_SHAPE, 2))).i(I::I32Load(m(ic::SHAPE_BASE, 2))).i(I::I32Load(m(ic::BASE_CLASP, 2)));
-    l.i(I::I32Const(array_class as i32)).i(I::I32Ne).i(I::BrIf(0));
-    // An int32 index.
+    l.i(I::LocalGet(vo)).i(I::I32WrapI64).i(I::LocalSet(o));
     index_i32(l, &key, vk, idx);
-    // Inside the initialized length (unsigned: a negative index is out too), not a hole.
-    l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_ELEMENTS, 2))).i(I::LocalTee(el));
-    l.i(I::I32Const(-ic::ELEMENTS_INITIALIZED_LENGTH)).i(I::I32Sub).i(I::I32Load(m(0, 2)));
-    l.i(I::LocalGet(idx)).i(I::I32LeU).i(I::BrIf(0));
-    l.i(I::LocalGet(el)).i(I::LocalGet(idx)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I64Load(m(0, 3))).i(I::LocalTee(res));
-    vc::tag_of(&mut *l.code.borrow_mut());
-    l.i(I::I32Const(tag(TYPE_MAGIC) as i32)).i(I::I32Eq).i(I::BrIf(0));
-    l.i(I::Br(1));
+    first_stub(l, cx, stub, code);
+    for b in &bodies {
+        let InlineShape::DenseElementRead { shape } = b.shape else { continue };
+        l.i(I::LocalGet(code)).i(I::I32Const(b.table_index as i32)).i(I::I32Eq);
+        l.open_if();
+        // Inside the `if`: $slow is label 1, $done label 2.
+        l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
+        l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+        // Inside the initialized length (unsigned: a negative index is out too), not a hole.
+        l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_ELEMENTS, 2))).i(I::LocalTee(el));
+        l.i(I::I32Const(-ic::ELEMENTS_INITIALIZED_LENGTH)).i(I::I32Sub).i(I::I32Load(m(0, 2)));
+        l.i(I::LocalGet(idx)).i(I::I32LeU).i(I::BrIf(1));
+        l.i(I::LocalGet(el)).i(I::LocalGet(idx)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I64Load(m(0, 3))).i(I::LocalTee(res));
+        vc::tag_of(&mut *l.code.borrow_mut());
+        l.i(I::I32Const(tag(TYPE_MAGIC) as i32)).i(I::I32Eq).i(I::BrIf(1));
+        l.i(I::Br(2));
+        l.end();
+    }
     l.end();
     // The chain, with the operands as Values.
     let (a, b) = (l.p.a, l.p.b);
@@ -80,11 +88,25 @@ pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
         l.free_temp(v);
     }
     l.release(key);
-    for t in [vo, o, idx, el] {
+    for t in [vo, o, idx, el, stub, code] {
         l.free_temp(t);
     }
     l.push(Entry::new(Loc::Boxed(res), Ty::Unknown));
     Ok(())
+}
+
+/// At most a few predicted bodies of the wanted shapes per site, in table-index order (a
+/// snapshot has one request per distinct body, so in practice one or two of each shape).
+fn predicted(l: &Lower<'_>, want: impl Fn(&InlineShape) -> bool) -> Vec<InlineBody> {
+    const MAX_PREDICTED: usize = 4;
+    l.env.inline_bodies.iter().filter(|b| want(&b.shape)).take(MAX_PREDICTED).copied().collect()
+}
+
+/// Loads the site's first stub and its code (a table index).
+fn first_stub(l: &mut Lower<'_>, cx: &OpCtx<'_>, stub: u32, code: u32) {
+    let (entry, ic0) = (8 * l.a.ic_index[cx.idx], l.p.ic0);
+    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry, 2))).i(I::LocalSet(stub));
+    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry + 4, 2))).i(I::LocalSet(code));
 }
 
 /// Sets `idx` to the key as an int32, or branches to label 0 when it is not one; `boxed` is
@@ -127,6 +149,8 @@ pub enum InlineShape {
     /// `GetProp`: object with the stub's shape; the Value at the stub's byte offset into the
     /// object's dynamic slots.
     DynamicSlotRead { shape: u32, offset: u32 },
+    /// `GetElem`: object with the stub's shape, int32 index; its dense element.
+    DenseElementRead { shape: u32 },
 }
 
 impl InlineShape {
@@ -141,6 +165,10 @@ impl InlineShape {
                 "LoadDynamicSlotResult" => Some(InlineShape::DynamicSlotRead { shape: field(*s), offset: field(*o) }),
                 _ => None,
             },
+            (
+                "GetElem",
+                [("GuardToObject", [0]), ("GuardToInt32Index", [1, 2]), ("GuardShape", [0, s]), ("LoadDenseElementResult", [0, 2])],
+            ) => Some(InlineShape::DenseElementRead { shape: field(*s) }),
             _ => None,
         }
     }
@@ -148,10 +176,7 @@ impl InlineShape {
 
 /// `obj.name`: the predicted bodies inline when the site's first stub has one, else the chain.
 pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    // A few compares at most per site, in table-index order (a snapshot has one request per
-    // distinct body, so in practice one or two bodies of each shape).
-    const MAX_PREDICTED: usize = 4;
-    let bodies: Vec<InlineBody> = l.env.inline_bodies.iter().take(MAX_PREDICTED).copied().collect();
+    let bodies = predicted(l, |s| matches!(s, InlineShape::FixedSlotRead { .. } | InlineShape::DynamicSlotRead { .. }));
     if bodies.is_empty() {
         return super::calls::ic_unary(l, cx);
     }
@@ -160,21 +185,19 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     let (o, stub, code) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
     let res = l.temp(ValType::I64);
     l.sync_stack();
-    let entry = 8 * l.a.ic_index[cx.idx];
-    let ic0 = l.p.ic0;
     l.open_block(); // $done
     l.open_block(); // $slow
     vc::has_type(&mut *l.code.borrow_mut(), vo, TYPE_OBJECT);
     l.i(I::I32Eqz).i(I::BrIf(0));
     l.i(I::LocalGet(vo)).i(I::I32WrapI64).i(I::LocalSet(o));
-    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry, 2))).i(I::LocalSet(stub));
-    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry + 4, 2))).i(I::LocalSet(code));
+    first_stub(l, cx, stub, code);
     for b in &bodies {
         l.i(I::LocalGet(code)).i(I::I32Const(b.table_index as i32)).i(I::I32Eq);
         l.open_if();
         // Inside the `if`: $slow is label 1, $done label 2.
         let (shape, offset) = match b.shape {
             InlineShape::FixedSlotRead { shape, offset } | InlineShape::DynamicSlotRead { shape, offset } => (shape, offset),
+            InlineShape::DenseElementRead { .. } => continue,
         };
         l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
         l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
@@ -186,6 +209,7 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
                 l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SLOTS, 2)));
                 l.i(I::LocalGet(stub)).i(I::I32Load(m(offset, 2))).i(I::I32Const(!7)).i(I::I32And).i(I::I32Add);
             }
+            InlineShape::DenseElementRead { .. } => unreachable!("filtered above"),
         }
         l.i(I::I64Load(m(0, 3))).i(I::LocalSet(res)).i(I::Br(2));
         l.end();

@@ -67,8 +67,6 @@ pub struct LowerEnv<'a> {
     pub regexp_at_pc: u32,
     pub clone_regexp: u32,
     pub gcptr_value_set: u32,
-    /// The engine's `ArrayObject` class, for inline dense element loads.
-    pub array_class: Option<u32>,
     /// IC bodies the stub library compiled that sites may run inline (`inline.rs`).
     pub inline_bodies: &'a [InlineBody],
 }

@@ -108,6 +108,7 @@ const IC_TYPE: u32 = 0;
 const INLINE: &[InlineBody] = &[
     InlineBody { table_index: 7001, shape: InlineShape::FixedSlotRead { shape: 24, offset: 28 } },
     InlineBody { table_index: 7002, shape: InlineShape::DynamicSlotRead { shape: 24, offset: 28 } },
+    InlineBody { table_index: 7003, shape: InlineShape::DenseElementRead { shape: 24 } },
 ];
 const SCRIPT_TYPE: u32 = 1;
 
@@ -129,7 +130,6 @@ fn test_env() -> LowerEnv<'static> {
         regexp_at_pc: 10,
         clone_regexp: 11,
         gcptr_value_set: 12,
-        array_class: Some(FASTLY_WEVAL_FACTS.array_class),
         inline_bodies: INLINE,
     }
 }
@@ -426,9 +426,10 @@ fn a_property_read_calls_its_ic_and_the_result_is_reread_after_the_next_call() {
     ]);
     let ops = lower_ok(&s, 0);
     assert_eq!(count(&ops, "CallIndirect"), 2);
-    // Each site compares its first stub's code with both predicted bodies.
+    // Each site compares its first stub's code with both predicted GetProp bodies.
     assert_eq!(count(&ops, "I32Const { value: 7001 }"), 2);
     assert_eq!(count(&ops, "I32Const { value: 7002 }"), 2);
+    assert_eq!(count(&ops, "I32Const { value: 7003 }"), 0);
 }
 
 #[test]
@@ -439,6 +440,10 @@ fn inline_bodies_are_recognised_from_their_cacheir() {
     assert_eq!(InlineShape::recognise("GetProp", dynamic, 8), Some(InlineShape::DynamicSlotRead { shape: 8, offset: 12 }));
     // Another kind, another operand, an extra op: not recognised.
     assert_eq!(InlineShape::recognise("GetElem", fixed, 16), None);
+    let dense: &[(&str, &[u8])] =
+        &[("GuardToObject", &[0]), ("GuardToInt32Index", &[1, 2]), ("GuardShape", &[0, 0]), ("LoadDenseElementResult", &[0, 2]), ("ReturnFromIC", &[])];
+    assert_eq!(InlineShape::recognise("GetElem", dense, 8), Some(InlineShape::DenseElementRead { shape: 8 }));
+    assert_eq!(InlineShape::recognise("GetProp", dense, 8), None);
     let other: &[(&str, &[u8])] = &[("GuardToObject", &[1]), ("GuardShape", &[1, 0]), ("LoadFixedSlotResult", &[1, 1])];
     assert_eq!(InlineShape::recognise("GetProp", other, 16), None);
     let proto: &[(&str, &[u8])] = &[("GuardToObject", &[0]), ("GuardShape", &[0, 0]), ("LoadProto", &[0, 1]), ("LoadFixedSlotResult", &[1, 1])];
@@ -447,8 +452,8 @@ fn inline_bodies_are_recognised_from_their_cacheir() {
 
 #[test]
 fn a_dense_element_read_is_inline_with_the_chain_behind() {
-    // arg0[arg1] and arg0[1.0 + 1]: the Array class, int32 index, bounds and hole checks
-    // inline; one chain call each behind them.
+    // arg0[arg1] and arg0[1.0 + 1]: the predicted body's shape guard, int32 index, bounds and
+    // hole checks inline; one chain call each behind them.
     let s = Script::new(&[
         ("GetArg", Some(Operand::Arg(0))),
         ("GetArg", Some(Operand::Arg(1))),
@@ -462,7 +467,8 @@ fn a_dense_element_read_is_inline_with_the_chain_behind() {
         ("Return", None),
     ]);
     let ops = lower_ok(&s, 0);
-    assert_eq!(count(&ops, &format!("I32Const {{ value: {} }}", FASTLY_WEVAL_FACTS.array_class as i32)), 2, "two class guards");
+    assert_eq!(count(&ops, "I32Const { value: 7003 }"), 2, "each site compares with the predicted body");
+    assert_eq!(count(&ops, "I32Const { value: 7001 }"), 0, "GetProp bodies are not GetElem predictions");
     // Two GetElem chains and the Add IC of the two unknown elements.
     assert_eq!(count(&ops, "CallIndirect"), 3);
     assert!(count(&ops, "I32TruncSatF64S") >= 1, "a number index is checked as int32 directly");
