@@ -42,14 +42,8 @@ pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     };
     let (o, idx, el, stub, code) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
     let res = l.temp(ValType::I64);
-    l.sync_stack();
-    l.open_block(); // $done
-    l.open_block(); // $slow
-    vc::has_type(&mut *l.code.borrow_mut(), vo, TYPE_OBJECT);
-    l.i(I::I32Eqz).i(I::BrIf(0));
-    l.i(I::LocalGet(vo)).i(I::I32WrapI64).i(I::LocalSet(o));
+    open_site(l, cx, vo, SiteLocals { o, stub, code });
     index_i32(l, &key, vk, idx);
-    first_stub(l, cx, stub, code);
     for b in &bodies {
         let InlineShape::DenseElementRead { shape } = b.shape else { continue };
         l.i(I::LocalGet(code)).i(I::I32Const(b.table_index as i32)).i(I::I32Eq);
@@ -102,11 +96,26 @@ fn predicted(l: &Lower<'_>, want: impl Fn(&InlineShape) -> bool) -> Vec<InlineBo
     l.env.inline_bodies.iter().filter(|b| want(&b.shape)).take(MAX_PREDICTED).copied().collect()
 }
 
-/// Loads the site's first stub and its code (a table index).
-fn first_stub(l: &mut Lower<'_>, cx: &OpCtx<'_>, stub: u32, code: u32) {
+/// The i32 locals a predicted site fills: the object, the site's first stub and its code.
+struct SiteLocals {
+    o: u32,
+    stub: u32,
+    code: u32,
+}
+
+/// The start of a predicted site: the frame synced (the chain may be called), the `$done` and
+/// `$slow` blocks opened, the receiver `vo` checked to be an object and unboxed, and the site's
+/// first stub and its code (a table index) loaded.
+fn open_site(l: &mut Lower<'_>, cx: &OpCtx<'_>, vo: u32, s: SiteLocals) {
+    l.sync_stack();
+    l.open_block(); // $done
+    l.open_block(); // $slow
+    vc::has_type(&mut *l.code.borrow_mut(), vo, TYPE_OBJECT);
+    l.i(I::I32Eqz).i(I::BrIf(0));
+    l.i(I::LocalGet(vo)).i(I::I32WrapI64).i(I::LocalSet(s.o));
     let (entry, ic0) = (8 * l.a.ic_index[cx.idx], l.p.ic0);
-    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry, 2))).i(I::LocalSet(stub));
-    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry + 4, 2))).i(I::LocalSet(code));
+    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry, 2))).i(I::LocalSet(s.stub));
+    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry + 4, 2))).i(I::LocalSet(s.code));
 }
 
 /// Sets `idx` to the key as an int32, or branches to label 0 when it is not one; `boxed` is
@@ -184,13 +193,7 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     let vo = l.boxed_local(obj, cx.d);
     let (o, stub, code) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
     let res = l.temp(ValType::I64);
-    l.sync_stack();
-    l.open_block(); // $done
-    l.open_block(); // $slow
-    vc::has_type(&mut *l.code.borrow_mut(), vo, TYPE_OBJECT);
-    l.i(I::I32Eqz).i(I::BrIf(0));
-    l.i(I::LocalGet(vo)).i(I::I32WrapI64).i(I::LocalSet(o));
-    first_stub(l, cx, stub, code);
+    open_site(l, cx, vo, SiteLocals { o, stub, code });
     for b in &bodies {
         l.i(I::LocalGet(code)).i(I::I32Const(b.table_index as i32)).i(I::I32Eq);
         l.open_if();
