@@ -159,19 +159,25 @@ fn ic_types(snap: &Snapshot<'_>) -> Vec<u32> {
     snap.module.types.iter().enumerate().filter(|(_, t)| **t == sig).map(|(i, _)| i as u32).collect()
 }
 
+/// The engine's generic CacheIR interpreter (input function index).
+fn generic_ic_func(snap: &Snapshot<'_>) -> Result<u32> {
+    let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
+    snap.module.table0.get(&facts.generic_ic_table_index).copied().ok_or_else(|| Error::EngineTable(format!(
+        "table 0 has no function at the generic IC interpreter's index {}",
+        facts.generic_ic_table_index
+    )))
+}
+
 /// Counts IC chain starts in all engine code, and entries and guard failures of the generic
 /// CacheIR interpreter.
 fn plan_coverage(snap: &Snapshot<'_>, linker: &mut link::Linker<'_, '_>) -> Result<report::CoverageManifest> {
-    let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
-    let generic = *snap.module.table0.get(&facts.generic_ic_table_index).ok_or_else(|| Error::EngineTable(format!(
-        "table 0 has no function at the generic IC interpreter's index {}",
-        facts.generic_ic_table_index
-    )))?;
+    let generic = generic_ic_func(snap)?;
     let m = report::CoverageManifest {
         chain_starts: "aotjs.cov.chain_starts".into(),
         generic_entries: "aotjs.cov.generic_entries".into(),
         generic_next: "aotjs.cov.generic_next".into(),
         stubs: Vec::new(),
+        declined: Vec::new(),
     };
     let chain = linker.add_counter_global(m.chain_starts.clone());
     let g_entries = linker.add_counter_global(m.generic_entries.clone());
@@ -284,11 +290,47 @@ fn plan_stubs(
                 slots.push((r.specialized, f));
                 report.compile_ic(&kind);
             }
-            Err(d) => report.decline_ic(&kind, &format!("ic: {d}"), Some(d.op())),
+            Err(d) => {
+                let reason = format!("ic: {d}");
+                report.decline_ic(&kind, &reason, Some(d.op()));
+                if let Some(c) = report.coverage.as_mut() {
+                    let entries = format!("aotjs.cov.declined.{}.entries", c.declined.len());
+                    let f = counting_trampoline(snap, linker, &sig, &entries)?;
+                    slots.push((r.specialized, f));
+                    let ops = ops.iter().map(|o| o.name.clone()).collect();
+                    c.declined.push(report::DeclinedCoverage { entries, kind: kind.clone(), ops, reason });
+                }
+            }
         }
     }
     report.stub_functions = report.coverage.as_ref().map_or(by_body.len(), |c| c.stubs.len()) as u64;
     Ok(())
+}
+
+/// Coverage builds: a function for one declined body that counts its entries and calls the
+/// engine's generic CacheIR interpreter with the same arguments, which is what the engine runs
+/// for a body without compiled code. `entries` names its counter.
+fn counting_trampoline(
+    snap: &Snapshot<'_>,
+    linker: &mut link::Linker<'_, '_>,
+    sig: &snapshot::module::FuncSig,
+    entries: &str,
+) -> Result<link::OutFuncIdx> {
+    use wasm_encoder::Instruction as I;
+    let generic = linker.out_index(link::InFuncIdx(generic_ic_func(snap)?)).ok_or_else(|| Error::EngineTable(
+        "the generic IC interpreter does not survive linking".into(),
+    ))?;
+    let counter = linker.add_counter_global(entries.to_string());
+    let mut f = wasm_encoder::Function::new([]);
+    for ins in [I::GlobalGet(counter), I::I64Const(1), I::I64Add, I::GlobalSet(counter)] {
+        f.instruction(&ins);
+    }
+    for p in 0..4 {
+        f.instruction(&I::LocalGet(p));
+    }
+    f.instruction(&I::Call(generic.0));
+    f.instruction(&I::End);
+    Ok(linker.add_function(link::NewFunction { sig: sig.clone(), body: f.into_raw_body() }))
 }
 
 /// The JSOp interpreter entry's Wasm signature: thirteen i32 parameters, an i32 result.

@@ -45,6 +45,18 @@ pub struct CoverageManifest {
     pub generic_entries: String,
     pub generic_next: String,
     pub stubs: Vec<StubCoverage>,
+    /// Bodies the stub library declines: each runs in the generic CacheIR interpreter behind
+    /// a counting trampoline, so the hits each one sends there are known.
+    pub declined: Vec<DeclinedCoverage>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DeclinedCoverage {
+    pub entries: String,
+    pub kind: String,
+    pub ops: Vec<String>,
+    /// Why the stub library declined it (the first op it cannot lower).
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -186,6 +186,24 @@ static OPS: &[OpDef] = &[
     OpDef { name: "DoubleSubResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Sub) },
     OpDef { name: "DoubleMulResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Mul) },
     OpDef { name: "DoubleDivResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Div) },
+    OpDef { name: "Int32ModResult", args: &[Id, Id], emit: |e, a| e.int32_div_mod(a[0], a[1], false) },
+    OpDef { name: "Int32DivResult", args: &[Id, Id], emit: |e, a| e.int32_div_mod(a[0], a[1], true) },
+    OpDef { name: "DoubleNegationResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Neg) },
+    // Math builtins called from Call ICs (the callee is guarded before).
+    OpDef { name: "MathAbsInt32Result", args: &[Id], emit: |e, a| e.int32_abs(a[0]) },
+    OpDef { name: "MathAbsNumberResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Abs) },
+    OpDef { name: "MathSqrtNumberResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Sqrt) },
+    OpDef { name: "MathFloorNumberResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Floor) },
+    OpDef { name: "MathCeilNumberResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Ceil) },
+    OpDef { name: "MathTruncNumberResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Trunc) },
+    OpDef { name: "MathFloorToInt32Result", args: &[Id], emit: |e, a| e.rounded_to_int32(a[0], Rounding::Floor) },
+    OpDef { name: "MathCeilToInt32Result", args: &[Id], emit: |e, a| e.rounded_to_int32(a[0], Rounding::Ceil) },
+    OpDef { name: "MathTruncToInt32Result", args: &[Id], emit: |e, a| e.rounded_to_int32(a[0], Rounding::Trunc) },
+    OpDef { name: "MathRoundToInt32Result", args: &[Id], emit: |e, a| e.rounded_to_int32(a[0], Rounding::Round) },
+    OpDef { name: "Int32MinMax", args: &[Imm8, Id, Id, Id], emit: |e, a| e.int32_min_max(a[0] != 0, a[1], a[2], a[3]) },
+    OpDef { name: "NumberMinMax", args: &[Imm8, Id, Id, Id], emit: |e, a| e.number_min_max(a[0] != 0, a[1], a[2], a[3]) },
+    // Global lexical bindings: the global's generation counter is unchanged.
+    OpDef { name: "GuardGlobalGeneration", args: &[F, F], emit: |e, a| e.guard_global_generation(a[0], a[1]) },
     // Comparisons.
     OpDef { name: "CompareInt32Result", args: &[Imm8, Id, Id], emit: |e, a| e.compare(a[0], a[1], a[2], false) },
     OpDef { name: "CompareDoubleResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare(a[0], a[1], a[2], true) },
@@ -251,6 +269,15 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     Ok(e.f.into_raw_body())
 }
 
+/// How a `Math` rounding op rounds.
+#[derive(Clone, Copy)]
+enum Rounding {
+    Floor,
+    Ceil,
+    Trunc,
+    Round,
+}
+
 // Parameters and locals of the generated function.
 const P_ARG0: u32 = 0;
 const P_ARG1: u32 = 1;
@@ -268,6 +295,7 @@ struct Emitter<'a> {
     t32b: u32,
     t64: u32,
     tf: u32,
+    tf2: u32,
 }
 
 impl<'a> Emitter<'a> {
@@ -278,7 +306,7 @@ impl<'a> Emitter<'a> {
             (num_regs + 1, ValType::I64), // registers, result
             (2, ValType::I32),            // t32, t32b
             (1, ValType::I64),            // t64
-            (1, ValType::F64),            // tf
+            (2, ValType::F64),            // tf, tf2
         ];
         Emitter {
             env,
@@ -289,6 +317,7 @@ impl<'a> Emitter<'a> {
             t32b: result + 2,
             t64: result + 3,
             tf: result + 4,
+            tf2: result + 5,
         }
     }
 
@@ -620,6 +649,108 @@ impl<'a> Emitter<'a> {
             self.i(I::End);
         }
         Ok(())
+    }
+
+    /// `lhs / rhs` or `lhs % rhs` on int32s; a result that is not an int32 (division by zero,
+    /// -0, INT32_MIN / -1, an inexact quotient) fails, as in the engine.
+    fn int32_div_mod(&mut self, a: u8, b: u8, div: bool) -> Result<(), Decline> {
+        let (x, y) = (self.t32, self.t32b);
+        self.lo(a);
+        self.i(I::LocalSet(x));
+        self.lo(b);
+        self.i(I::LocalTee(y)).i(I::I32Eqz);
+        self.fail_if();
+        // INT32_MIN / -1 overflows (and traps in Wasm); INT32_MIN % -1 is -0.
+        self.i(I::LocalGet(x)).i(I::I32Const(i32::MIN)).i(I::I32Eq);
+        self.i(I::LocalGet(y)).i(I::I32Const(-1)).i(I::I32Eq).i(I::I32And);
+        self.fail_if();
+        if div {
+            // 0 / negative is -0; a remainder means a fractional quotient.
+            self.i(I::LocalGet(x)).i(I::I32Eqz).i(I::LocalGet(y)).i(I::I32Const(0)).i(I::I32LtS).i(I::I32And);
+            self.fail_if();
+            self.i(I::LocalGet(x)).i(I::LocalGet(y)).i(I::I32RemS);
+            self.fail_if();
+            self.i(I::LocalGet(x)).i(I::LocalGet(y)).i(I::I32DivS);
+        } else {
+            // A zero remainder of a negative dividend is -0.
+            self.i(I::LocalGet(x)).i(I::LocalGet(y)).i(I::I32RemS).i(I::LocalTee(y));
+            self.i(I::I32Eqz).i(I::LocalGet(x)).i(I::I32Const(0)).i(I::I32LtS).i(I::I32And);
+            self.fail_if();
+            self.i(I::LocalGet(y));
+        }
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// A double result from one NumberId operand.
+    fn double_unary(&mut self, a: u8, op: I<'static>) -> Result<(), Decline> {
+        self.to_number(a);
+        self.i(op);
+        self.set_double_result();
+        Ok(())
+    }
+
+    /// `Math.abs` of an int32; INT32_MIN has no int32 absolute value and fails.
+    fn int32_abs(&mut self, a: u8) -> Result<(), Decline> {
+        let x = self.t32;
+        self.lo(a);
+        self.i(I::LocalTee(x)).i(I::I32Const(i32::MIN)).i(I::I32Eq);
+        self.fail_if();
+        self.i(I::I32Const(0)).i(I::LocalGet(x)).i(I::I32Sub).i(I::LocalGet(x));
+        self.i(I::LocalGet(x)).i(I::I32Const(0)).i(I::I32LtS).i(I::Select);
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// `Math.floor`/`ceil`/`trunc`/`round` with an int32 result; a result that is not an int32
+    /// (out of range, NaN, -0) fails.
+    fn rounded_to_int32(&mut self, a: u8, how: Rounding) -> Result<(), Decline> {
+        let (tf, tf2, t32) = (self.tf, self.tf2, self.t32);
+        self.to_number(a);
+        match how {
+            Rounding::Floor => _ = self.i(I::F64Floor),
+            Rounding::Ceil => _ = self.i(I::F64Ceil),
+            Rounding::Trunc => _ = self.i(I::F64Trunc),
+            Rounding::Round => vc::js_round(&mut self.f, tf, tf2),
+        }
+        vc::is_int32_number(&mut self.f, tf, t32);
+        self.i(I::I32Eqz);
+        self.fail_if();
+        self.i(I::LocalGet(t32));
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// `Math.min`/`max` of two int32s into register `res`.
+    fn int32_min_max(&mut self, is_max: bool, a: u8, b: u8, res: u8) -> Result<(), Decline> {
+        self.lo(a);
+        self.lo(b);
+        self.lo(a);
+        self.lo(b);
+        self.i(if is_max { I::I32GtS } else { I::I32LtS }).i(I::Select);
+        let dst = self.reg(res);
+        self.box_i32(value::TYPE_INT32, dst);
+        Ok(())
+    }
+
+    /// `Math.min`/`max` of two numbers into register `res`. Wasm's f64.min/max give JS's
+    /// answers: NaN if either is NaN, and -0 below +0.
+    fn number_min_max(&mut self, is_max: bool, a: u8, b: u8, res: u8) -> Result<(), Decline> {
+        self.to_number(a);
+        self.to_number(b);
+        self.i(if is_max { I::F64Max } else { I::F64Min });
+        vc::box_double(&mut self.f, self.tf);
+        let dst = self.reg(res);
+        self.i(I::LocalSet(dst));
+        Ok(())
+    }
+
+    /// Fails unless the u32 at the address in field `addr` equals field `expected`.
+    fn guard_global_generation(&mut self, expected: u8, addr: u8) -> Result<(), Decline> {
+        self.field_u32(addr);
+        self.i(I::I32Load(Self::mem(0, 2)));
+        self.field_u32(expected);
+        self.fail_if_ne32()
     }
 
     /// Add, sub or mul in 64 bits; a result outside int32 (or -0 for mul) fails.

@@ -48,10 +48,7 @@ pub fn box_double<E: Emit + ?Sized>(e: &mut E, tf: u32) {
 /// `[f64] -> [i64 Value]` as `NumberValue` does: an int32 Value when the number is an int32
 /// (and not -0), else a double Value. Scratch: `tf` (f64), `t32` (i32).
 pub fn box_number<E: Emit + ?Sized>(e: &mut E, tf: u32, t32: u32) {
-    // t32 = trunc_sat(x); int32 iff converting back gives x and x is not -0 (1/x < 0 at 0 only
-    // for -0; compare the sign bit instead of dividing).
-    all(e, &[I::LocalTee(tf), I::I32TruncSatF64S, I::LocalTee(t32), I::F64ConvertI32S, I::LocalGet(tf), I::F64Eq]);
-    all(e, &[I::LocalGet(tf), I::I64ReinterpretF64, I::I64Const(0), I::I64LtS, I::LocalGet(t32), I::I32Eqz, I::I32And, I::I32Eqz, I::I32And]);
+    is_int32_number(e, tf, t32);
     e.emit(&I::If(BlockType::Result(ValType::I64)));
     e.emit(&I::LocalGet(t32));
     box_i32(e, TYPE_INT32);
@@ -59,6 +56,24 @@ pub fn box_number<E: Emit + ?Sized>(e: &mut E, tf: u32, t32: u32) {
     e.emit(&I::LocalGet(tf));
     box_double(e, tf);
     e.emit(&I::End);
+}
+
+/// `[f64] -> [i32]`: whether the number is an int32 (`NumberIsInt32`: integral, in range, and
+/// not -0). Leaves the number in `tf` and, when it is one, the int32 in `t32`.
+pub fn is_int32_number<E: Emit + ?Sized>(e: &mut E, tf: u32, t32: u32) {
+    // t32 = trunc_sat(x); int32 iff converting back gives x (NaN never does) and x is not -0
+    // (the sign bit set at 0).
+    all(e, &[I::LocalTee(tf), I::I32TruncSatF64S, I::LocalTee(t32), I::F64ConvertI32S, I::LocalGet(tf), I::F64Eq]);
+    all(e, &[I::LocalGet(tf), I::I64ReinterpretF64, I::I64Const(0), I::I64LtS, I::LocalGet(t32), I::I32Eqz, I::I32And, I::I32Eqz, I::I32And]);
+}
+
+/// `[f64 x] -> [f64]`: `Math.round(x)`: the nearest integer, ties toward +Infinity, keeping the
+/// sign of x (so -0.4 and -0.5 round to -0). Scratch: `x` and `f` (f64 locals).
+pub fn js_round<E: Emit + ?Sized>(e: &mut E, x: u32, f: u32) {
+    // f = floor(x); x - f is exact for every double; a fraction of at least one half rounds up.
+    all(e, &[I::LocalTee(x), I::F64Floor, I::LocalTee(f), I::F64Const(wasm_encoder::Ieee64::from(1.0f64)), I::F64Add, I::LocalGet(f)]);
+    all(e, &[I::LocalGet(x), I::LocalGet(f), I::F64Sub, I::F64Const(wasm_encoder::Ieee64::from(0.5f64)), I::F64Ge, I::Select]);
+    all(e, &[I::LocalGet(x), I::F64Copysign]);
 }
 
 /// `[i64 Value] -> [i32 tag]`: the high word.

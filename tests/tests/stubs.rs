@@ -73,3 +73,21 @@ fn stubs_string_length() {
 fn stubs_truthiness_and_type_guards() {
     check_family("truthiness", &[("LoadDoubleTruthyResult", true), ("GuardIsNumber", true)]);
 }
+
+#[test]
+fn stubs_math_builtins_int32_division_and_global_lexicals() {
+    check_family(
+        "math_builtins",
+        &[
+            ("MathFloorToInt32Result", true),
+            ("MathRoundToInt32Result", true),
+            ("MathCeilToInt32Result", true),
+            ("MathAbsInt32Result", true),
+            ("MathSqrtNumberResult", false),
+            ("NumberMinMax", false),
+            ("Int32MinMax", false),
+            ("Int32ModResult", true),
+            ("GuardGlobalGeneration", false),
+        ],
+    );
+}

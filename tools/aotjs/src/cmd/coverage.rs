@@ -32,8 +32,17 @@ pub struct Args {
 /// Hits served by one compiled stub body.
 struct Served {
     key: String,
+    kind: String,
     bytes: u64,
     hits: i64,
+    entries: i64,
+}
+
+/// Hits one declined body sent to the generic CacheIR interpreter.
+struct Sent {
+    key: String,
+    kind: String,
+    reason: String,
     entries: i64,
 }
 
@@ -56,7 +65,7 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
         if out.exit_code != 0 {
             bail!("{app} exited with {} under coverage: {}", out.exit_code, String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or(""));
         }
-        let (t, served) = tally(&manifest, &out.counters);
+        let (t, served, sent) = tally(&manifest, &out.counters);
         for s in &served {
             let e = by_body.entry(s.key.clone()).or_insert((s.bytes, 0));
             e.1 += s.hits;
@@ -75,10 +84,16 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
             "stubs": served.iter().filter(|s| s.entries > 0).map(|s| json!({
                 "body": s.key, "bytes": s.bytes, "served": s.hits, "failed": s.entries - s.hits,
             })).collect::<Vec<_>>(),
+            // Every declined corpus body that ran, most hits first, with the op that blocks it.
+            "declined": declined_json(&sent),
+            // Hits entering the generic interpreter through bodies that are not in the
+            // engine's corpus at all (attached at run time).
+            "generic_not_in_corpus": t.generic_entries - sent.iter().map(|s| s.entries).sum::<i64>(),
+            "by_kind": by_kind(&served, &sent),
         }));
         total.add(&t);
     }
-    let all: Vec<Served> = by_body.into_iter().map(|(key, (bytes, hits))| Served { key, bytes, hits, entries: 0 }).collect();
+    let all: Vec<Served> = by_body.into_iter().map(|(key, (bytes, hits))| Served { key, kind: String::new(), bytes, hits, entries: 0 }).collect();
     let summary = json!({
         "programs": programs,
         "total": {
@@ -115,6 +130,8 @@ struct Totals {
     compiled: i64,
     generic: i64,
     fallback: i64,
+    /// Every entry into the generic interpreter, including those whose guards then failed.
+    generic_entries: i64,
 }
 
 impl Totals {
@@ -123,25 +140,61 @@ impl Totals {
         self.compiled += t.compiled;
         self.generic += t.generic;
         self.fallback += t.fallback;
+        self.generic_entries += t.generic_entries;
     }
 }
 
-fn tally(m: &CoverageManifest, c: &BTreeMap<String, i64>) -> (Totals, Vec<Served>) {
+fn tally(m: &CoverageManifest, c: &BTreeMap<String, i64>) -> (Totals, Vec<Served>, Vec<Sent>) {
     let get = |k: &str| c.get(k).copied().unwrap_or(0);
     let served: Vec<Served> = m
         .stubs
         .iter()
         .map(|s| Served {
             key: format!("{}: {}", s.kind, s.ops.join(" ")),
+            kind: s.kind.clone(),
             bytes: s.bytes,
             hits: get(&s.entries) - get(&s.fails),
             entries: get(&s.entries),
         })
         .collect();
+    let sent: Vec<Sent> = m
+        .declined
+        .iter()
+        .map(|d| Sent { key: format!("{}: {}", d.kind, d.ops.join(" ")), kind: d.kind.clone(), reason: d.reason.clone(), entries: get(&d.entries) })
+        .collect();
     let hits = get(&m.chain_starts);
     let compiled: i64 = served.iter().map(|s| s.hits).sum();
     let generic = get(&m.generic_entries) - get(&m.generic_next);
-    (Totals { hits, compiled, generic, fallback: hits - compiled - generic }, served)
+    let totals = Totals { hits, compiled, generic, fallback: hits - compiled - generic, generic_entries: get(&m.generic_entries) };
+    (totals, served, sent)
+}
+
+/// Declined bodies that ran, merged by body, most hits first.
+fn declined_json(sent: &[Sent]) -> Vec<serde_json::Value> {
+    let mut merged: BTreeMap<&str, (&str, i64)> = BTreeMap::new();
+    for s in sent.iter().filter(|s| s.entries > 0) {
+        merged.entry(&s.key).or_insert((&s.reason, 0)).1 += s.entries;
+    }
+    let mut rows: Vec<_> = merged.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then(a.0.cmp(b.0)));
+    rows.into_iter().map(|(body, (reason, entries))| json!({ "body": body, "reason": reason, "generic_entries": entries })).collect()
+}
+
+/// Per CacheKind: hits served by compiled stubs and entries of declined corpus bodies into
+/// the generic interpreter.
+fn by_kind(served: &[Served], sent: &[Sent]) -> serde_json::Value {
+    let mut kinds: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
+    for s in served {
+        kinds.entry(&s.kind).or_default().0 += s.hits;
+    }
+    for s in sent {
+        kinds.entry(&s.kind).or_default().1 += s.entries;
+    }
+    let mut out = serde_json::Map::new();
+    for (k, (compiled, generic)) in kinds.into_iter().filter(|(_, (c, g))| c + g > 0) {
+        out.insert(k.into(), json!({ "compiled": compiled, "declined_generic_entries": generic, "compiled_share": share(compiled, compiled + generic) }));
+    }
+    serde_json::Value::Object(out)
 }
 
 fn share(part: i64, whole: i64) -> f64 {
@@ -174,6 +227,9 @@ fn curve(served: &[Served], hits: i64) -> serde_json::Value {
     serde_json::Value::Object(out)
 }
 
+/// Declined bodies listed per program in text output.
+const TOP_DECLINED: usize = 5;
+
 fn print_text(s: &serde_json::Value) {
     let line = |name: &str, v: &serde_json::Value| {
         let pct = |k: &str| 100.0 * share(v[k].as_i64().unwrap_or(0), v["ic_hits"].as_i64().unwrap_or(0));
@@ -189,6 +245,13 @@ fn print_text(s: &serde_json::Value) {
     for p in s["programs"].as_array().into_iter().flatten() {
         let name = p["program"].as_str().unwrap_or("");
         line(Path::new(name).file_name().and_then(|n| n.to_str()).unwrap_or(name), p);
+        let declined = p["declined"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+        for d in declined.iter().take(TOP_DECLINED) {
+            println!("{:<28} {:>12} to the generic interpreter: {} ({})", "", d["generic_entries"], d["body"].as_str().unwrap_or(""), d["reason"].as_str().unwrap_or(""));
+        }
+        if declined.len() > TOP_DECLINED {
+            println!("{:<28} ... {} more declined bodies ran (--json lists them)", "", declined.len() - TOP_DECLINED);
+        }
     }
     line("total", &s["total"]);
 }
