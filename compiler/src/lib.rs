@@ -211,6 +211,7 @@ fn plan_stubs(
         .and_then(|f| linker.out_index(link::InFuncIdx(f.gcptr_value_set_func)))
         .map(|i| i.0);
     let stack_pointer_global = facts.map_or(0, |f| f.stack_pointer_global);
+    let generic_ic = generic_ic_func(snap).ok().and_then(|f| linker.out_index(link::InFuncIdx(f))).map(|i| i.0);
     let mut by_body: std::collections::BTreeMap<Vec<u8>, link::OutFuncIdx> = std::collections::BTreeMap::new();
     // Request order is the engine's list order: deterministic for a given snapshot.
     for (r, ic) in snap.requests.ics() {
@@ -230,6 +231,7 @@ fn plan_stubs(
             &gcptr_value_set.map_or(u32::MAX, |f| f).to_le_bytes(),
             &stack_pointer_global.to_le_bytes(),
             &array_class.unwrap_or(0).to_le_bytes(),
+            &generic_ic.unwrap_or(u32::MAX).to_le_bytes(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
@@ -240,6 +242,7 @@ fn plan_stubs(
             array_class,
             gcptr_value_set,
             stack_pointer_global,
+            generic_ic,
             counters: None,
         };
         let result = match cached {
@@ -262,10 +265,12 @@ fn plan_stubs(
         match result {
             Ok(body) if report.coverage.is_some() => {
                 let n = report.coverage.as_ref().map_or(0, |c| c.stubs.len());
-                let (entries, fails) = (format!("aotjs.cov.stub.{n}.entries"), format!("aotjs.cov.stub.{n}.fails"));
+                let (entries, fails, deferred) =
+                    (format!("aotjs.cov.stub.{n}.entries"), format!("aotjs.cov.stub.{n}.fails"), format!("aotjs.cov.stub.{n}.deferred"));
                 env.counters = Some(stubs::StubCounters {
                     entries: linker.add_counter_global(entries.clone()),
                     fails: linker.add_counter_global(fails.clone()),
+                    deferred: linker.add_counter_global(deferred.clone()),
                 });
                 let counted = stubs::compile(&ops, &env).map_err(|d| Error::EngineTable(format!("stub compiled without counters but not with them: {d}")))?;
                 report.stub_code_bytes += body.len() as u64;
@@ -274,7 +279,7 @@ fn plan_stubs(
                 report.compile_ic(&kind);
                 let ops = ops.iter().map(|o| o.name.clone()).collect();
                 if let Some(c) = report.coverage.as_mut() {
-                    c.stubs.push(report::StubCoverage { entries, fails, kind: kind.clone(), bytes: body.len() as u64, ops });
+                    c.stubs.push(report::StubCoverage { entries, fails, deferred, kind: kind.clone(), bytes: body.len() as u64, ops });
                 }
             }
             Ok(body) => {

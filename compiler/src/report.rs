@@ -63,6 +63,8 @@ pub struct DeclinedCoverage {
 pub struct StubCoverage {
     pub entries: String,
     pub fails: String,
+    /// Hits the stub handed to the generic interpreter (counted there too).
+    pub deferred: String,
     pub kind: String,
     /// Size of the stub's code without counters.
     pub bytes: u64,

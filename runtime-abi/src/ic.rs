@@ -47,5 +47,28 @@ pub const STRING_LENGTH: u32 = 4;
 /// `GuardClassKind` values this build's stubs may name, and what aotjs knows of them.
 pub const GUARD_CLASS_ARRAY: u8 = 0;
 
+/// `ArrayBufferViewObject` (typed arrays): reserved fixed slots buffer 0, length 1, byte
+/// offset 2, data 3. Length and data are `PrivateValue`s, whose payload (the low word on
+/// NUNBOX32) is the element count and the pointer to element 0. A detached buffer sets the
+/// length to 0 (and the data slot to undefined), so a bounds check also rejects detached views.
+pub const TYPED_ARRAY_LENGTH: u32 = 16 + 8;
+pub const TYPED_ARRAY_DATA: u32 = 16 + 8 * 3;
+/// `ArrayBufferViewKind` immediates: fixed-length views keep their length in the slot;
+/// resizable ones compute it from the buffer.
+pub const VIEW_KIND_FIXED_LENGTH: u8 = 0;
+
+/// `js::Scalar::Type`, the element type of a typed array.
+pub mod scalar {
+    pub const INT8: u8 = 0;
+    pub const UINT8: u8 = 1;
+    pub const INT16: u8 = 2;
+    pub const UINT16: u8 = 3;
+    pub const INT32: u8 = 4;
+    pub const UINT32: u8 = 5;
+    pub const FLOAT32: u8 = 6;
+    pub const FLOAT64: u8 = 7;
+    pub const UINT8_CLAMPED: u8 = 8;
+}
+
 /// `EnvironmentObject`: the enclosing environment is reserved slot 0, a fixed slot.
 pub const ENV_ENCLOSING_SLOT: u32 = 16;

@@ -39,6 +39,10 @@ pub struct StubEnv<'a> {
     /// pointer global, for `StoreFixedSlot`.
     pub gcptr_value_set: Option<u32>,
     pub stack_pointer_global: u32,
+    /// Output function index of the engine's generic CacheIR interpreter: a body whose fast
+    /// path does not apply to this hit (a store that needs GC barriers) hands the whole hit to
+    /// it, before any side effect, with the same arguments.
+    pub generic_ic: Option<u32>,
     /// Coverage builds: i64 globals counting entries and guard failures of this stub.
     pub counters: Option<StubCounters>,
 }
@@ -47,6 +51,8 @@ pub struct StubEnv<'a> {
 pub struct StubCounters {
     pub entries: u32,
     pub fails: u32,
+    /// Hits handed to the generic interpreter.
+    pub deferred: u32,
 }
 
 /// Why a body was not compiled: the first op this compiler cannot lower.
@@ -202,6 +208,14 @@ static OPS: &[OpDef] = &[
     OpDef { name: "MathRoundToInt32Result", args: &[Id], emit: |e, a| e.rounded_to_int32(a[0], Rounding::Round) },
     OpDef { name: "Int32MinMax", args: &[Imm8, Id, Id, Id], emit: |e, a| e.int32_min_max(a[0] != 0, a[1], a[2], a[3]) },
     OpDef { name: "NumberMinMax", args: &[Imm8, Id, Id, Id], emit: |e, a| e.number_min_max(a[0] != 0, a[1], a[2], a[3]) },
+    // Typed arrays (fixed-length views; resizable ones are declined).
+    OpDef { name: "LoadTypedArrayElementResult", args: &[Id, Id, Imm8, Imm8, Imm8, Imm8], emit: |e, a| e.typed_array_load(a[0], a[1], a[2], a[3] != 0, a[4] != 0, a[5]) },
+    OpDef { name: "StoreTypedArrayElement", args: &[Id, Imm8, Id, Id, Imm8, Imm8], emit: |e, a| e.typed_array_store(a[0], a[1], a[2], a[3], a[4] != 0, a[5]) },
+    OpDef { name: "LoadArrayBufferViewLengthInt32Result", args: &[Id], emit: |e, a| e.typed_array_length(a[0]) },
+    OpDef { name: "GuardToUint8Clamped", args: &[Id, Id], emit: |e, a| e.guard_to_uint8_clamped(a[0], a[1]) },
+    // Dense element stores of non-GC Values over non-GC Values (no barrier needed); any other
+    // store is handed to the generic interpreter, which barriers it.
+    OpDef { name: "StoreDenseElement", args: &[Id, Id, Id], emit: |e, a| e.store_dense_element(a[0], a[1], a[2]) },
     // Global lexical bindings: the global's generation counter is unchanged.
     OpDef { name: "GuardGlobalGeneration", args: &[F, F], emit: |e, a| e.guard_global_generation(a[0], a[1]) },
     // Comparisons.
@@ -742,6 +756,242 @@ impl<'a> Emitter<'a> {
         vc::box_double(&mut self.f, self.tf);
         let dst = self.reg(res);
         self.i(I::LocalSet(dst));
+        Ok(())
+    }
+
+    /// `[i32 cond] -> []`: when cond holds, the whole hit goes to the engine's generic CacheIR
+    /// interpreter with this stub and the original arguments. Only before any side effect.
+    fn defer_to_generic_if(&mut self, op: &str) -> Result<(), Decline> {
+        let Some(generic) = self.env.generic_ic else {
+            return Err(Decline::Unsupported(op.into()));
+        };
+        self.i(I::If(BlockType::Empty));
+        if let Some(c) = self.env.counters {
+            self.increment(c.deferred);
+        }
+        self.i(I::LocalGet(P_ARG0)).i(I::LocalGet(P_ARG1)).i(I::LocalGet(P_STUB)).i(I::LocalGet(P_CTX));
+        self.i(I::Call(generic)).i(I::Return);
+        self.i(I::End);
+        Ok(())
+    }
+
+    /// `[] -> [i32]`: whether register r holds a GC thing (string, symbol, BigInt, object or
+    /// private GC thing: every tag from the string tag up; doubles are below the tag range).
+    fn is_gc_thing(&mut self, r: u8) {
+        self.hi(r);
+        self.tag_is_gc_thing();
+    }
+
+    /// `[i32 tag] -> [i32]`: whether a Value with this high word is a GC thing.
+    fn tag_is_gc_thing(&mut self) {
+        self.i(I::I32Const(tag(value::TYPE_STRING) as i32)).i(I::I32GeU);
+    }
+
+    /// `[] -> [i32]`: whether index register `idx` is inside the fixed-length typed array `o`
+    /// (unsigned: negative indices are out; detached views have length 0). Leaves the index
+    /// in `t32`.
+    fn typed_array_in_bounds(&mut self, o: u8, idx: u8) {
+        let i = self.t32;
+        self.lo(idx);
+        self.i(I::LocalTee(i));
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::TYPED_ARRAY_LENGTH, 2))).i(I::I32LtU);
+    }
+
+    /// Pushes the address of element `t32` of typed array `o` with elements of `1 << shift` bytes.
+    fn typed_array_address(&mut self, o: u8, shift: i32) {
+        let i = self.t32;
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::TYPED_ARRAY_DATA, 2))).i(I::LocalGet(i));
+        if shift > 0 {
+            self.i(I::I32Const(shift)).i(I::I32Shl);
+        }
+        self.i(I::I32Add);
+    }
+
+    /// The element as a Value, as the engine reads it: integers as int32 (a Uint32 above
+    /// INT32_MAX, or any Uint32 with `force_double`, as a double), floats as canonical doubles.
+    /// Out of bounds: undefined with `handle_oob`, else the guard fails.
+    fn typed_array_load(&mut self, o: u8, idx: u8, ty: u8, handle_oob: bool, force_double: bool, kind: u8) -> Result<(), Decline> {
+        use ic::scalar as sc;
+        if kind != ic::VIEW_KIND_FIXED_LENGTH || ty > sc::UINT8_CLAMPED {
+            return Err(Decline::UnsupportedOperand("LoadTypedArrayElementResult".into()));
+        }
+        self.typed_array_in_bounds(o, idx);
+        if handle_oob {
+            self.i(I::If(BlockType::Empty));
+        } else {
+            self.i(I::I32Eqz);
+            self.fail_if();
+        }
+        let mem = |off, align| Self::mem(off, align);
+        match ty {
+            sc::INT8 | sc::UINT8 | sc::UINT8_CLAMPED | sc::INT16 | sc::UINT16 | sc::INT32 => {
+                let (shift, load) = match ty {
+                    sc::INT8 => (0, I::I32Load8S(mem(0, 0))),
+                    sc::UINT8 | sc::UINT8_CLAMPED => (0, I::I32Load8U(mem(0, 0))),
+                    sc::INT16 => (1, I::I32Load16S(mem(0, 1))),
+                    sc::UINT16 => (1, I::I32Load16U(mem(0, 1))),
+                    _ => (2, I::I32Load(mem(0, 2))),
+                };
+                self.typed_array_address(o, shift);
+                self.i(load);
+                self.box_i32(value::TYPE_INT32, self.result);
+            }
+            sc::UINT32 => {
+                let u = self.t32b;
+                self.typed_array_address(o, 2);
+                self.i(I::I32Load(mem(0, 2))).i(I::LocalSet(u));
+                if force_double {
+                    self.i(I::LocalGet(u)).i(I::F64ConvertI32U);
+                    self.set_double_result();
+                } else {
+                    self.i(I::LocalGet(u)).i(I::I32Const(0)).i(I::I32GeS);
+                    self.i(I::If(BlockType::Empty));
+                    self.i(I::LocalGet(u));
+                    self.box_i32(value::TYPE_INT32, self.result);
+                    self.i(I::Else);
+                    self.i(I::LocalGet(u)).i(I::F64ConvertI32U);
+                    self.set_double_result();
+                    self.i(I::End);
+                }
+            }
+            sc::FLOAT32 => {
+                self.typed_array_address(o, 2);
+                self.i(I::F32Load(mem(0, 2))).i(I::F64PromoteF32);
+                self.set_double_result();
+            }
+            _ => {
+                self.typed_array_address(o, 3);
+                self.i(I::F64Load(mem(0, 3)));
+                self.set_double_result();
+            }
+        }
+        if handle_oob {
+            self.i(I::Else);
+            let r = self.result;
+            self.i(I::I64Const(tag_bits(value::TYPE_UNDEFINED) as i64)).i(I::LocalSet(r));
+            self.i(I::End);
+        }
+        Ok(())
+    }
+
+    /// Stores `rhs` (an Int32Id for integer elements, a NumberId for floats) converted to the
+    /// element type. Out of bounds: nothing with `handle_oob`, else the guard fails.
+    fn typed_array_store(&mut self, o: u8, ty: u8, idx: u8, rhs: u8, handle_oob: bool, kind: u8) -> Result<(), Decline> {
+        use ic::scalar as sc;
+        if kind != ic::VIEW_KIND_FIXED_LENGTH || ty > sc::UINT8_CLAMPED {
+            return Err(Decline::UnsupportedOperand("StoreTypedArrayElement".into()));
+        }
+        self.typed_array_in_bounds(o, idx);
+        if handle_oob {
+            self.i(I::If(BlockType::Empty));
+        } else {
+            self.i(I::I32Eqz);
+            self.fail_if();
+        }
+        let mem = |off, align| Self::mem(off, align);
+        match ty {
+            sc::INT8 | sc::UINT8 => {
+                self.typed_array_address(o, 0);
+                self.lo(rhs);
+                self.i(I::I32Store8(mem(0, 0)));
+            }
+            sc::UINT8_CLAMPED => {
+                // An int32 clamped to 0..=255.
+                let v = self.t32b;
+                self.typed_array_address(o, 0);
+                self.lo(rhs);
+                self.i(I::LocalTee(v)).i(I::I32Const(0)).i(I::LocalGet(v)).i(I::I32Const(0)).i(I::I32GtS).i(I::Select).i(I::LocalTee(v));
+                self.i(I::I32Const(255)).i(I::LocalGet(v)).i(I::I32Const(255)).i(I::I32LeS).i(I::Select);
+                self.i(I::I32Store8(mem(0, 0)));
+            }
+            sc::INT16 | sc::UINT16 => {
+                self.typed_array_address(o, 1);
+                self.lo(rhs);
+                self.i(I::I32Store16(mem(0, 1)));
+            }
+            sc::INT32 | sc::UINT32 => {
+                self.typed_array_address(o, 2);
+                self.lo(rhs);
+                self.i(I::I32Store(mem(0, 2)));
+            }
+            sc::FLOAT32 => {
+                self.typed_array_address(o, 2);
+                self.to_number(rhs);
+                self.i(I::F32DemoteF64).i(I::F32Store(mem(0, 2)));
+            }
+            _ => {
+                self.typed_array_address(o, 3);
+                self.to_number(rhs);
+                self.i(I::F64Store(mem(0, 3)));
+            }
+        }
+        if handle_oob {
+            self.i(I::End);
+        }
+        Ok(())
+    }
+
+    /// A fixed-length typed array's length as an int32 (a longer one fails).
+    fn typed_array_length(&mut self, o: u8) -> Result<(), Decline> {
+        let t = self.t32;
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::TYPED_ARRAY_LENGTH, 2))).i(I::LocalTee(t)).i(I::I32Const(0)).i(I::I32LtS);
+        self.fail_if();
+        self.i(I::LocalGet(t));
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// ToUint8Clamp of a number into int32 register `out`: int32s clamped to 0..=255, doubles
+    /// rounded half to even first (NaN is 0). Any other type fails.
+    fn guard_to_uint8_clamped(&mut self, input: u8, out: u8) -> Result<(), Decline> {
+        let (rin, v) = (self.reg(input), self.t32);
+        self.hi(input);
+        self.i(I::I32Const(tag(value::TYPE_INT32) as i32)).i(I::I32Eq);
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.lo(input);
+        self.i(I::LocalTee(v)).i(I::I32Const(0)).i(I::LocalGet(v)).i(I::I32Const(0)).i(I::I32GtS).i(I::Select);
+        self.i(I::Else);
+        // Not a double (any other tag): fail. `br_if 1` leaves the if/else to the guard block.
+        self.hi(input);
+        self.i(I::I32Const(tag(value::TYPE_DOUBLE) as i32)).i(I::I32GeU).i(I::BrIf(1));
+        // nearest() rounds half to even; the unsigned saturating truncation maps NaN and
+        // negatives to 0.
+        self.i(I::LocalGet(rin)).i(I::F64ReinterpretI64).i(I::F64Nearest).i(I::I32TruncSatF64U);
+        self.i(I::End);
+        self.i(I::LocalTee(v)).i(I::I32Const(255)).i(I::LocalGet(v)).i(I::I32Const(255)).i(I::I32LtU).i(I::Select);
+        let dst = self.reg(out);
+        self.box_i32(value::TYPE_INT32, dst);
+        Ok(())
+    }
+
+    /// `obj[index] = rhs` over an existing element (inside the initialized length, not a hole).
+    /// Without a GC thing on either side no barrier is needed and the store is plain; with one,
+    /// the hit goes to the generic interpreter, which barriers it.
+    fn store_dense_element(&mut self, o: u8, idx: u8, rhs: u8) -> Result<(), Decline> {
+        let (el, i, old) = (self.t32, self.t32b, self.t64);
+        self.elements(o);
+        self.i(I::LocalSet(el));
+        self.lo(idx);
+        self.i(I::LocalTee(i));
+        self.i(I::LocalGet(el)).i(I::I32Const(-ic::ELEMENTS_INITIALIZED_LENGTH)).i(I::I32Sub).i(I::I32Load(Self::mem(0, 2)));
+        self.i(I::I32GeU);
+        self.fail_if();
+        self.i(I::LocalGet(el)).i(I::LocalGet(i)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::LocalTee(el));
+        self.i(I::I64Load(Self::mem(0, 3))).i(I::LocalTee(old));
+        vc::tag_of(&mut self.f);
+        self.i(I::I32Const(tag(value::TYPE_MAGIC) as i32)).i(I::I32Eq);
+        self.fail_if();
+        self.i(I::LocalGet(old));
+        vc::tag_of(&mut self.f);
+        self.tag_is_gc_thing();
+        self.is_gc_thing(rhs);
+        self.i(I::I32Or);
+        self.defer_to_generic_if("StoreDenseElement")?;
+        let v = self.reg(rhs);
+        self.i(I::LocalGet(el)).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
         Ok(())
     }
 

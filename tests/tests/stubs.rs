@@ -91,3 +91,17 @@ fn stubs_math_builtins_int32_division_and_global_lexicals() {
         ],
     );
 }
+
+#[test]
+fn stubs_typed_arrays_and_dense_element_stores() {
+    check_family(
+        "typed_arrays",
+        &[
+            ("LoadTypedArrayElementResult", true),
+            ("StoreTypedArrayElement", true),
+            ("LoadArrayBufferViewLengthInt32Result", true),
+            ("GuardToUint8Clamped", false),
+            ("StoreDenseElement", false),
+        ],
+    );
+}

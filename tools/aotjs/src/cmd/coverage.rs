@@ -36,6 +36,7 @@ struct Served {
     bytes: u64,
     hits: i64,
     entries: i64,
+    deferred: i64,
 }
 
 /// Hits one declined body sent to the generic CacheIR interpreter.
@@ -82,7 +83,8 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
             "bytes_to_cover": curve(&served, t.hits),
             // Every compiled stub that ran: what it is, hits it served, guards it failed.
             "stubs": served.iter().filter(|s| s.entries > 0).map(|s| json!({
-                "body": s.key, "bytes": s.bytes, "served": s.hits, "failed": s.entries - s.hits,
+                "body": s.key, "bytes": s.bytes, "served": s.hits, "failed": s.entries - s.hits - s.deferred,
+                "deferred_to_generic": s.deferred,
             })).collect::<Vec<_>>(),
             // Every declined corpus body that ran, most hits first, with the op that blocks it.
             "declined": declined_json(&sent),
@@ -93,7 +95,7 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
         }));
         total.add(&t);
     }
-    let all: Vec<Served> = by_body.into_iter().map(|(key, (bytes, hits))| Served { key, kind: String::new(), bytes, hits, entries: 0 }).collect();
+    let all: Vec<Served> = by_body.into_iter().map(|(key, (bytes, hits))| Served { key, kind: String::new(), bytes, hits, entries: 0, deferred: 0 }).collect();
     let summary = json!({
         "programs": programs,
         "total": {
@@ -153,8 +155,9 @@ fn tally(m: &CoverageManifest, c: &BTreeMap<String, i64>) -> (Totals, Vec<Served
             key: format!("{}: {}", s.kind, s.ops.join(" ")),
             kind: s.kind.clone(),
             bytes: s.bytes,
-            hits: get(&s.entries) - get(&s.fails),
+            hits: get(&s.entries) - get(&s.fails) - get(&s.deferred),
             entries: get(&s.entries),
+            deferred: get(&s.deferred),
         })
         .collect();
     let sent: Vec<Sent> = m
