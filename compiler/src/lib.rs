@@ -110,9 +110,9 @@ pub fn compile_with_cache(bytes: &[u8], opts: &CompileOptions, cache: &mut stubc
     let mut predicted = Vec::new();
     if opts.stubs {
         plan_stubs(&snap, &mut linker, &mut slots, &mut report, cache)?;
-        // IC slots first, in address order: their table indices are then known to the script
-        // compiler, which predicts bodies at its sites by them.
-        slots.sort();
+        // IC slots first: their table indices are then known to the script compiler, which
+        // predicts bodies at its sites by them.
+        order_ic_slots(&snap, &mut slots);
         predicted = inline_bodies(&snap, &linker, &slots)?;
         report.stub_cache_hits = cache.hits;
         report.stub_cache_misses = cache.misses;
@@ -421,19 +421,39 @@ fn lower_one(
 /// the engine will give every stub of that body (`slots` must be the IC slots, in the order
 /// `finish` gets them).
 fn inline_bodies(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, slots: &[(u32, link::OutFuncIdx)]) -> Result<Vec<lower::InlineBody>> {
-    let mut out = Vec::new();
+    let shapes = inline_shapes(snap);
+    let mut out: Vec<lower::InlineBody> = Vec::new();
+    for (n, (addr, _)) in slots.iter().enumerate() {
+        let Some(&shape) = shapes.get(addr) else { continue };
+        let table_index = linker.table_index_of_slot(n)?;
+        match out.last_mut() {
+            Some(g) if g.shape == shape && g.table_index + g.count == table_index => g.count += 1,
+            _ => out.push(lower::InlineBody { table_index, count: 1, shape }),
+        }
+    }
+    Ok(out)
+}
+
+/// The inline shape of every IC body the script compiler can run at a site, by request address.
+fn inline_shapes(snap: &Snapshot<'_>) -> std::collections::HashMap<u32, lower::InlineShape> {
+    let mut out = std::collections::HashMap::new();
     for (r, ic) in snap.requests.ics() {
-        let Ok(n) = slots.binary_search_by_key(&r.specialized, |s| s.0) else { continue };
         let kind = snap.engine.cache_kind_name(ic.kind);
         let Ok(ops) = stubs::decode(&ic.code, &snap.engine) else { continue };
         let names: Vec<(&str, &[u8])> = ops.iter().map(|o| (o.name.as_str(), o.args)).collect();
         if let Some(shape) = lower::InlineShape::recognise(&kind, &names, ic.stub_data_offset as u32) {
-            out.push(lower::InlineBody { table_index: linker.table_index_of_slot(n)?, shape });
+            out.insert(r.specialized, shape);
         }
     }
-    // Deterministic: by table index.
-    out.sort_by_key(|b| b.table_index);
-    Ok(out)
+    out
+}
+
+/// Orders the IC slots so bodies with the same inline shape get consecutive table indices (a
+/// site then checks a group with one range compare), the rest after them; by address within
+/// a group, so the order is deterministic.
+fn order_ic_slots(snap: &Snapshot<'_>, slots: &mut [(u32, link::OutFuncIdx)]) {
+    let shapes = inline_shapes(snap);
+    slots.sort_by_key(|&(addr, f)| (shapes.get(&addr).is_none(), shapes.get(&addr).copied(), addr, f.0));
 }
 
 fn plan_scripts(
@@ -474,7 +494,7 @@ pub fn lowered_listings(snap: &Snapshot<'_>) -> Result<std::collections::BTreeMa
     let mut linker = link::Linker::new(&snap.module)?;
     let mut slots = Vec::new();
     plan_stubs(snap, &mut linker, &mut slots, &mut Report::new(snap), &mut stubcache::StubCache::new())?;
-    slots.sort();
+    order_ic_slots(snap, &mut slots);
     let predicted = inline_bodies(snap, &linker, &slots)?;
     let mut env = lower_env(snap, &linker, facts)?;
     env.inline_bodies = &predicted;

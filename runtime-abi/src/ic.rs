@@ -40,6 +40,23 @@ pub const BASE_PROTO: u32 = 8;
 pub const ELEMENTS_INITIALIZED_LENGTH: i32 = -12;
 pub const ELEMENTS_LENGTH: i32 = -4;
 
+/// `JSClass`: flags at +4; the flag bits aotjs tests (`js/public/Class.h`).
+pub const CLASS_FLAGS: u32 = 4;
+pub const CLASS_EMULATES_UNDEFINED: i32 = 1 << 6;
+pub const CLASS_IS_PROXY: i32 = 1 << 19;
+/// `TaggedProto::LazyProto`: a proxy's prototype that must be asked for.
+pub const LAZY_PROTO: i32 = 1;
+
+/// GC heap geometry (`js/public/HeapAPI.h`, `gc/Heap.h`). A cell's chunk starts at
+/// `cell & CHUNK_BASE_MASK`; the chunk's first word is its store buffer, non-null exactly in
+/// nursery chunks. A tenured cell's arena starts at `cell & ARENA_BASE_MASK` and holds its
+/// zone at +8; the zone's `needsIncrementalBarrier_` is at +8 (`JS::shadow::Zone`).
+pub const CHUNK_BASE_MASK: i32 = 0xFFF0_0000u32 as i32;
+pub const CHUNK_STORE_BUFFER: u32 = 0;
+pub const ARENA_BASE_MASK: i32 = 0xFFFF_F000u32 as i32;
+pub const ARENA_ZONE: u32 = 8;
+pub const ZONE_NEEDS_INCREMENTAL_BARRIER: u32 = 8;
+
 /// `JSString`: flags at +0, length at +4 (bits in `layout::string`).
 pub const STRING_FLAGS: u32 = 0;
 pub const STRING_LENGTH: u32 = 4;

@@ -213,9 +213,17 @@ static OPS: &[OpDef] = &[
     OpDef { name: "StoreTypedArrayElement", args: &[Id, Imm8, Id, Id, Imm8, Imm8], emit: |e, a| e.typed_array_store(a[0], a[1], a[2], a[3], a[4] != 0, a[5]) },
     OpDef { name: "LoadArrayBufferViewLengthInt32Result", args: &[Id], emit: |e, a| e.typed_array_length(a[0]) },
     OpDef { name: "GuardToUint8Clamped", args: &[Id, Id], emit: |e, a| e.guard_to_uint8_clamped(a[0], a[1]) },
-    // Dense element stores of non-GC Values over non-GC Values (no barrier needed); any other
-    // store is handed to the generic interpreter, which barriers it.
+    // Stores that need no GC barrier are plain; one that needs a barrier (checked at run time:
+    // marking zone, nursery value into a tenured object) goes to the generic interpreter.
     OpDef { name: "StoreDenseElement", args: &[Id, Id, Id], emit: |e, a| e.store_dense_element(a[0], a[1], a[2]) },
+    OpDef { name: "StoreDynamicSlot", args: &[Id, F, Id], emit: |e, a| e.store_dynamic_slot(a[0], a[1], a[2]) },
+    OpDef { name: "AddAndStoreFixedSlot", args: &[Id, F, Id, F], emit: |e, a| e.add_and_store_slot(a[0], a[1], a[2], a[3], false) },
+    OpDef { name: "AddAndStoreDynamicSlot", args: &[Id, F, Id, F], emit: |e, a| e.add_and_store_slot(a[0], a[1], a[2], a[3], true) },
+    // Null/undefined comparisons, object truthiness and instanceof read class flags and
+    // prototypes.
+    OpDef { name: "CompareNullUndefinedResult", args: &[Imm8, Imm8, Id], emit: |e, a| e.compare_null_undefined(a[0], a[1] != 0, a[2]) },
+    OpDef { name: "LoadObjectTruthyResult", args: &[Id], emit: |e, a| e.object_truthy(a[0]) },
+    OpDef { name: "LoadInstanceOfObjectResult", args: &[Id, Id], emit: |e, a| e.instance_of(a[0], a[1]) },
     // Global lexical bindings: the global's generation counter is unchanged.
     OpDef { name: "GuardGlobalGeneration", args: &[F, F], emit: |e, a| e.guard_global_generation(a[0], a[1]) },
     // Comparisons.
@@ -307,6 +315,8 @@ struct Emitter<'a> {
     result: u32,
     t32: u32,
     t32b: u32,
+    t32c: u32,
+    t32d: u32,
     t64: u32,
     tf: u32,
     tf2: u32,
@@ -318,7 +328,7 @@ impl<'a> Emitter<'a> {
         let result = regs + num_regs;
         let locals = [
             (num_regs + 1, ValType::I64), // registers, result
-            (2, ValType::I32),            // t32, t32b
+            (4, ValType::I32),            // t32, t32b, t32c, t32d
             (1, ValType::I64),            // t64
             (2, ValType::F64),            // tf, tf2
         ];
@@ -329,9 +339,11 @@ impl<'a> Emitter<'a> {
             result,
             t32: result + 1,
             t32b: result + 2,
-            t64: result + 3,
-            tf: result + 4,
-            tf2: result + 5,
+            t32c: result + 3,
+            t32d: result + 4,
+            t64: result + 5,
+            tf: result + 6,
+            tf2: result + 7,
         }
     }
 
@@ -775,18 +787,6 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
-    /// `[] -> [i32]`: whether register r holds a GC thing (string, symbol, BigInt, object or
-    /// private GC thing: every tag from the string tag up; doubles are below the tag range).
-    fn is_gc_thing(&mut self, r: u8) {
-        self.hi(r);
-        self.tag_is_gc_thing();
-    }
-
-    /// `[i32 tag] -> [i32]`: whether a Value with this high word is a GC thing.
-    fn tag_is_gc_thing(&mut self) {
-        self.i(I::I32Const(tag(value::TYPE_STRING) as i32)).i(I::I32GeU);
-    }
-
     /// `[] -> [i32]`: whether index register `idx` is inside the fixed-length typed array `o`
     /// (unsigned: negative indices are out; detached views have length 0). Leaves the index
     /// in `t32`.
@@ -968,8 +968,6 @@ impl<'a> Emitter<'a> {
     }
 
     /// `obj[index] = rhs` over an existing element (inside the initialized length, not a hole).
-    /// Without a GC thing on either side no barrier is needed and the store is plain; with one,
-    /// the hit goes to the generic interpreter, which barriers it.
     fn store_dense_element(&mut self, o: u8, idx: u8, rhs: u8) -> Result<(), Decline> {
         let (el, i, old) = (self.t32, self.t32b, self.t64);
         self.elements(o);
@@ -984,14 +982,149 @@ impl<'a> Emitter<'a> {
         vc::tag_of(&mut self.f);
         self.i(I::I32Const(tag(value::TYPE_MAGIC) as i32)).i(I::I32Eq);
         self.fail_if();
-        self.i(I::LocalGet(old));
-        vc::tag_of(&mut self.f);
-        self.tag_is_gc_thing();
-        self.is_gc_thing(rhs);
-        self.i(I::I32Or);
-        self.defer_to_generic_if("StoreDenseElement")?;
+        self.defer_if_barriers_needed(o, old, rhs, "StoreDenseElement")?;
         let v = self.reg(rhs);
         self.i(I::LocalGet(el)).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
+        Ok(())
+    }
+
+    /// Hands the hit to the generic interpreter when storing `rhs` over the Value in local
+    /// `old` (None: a new slot) in object `o` needs a GC barrier: a pre-barrier for a tenured
+    /// GC thing overwritten while its zone is marked, a post-barrier for a nursery GC thing
+    /// stored into a tenured object. Otherwise the store needs none and is plain.
+    fn defer_if_barriers_needed(&mut self, o: u8, old: u32, rhs: u8, op: &str) -> Result<(), Decline> {
+        let (cell, owner) = (self.t32c, self.t32d);
+        self.lo(o);
+        self.i(I::LocalSet(owner));
+        vc::needs_pre_barrier(&mut self.f, old, cell);
+        let v = self.reg(rhs);
+        vc::needs_post_barrier(&mut self.f, v, owner, cell);
+        self.i(I::I32Or);
+        self.defer_to_generic_if(op)
+    }
+
+    /// `obj.slot = rhs` for an existing dynamic slot at the byte offset in field `f`.
+    fn store_dynamic_slot(&mut self, o: u8, f: u8, rhs: u8) -> Result<(), Decline> {
+        let (addr, old) = (self.t32, self.t64);
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_SLOTS, 2)));
+        self.field_u32(f);
+        self.i(I::I32Add).i(I::LocalTee(addr)).i(I::I64Load(Self::mem(0, 3))).i(I::LocalSet(old));
+        self.defer_if_barriers_needed(o, old, rhs, "StoreDynamicSlot")?;
+        let v = self.reg(rhs);
+        self.i(I::LocalGet(addr)).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
+        Ok(())
+    }
+
+    /// Adds a property: the object gets the new shape in field `shape`, and `rhs` goes to the
+    /// new slot at the byte offset in field `f` (from the object, or into its dynamic slots,
+    /// which have room). Replacing the shape needs a pre-barrier on the old one while its zone
+    /// is marked; the new slot needs no pre-barrier, only the post-barrier check.
+    fn add_and_store_slot(&mut self, o: u8, f: u8, rhs: u8, shape: u8, dynamic: bool) -> Result<(), Decline> {
+        let (old_shape, owner, cell) = (self.t32, self.t32d, self.t32c);
+        let op = if dynamic { "AddAndStoreDynamicSlot" } else { "AddAndStoreFixedSlot" };
+        self.lo(o);
+        self.i(I::LocalTee(owner)).i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::LocalSet(old_shape));
+        // Shapes are always tenured.
+        vc::zone_needs_barrier(&mut self.f, old_shape);
+        let v = self.reg(rhs);
+        vc::needs_post_barrier(&mut self.f, v, owner, cell);
+        self.i(I::I32Or);
+        self.defer_to_generic_if(op)?;
+        self.i(I::LocalGet(owner));
+        self.field_u32(shape);
+        self.i(I::I32Store(Self::mem(ic::OBJ_SHAPE, 2)));
+        self.i(I::LocalGet(owner));
+        if dynamic {
+            self.i(I::I32Load(Self::mem(ic::OBJ_SLOTS, 2)));
+        }
+        self.field_u32(f);
+        self.i(I::I32Add).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
+        Ok(())
+    }
+
+    /// Pushes the class flags of the object in register `o`.
+    fn class_flags(&mut self, o: u8) {
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2)));
+    }
+
+    /// `x == null`, `x === undefined` and their negations, with the other side guarded null or
+    /// undefined. Loosely, null, undefined and objects whose class emulates undefined are
+    /// nullish; a proxy fails the guard, as in the engine.
+    fn compare_null_undefined(&mut self, jsop: u8, is_undefined: bool, input: u8) -> Result<(), Decline> {
+        let name = self.env.ops.jsop_name(jsop).unwrap_or("").to_string();
+        let (strict, negate) = match name.as_str() {
+            "StrictEq" => (true, false),
+            "StrictNe" => (true, true),
+            "Eq" => (false, false),
+            "Ne" => (false, true),
+            _ => return Err(Decline::UnsupportedOperand("CompareNullUndefinedResult".into())),
+        };
+        let (t, flags) = (self.t32, self.t32b);
+        if strict {
+            self.hi(input);
+            self.i(I::I32Const(tag(if is_undefined { value::TYPE_UNDEFINED } else { value::TYPE_NULL }) as i32)).i(I::I32Eq);
+        } else {
+            self.hi(input);
+            self.i(I::LocalTee(t)).i(I::I32Const(tag(value::TYPE_OBJECT) as i32)).i(I::I32Eq);
+            self.i(I::If(BlockType::Result(ValType::I32)));
+            self.class_flags(input);
+            self.i(I::LocalTee(flags)).i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And).i(I::BrIf(1));
+            self.i(I::LocalGet(flags)).i(I::I32Const(ic::CLASS_EMULATES_UNDEFINED)).i(I::I32And).i(I::I32Const(0)).i(I::I32Ne);
+            self.i(I::Else);
+            self.i(I::LocalGet(t)).i(I::I32Const(tag(value::TYPE_UNDEFINED) as i32)).i(I::I32Eq);
+            self.i(I::LocalGet(t)).i(I::I32Const(tag(value::TYPE_NULL) as i32)).i(I::I32Eq).i(I::I32Or);
+            self.i(I::End);
+        }
+        if negate {
+            self.i(I::I32Eqz);
+        }
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    /// An object is truthy unless its class emulates undefined; a proxy goes to the generic
+    /// interpreter (the engine asks the proxy's target).
+    fn object_truthy(&mut self, o: u8) -> Result<(), Decline> {
+        let flags = self.t32;
+        self.class_flags(o);
+        self.i(I::LocalTee(flags)).i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And);
+        self.defer_to_generic_if("LoadObjectTruthyResult")?;
+        self.i(I::LocalGet(flags)).i(I::I32Const(ic::CLASS_EMULATES_UNDEFINED)).i(I::I32And).i(I::I32Eqz);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    /// `lhs instanceof C` with C's prototype object `proto`: walks lhs's prototype chain. A
+    /// lazy prototype (a proxy's) fails the guard; a primitive is not an instance.
+    fn instance_of(&mut self, lhs: u8, proto: u8) -> Result<(), Decline> {
+        let (p, target) = (self.t32, self.t32b);
+        self.lo(proto);
+        self.i(I::LocalSet(target));
+        self.hi(lhs);
+        self.i(I::I32Const(tag(value::TYPE_OBJECT) as i32)).i(I::I32Eq);
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.lo(lhs);
+        self.i(I::LocalSet(p));
+        // block $out (result i32) { loop { p = proto(p); p == target -> 1; p == null -> 0;
+        // p == lazy -> fail } }
+        self.i(I::Block(BlockType::Result(ValType::I32)));
+        self.i(I::Loop(BlockType::Empty));
+        self.i(I::LocalGet(p)).i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::I32Load(Self::mem(ic::SHAPE_BASE, 2)));
+        self.i(I::I32Load(Self::mem(ic::BASE_PROTO, 2))).i(I::LocalTee(p));
+        self.i(I::I32Const(1)).i(I::LocalGet(p)).i(I::LocalGet(target)).i(I::I32Eq).i(I::BrIf(2)).i(I::Drop);
+        self.i(I::I32Const(0)).i(I::LocalGet(p)).i(I::I32Eqz).i(I::BrIf(2)).i(I::Drop);
+        // Labels here: 0 loop, 1 $out, 2 if, 3 the guard block.
+        self.i(I::LocalGet(p)).i(I::I32Const(ic::LAZY_PROTO)).i(I::I32Eq).i(I::BrIf(3));
+        self.i(I::Br(0));
+        self.i(I::End);
+        self.i(I::Unreachable);
+        self.i(I::End);
+        self.i(I::Else);
+        self.i(I::I32Const(0));
+        self.i(I::End);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
         Ok(())
     }
 

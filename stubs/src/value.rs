@@ -76,6 +76,62 @@ pub fn js_round<E: Emit + ?Sized>(e: &mut E, x: u32, f: u32) {
     all(e, &[I::LocalGet(x), I::F64Copysign]);
 }
 
+/// `[] -> [i32]`: whether the GC cell whose address is in local `cell` is in the nursery (its
+/// chunk has a store buffer).
+pub fn in_nursery<E: Emit + ?Sized>(e: &mut E, cell: u32) {
+    all(e, &[I::LocalGet(cell), I::I32Const(ic::CHUNK_BASE_MASK), I::I32And]);
+    all(e, &[I::I32Load(MemArg { offset: ic::CHUNK_STORE_BUFFER as u64, align: 2, memory_index: 0 }), I::I32Const(0), I::I32Ne]);
+}
+
+/// `[] -> [i32]`: whether the zone of the *tenured* cell in local `cell` is being marked
+/// incrementally, so overwriting a pointer to the cell needs a pre-write barrier.
+pub fn zone_needs_barrier<E: Emit + ?Sized>(e: &mut E, cell: u32) {
+    all(e, &[I::LocalGet(cell), I::I32Const(ic::ARENA_BASE_MASK), I::I32And]);
+    e.emit(&I::I32Load(MemArg { offset: ic::ARENA_ZONE as u64, align: 2, memory_index: 0 }));
+    e.emit(&I::I32Load(MemArg { offset: ic::ZONE_NEEDS_INCREMENTAL_BARRIER as u64, align: 2, memory_index: 0 }));
+    all(e, &[I::I32Const(1), I::I32And]);
+}
+
+/// `[] -> [i32]`: whether overwriting the Value in local `old` needs a pre-write barrier: it
+/// is a tenured GC thing in a zone being marked. `cell` is a scratch i32.
+pub fn needs_pre_barrier<E: Emit + ?Sized>(e: &mut E, old: u32, cell: u32) {
+    is_gc_thing(e, old);
+    e.emit(&I::If(BlockType::Result(ValType::I32)));
+    all(e, &[I::LocalGet(old), I::I32WrapI64, I::LocalSet(cell)]);
+    in_nursery(e, cell);
+    e.emit(&I::If(BlockType::Result(ValType::I32)));
+    e.emit(&I::I32Const(0));
+    e.emit(&I::Else);
+    zone_needs_barrier(e, cell);
+    e.emit(&I::End);
+    e.emit(&I::Else);
+    e.emit(&I::I32Const(0));
+    e.emit(&I::End);
+}
+
+/// `[] -> [i32]`: whether storing the Value in local `v` into the object in local `owner`
+/// needs a post-write barrier: a nursery GC thing stored into a tenured object. `cell` is a
+/// scratch i32.
+pub fn needs_post_barrier<E: Emit + ?Sized>(e: &mut E, v: u32, owner: u32, cell: u32) {
+    is_gc_thing(e, v);
+    e.emit(&I::If(BlockType::Result(ValType::I32)));
+    all(e, &[I::LocalGet(v), I::I32WrapI64, I::LocalSet(cell)]);
+    in_nursery(e, cell);
+    in_nursery(e, owner);
+    all(e, &[I::I32Eqz, I::I32And]);
+    e.emit(&I::Else);
+    e.emit(&I::I32Const(0));
+    e.emit(&I::End);
+}
+
+/// `[] -> [i32]`: whether the Value in local `v` is a GC thing (string, symbol, BigInt, object
+/// or private GC thing: every tag from the string tag up; doubles are below the tag range).
+pub fn is_gc_thing<E: Emit + ?Sized>(e: &mut E, v: u32) {
+    e.emit(&I::LocalGet(v));
+    tag_of(e);
+    all(e, &[I::I32Const(tag(runtime_abi::value::TYPE_STRING) as i32), I::I32GeU]);
+}
+
 /// `[i64 Value] -> [i32 tag]`: the high word.
 pub fn tag_of<E: Emit + ?Sized>(e: &mut E) {
     all(e, &[I::I64Const(32), I::I64ShrU, I::I32WrapI64]);

@@ -105,3 +105,17 @@ fn stubs_typed_arrays_and_dense_element_stores() {
         ],
     );
 }
+
+#[test]
+fn stubs_property_adds_slot_stores_null_compares_truthiness_and_instanceof() {
+    check_family(
+        "object_stores",
+        &[
+            ("AddAndStoreFixedSlot", true),
+            ("AddAndStoreDynamicSlot", false),
+            ("StoreDynamicSlot", false),
+            ("CompareNullUndefinedResult", false),
+            ("LoadInstanceOfObjectResult", false),
+        ],
+    );
+}

@@ -7,11 +7,16 @@
 //!   code is a table index, one per body, so one compare identifies the body; its fields
 //!   (shape, slot offset) are loaded from the stub, so the code stays shared by every stub of
 //!   the body and correct for any of them.
-//! - `GetElem` whose site's first stub is the compiled dense-element body (shape guard, int32
+//! - `GetElem` whose site's first stub is a compiled dense-element body (shape guard, int32
 //!   index, dense element load): the stub's shape check, then the element when the index is
-//!   inside the initialized length and the element is not a hole, as the body does. A site
-//!   whose first stub is anything else (a typed array, a string) goes to its chain after one
-//!   compare.
+//!   inside the initialized length and the element is not a hole, as the body does; or a
+//!   typed-array element body (shape guard, int32 or number index, fixed-length view): the
+//!   element when the index is inside the view's length, read as the element type. A site
+//!   whose first stub is anything else (a string, a resizable view) goes to its chain.
+//!
+//! Bodies with the same inline shape have consecutive table indices (the compiler orders the
+//! IC slots so), so a site checks a *group* of bodies with one range compare of the stub's
+//! code.
 
 use super::ops::OpCtx;
 use super::vstack::{Entry, Loc, Ty};
@@ -23,7 +28,7 @@ use wasm_encoder::{Instruction as I, ValType};
 
 /// `obj[key]`: the predicted dense-element body inline, else the GetElem chain.
 pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let bodies = predicted(l, |s| matches!(s, InlineShape::DenseElementRead { .. }));
+    let bodies = predicted(l, |s| matches!(s, InlineShape::DenseElementRead { .. } | InlineShape::TypedElementRead { .. }));
     if bodies.is_empty() {
         return super::calls::ic_binary(l, cx);
     }
@@ -45,19 +50,19 @@ pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     open_site(l, cx, vo, SiteLocals { o, stub, code });
     index_i32(l, &key, vk, idx);
     for b in &bodies {
-        let InlineShape::DenseElementRead { shape } = b.shape else { continue };
-        l.i(I::LocalGet(code)).i(I::I32Const(b.table_index as i32)).i(I::I32Eq);
+        let shape = match b.shape {
+            InlineShape::DenseElementRead { shape } | InlineShape::TypedElementRead { shape, .. } => shape,
+            _ => continue,
+        };
+        b.code_in_group(l, code);
         l.open_if();
         // Inside the `if`: $slow is label 1, $done label 2.
         l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
         l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
-        // Inside the initialized length (unsigned: a negative index is out too), not a hole.
-        l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_ELEMENTS, 2))).i(I::LocalTee(el));
-        l.i(I::I32Const(-ic::ELEMENTS_INITIALIZED_LENGTH)).i(I::I32Sub).i(I::I32Load(m(0, 2)));
-        l.i(I::LocalGet(idx)).i(I::I32LeU).i(I::BrIf(1));
-        l.i(I::LocalGet(el)).i(I::LocalGet(idx)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I64Load(m(0, 3))).i(I::LocalTee(res));
-        vc::tag_of(&mut *l.code.borrow_mut());
-        l.i(I::I32Const(tag(TYPE_MAGIC) as i32)).i(I::I32Eq).i(I::BrIf(1));
+        match b.shape {
+            InlineShape::TypedElementRead { ty, .. } => typed_element(l, o, idx, ty, res),
+            _ => dense_element(l, o, idx, el, res),
+        }
         l.i(I::Br(2));
         l.end();
     }
@@ -89,11 +94,69 @@ pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     Ok(())
 }
 
-/// At most a few predicted bodies of the wanted shapes per site, in table-index order (a
-/// snapshot has one request per distinct body, so in practice one or two of each shape).
+/// `res` = the dense element `idx` of `o` (elements in `el`), or a branch to label 1 (the
+/// `$slow` block, from inside the body's `if`) when it is outside the initialized length
+/// (unsigned: a negative index is out too) or a hole.
+fn dense_element(l: &mut Lower<'_>, o: u32, idx: u32, el: u32, res: u32) {
+    l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_ELEMENTS, 2))).i(I::LocalTee(el));
+    l.i(I::I32Const(-ic::ELEMENTS_INITIALIZED_LENGTH)).i(I::I32Sub).i(I::I32Load(m(0, 2)));
+    l.i(I::LocalGet(idx)).i(I::I32LeU).i(I::BrIf(1));
+    l.i(I::LocalGet(el)).i(I::LocalGet(idx)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I64Load(m(0, 3))).i(I::LocalTee(res));
+    vc::tag_of(&mut *l.code.borrow_mut());
+    l.i(I::I32Const(tag(TYPE_MAGIC) as i32)).i(I::I32Eq).i(I::BrIf(1));
+}
+
+/// `res` = element `idx` of the fixed-length typed array `o` with element type `ty`, boxed as
+/// the engine boxes it, or a branch to label 1 when the index is outside the view's length
+/// (a detached view has length 0) or the element is a Uint32 above INT32_MAX.
+fn typed_element(l: &mut Lower<'_>, o: u32, idx: u32, ty: u8, res: u32) {
+    use ic::scalar as sc;
+    l.i(I::LocalGet(idx)).i(I::LocalGet(o)).i(I::I32Load(m(ic::TYPED_ARRAY_LENGTH, 2))).i(I::I32GeU).i(I::BrIf(1));
+    let shift = match ty {
+        sc::INT8 | sc::UINT8 | sc::UINT8_CLAMPED => 0,
+        sc::INT16 | sc::UINT16 => 1,
+        sc::FLOAT64 => 3,
+        _ => 2,
+    };
+    l.i(I::LocalGet(o)).i(I::I32Load(m(ic::TYPED_ARRAY_DATA, 2))).i(I::LocalGet(idx));
+    if shift > 0 {
+        l.i(I::I32Const(shift)).i(I::I32Shl);
+    }
+    l.i(I::I32Add);
+    let tf = l.p.tf;
+    let int = |l: &mut Lower<'_>, load: I<'static>| {
+        l.i(load);
+        vc::box_i32(&mut *l.code.borrow_mut(), TYPE_INT32);
+    };
+    match ty {
+        sc::INT8 => int(l, I::I32Load8S(m(0, 0))),
+        sc::UINT8 | sc::UINT8_CLAMPED => int(l, I::I32Load8U(m(0, 0))),
+        sc::INT16 => int(l, I::I32Load16S(m(0, 1))),
+        sc::UINT16 => int(l, I::I32Load16U(m(0, 1))),
+        sc::INT32 => int(l, I::I32Load(m(0, 2))),
+        sc::UINT32 => {
+            let t = l.p.t32;
+            l.i(I::I32Load(m(0, 2))).i(I::LocalTee(t)).i(I::I32Const(0)).i(I::I32LtS).i(I::BrIf(1));
+            l.i(I::LocalGet(t));
+            vc::box_i32(&mut *l.code.borrow_mut(), TYPE_INT32);
+        }
+        sc::FLOAT32 => {
+            l.i(I::F32Load(m(0, 2))).i(I::F64PromoteF32);
+            vc::box_double(&mut *l.code.borrow_mut(), tf);
+        }
+        _ => {
+            l.i(I::F64Load(m(0, 3)));
+            vc::box_double(&mut *l.code.borrow_mut(), tf);
+        }
+    }
+    l.i(I::LocalSet(res));
+}
+
+/// The groups of bodies of the wanted shapes a site checks, in table-index order; at most a
+/// few, so a site's code stays small.
 fn predicted(l: &Lower<'_>, want: impl Fn(&InlineShape) -> bool) -> Vec<InlineBody> {
-    const MAX_PREDICTED: usize = 4;
-    l.env.inline_bodies.iter().filter(|b| want(&b.shape)).take(MAX_PREDICTED).copied().collect()
+    const MAX_GROUPS: usize = 12;
+    l.env.inline_bodies.iter().filter(|b| want(&b.shape)).take(MAX_GROUPS).copied().collect()
 }
 
 /// The i32 locals a predicted site fills: the object, the site's first stub and its code.
@@ -141,16 +204,29 @@ fn index_i32(l: &mut Lower<'_>, key: &Entry, boxed: Option<u32>, idx: u32) {
     }
 }
 
-/// A compiled IC body whose effect a site can run inline.
+/// Compiled IC bodies with one inline shape, whose effect a site can run inline: every stub
+/// with one of these bodies has a code (table index) in `table_index..table_index + count`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InlineBody {
-    /// The table index every stub with this body has as its code.
     pub table_index: u32,
+    pub count: u32,
     pub shape: InlineShape,
 }
 
+impl InlineBody {
+    /// `[] -> [i32]`: whether the stub code in local `code` is one of this group's bodies.
+    fn code_in_group(&self, l: &Lower<'_>, code: u32) {
+        l.i(I::LocalGet(code)).i(I::I32Const(self.table_index as i32));
+        if self.count == 1 {
+            l.i(I::I32Eq);
+        } else {
+            l.i(I::I32Sub).i(I::I32Const(self.count as i32)).i(I::I32LtU);
+        }
+    }
+}
+
 /// What an inline body does; field offsets are byte offsets from the stub.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum InlineShape {
     /// `GetProp`: object with the stub's shape; the Value at the stub's byte offset from the
     /// object (a fixed slot).
@@ -160,6 +236,9 @@ pub enum InlineShape {
     DynamicSlotRead { shape: u32, offset: u32 },
     /// `GetElem`: object with the stub's shape, int32 index; its dense element.
     DenseElementRead { shape: u32 },
+    /// `GetElem`: object with the stub's shape (a fixed-length typed array of element type
+    /// `ty`, a `Scalar::Type`), int32 index (or a number that is one); its element.
+    TypedElementRead { shape: u32, ty: u8 },
 }
 
 impl InlineShape {
@@ -178,6 +257,14 @@ impl InlineShape {
                 "GetElem",
                 [("GuardToObject", [0]), ("GuardToInt32Index", [1, 2]), ("GuardShape", [0, s]), ("LoadDenseElementResult", [0, 2])],
             ) => Some(InlineShape::DenseElementRead { shape: field(*s) }),
+            // The index as an int32, or a number that is an index: the site checks it is an
+            // int32 either way (other numbers go to the chain).
+            ("GetElem", [("GuardToObject", [0]), ("GuardShape", [0, s]), ("GuardToInt32", [1]), ("Int32ToIntPtr", [1, 2]), ("LoadTypedArrayElementResult", [0, 2, ty, _, force_double, kind])])
+            | ("GetElem", [("GuardToObject", [0]), ("GuardShape", [0, s]), ("GuardIsNumber", [1]), ("GuardNumberToIntPtrIndex", [1, _, 2]), ("LoadTypedArrayElementResult", [0, 2, ty, _, force_double, kind])])
+                if *kind == ic::VIEW_KIND_FIXED_LENGTH && *ty <= ic::scalar::UINT8_CLAMPED && (*force_double == 0 || *ty != ic::scalar::UINT32) =>
+            {
+                Some(InlineShape::TypedElementRead { shape: field(*s), ty: *ty })
+            }
             _ => None,
         }
     }
@@ -195,13 +282,13 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     let res = l.temp(ValType::I64);
     open_site(l, cx, vo, SiteLocals { o, stub, code });
     for b in &bodies {
-        l.i(I::LocalGet(code)).i(I::I32Const(b.table_index as i32)).i(I::I32Eq);
-        l.open_if();
-        // Inside the `if`: $slow is label 1, $done label 2.
         let (shape, offset) = match b.shape {
             InlineShape::FixedSlotRead { shape, offset } | InlineShape::DynamicSlotRead { shape, offset } => (shape, offset),
-            InlineShape::DenseElementRead { .. } => continue,
+            _ => continue,
         };
+        b.code_in_group(l, code);
+        l.open_if();
+        // Inside the `if`: $slow is label 1, $done label 2.
         l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
         l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
         match b.shape {
@@ -212,7 +299,7 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
                 l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SLOTS, 2)));
                 l.i(I::LocalGet(stub)).i(I::I32Load(m(offset, 2))).i(I::I32Const(!7)).i(I::I32And).i(I::I32Add);
             }
-            InlineShape::DenseElementRead { .. } => unreachable!("filtered above"),
+            _ => unreachable!("filtered above"),
         }
         l.i(I::I64Load(m(0, 3))).i(I::LocalSet(res)).i(I::Br(2));
         l.end();

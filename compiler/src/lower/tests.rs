@@ -106,9 +106,10 @@ fn to(i: u32) -> Option<Operand> {
 const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0)];
 const IC_TYPE: u32 = 0;
 const INLINE: &[InlineBody] = &[
-    InlineBody { table_index: 7001, shape: InlineShape::FixedSlotRead { shape: 24, offset: 28 } },
-    InlineBody { table_index: 7002, shape: InlineShape::DynamicSlotRead { shape: 24, offset: 28 } },
-    InlineBody { table_index: 7003, shape: InlineShape::DenseElementRead { shape: 24 } },
+    InlineBody { table_index: 7001, count: 1, shape: InlineShape::FixedSlotRead { shape: 24, offset: 28 } },
+    InlineBody { table_index: 7002, count: 1, shape: InlineShape::DynamicSlotRead { shape: 24, offset: 28 } },
+    InlineBody { table_index: 7003, count: 1, shape: InlineShape::DenseElementRead { shape: 24 } },
+    InlineBody { table_index: 7010, count: 4, shape: InlineShape::TypedElementRead { shape: 24, ty: 7 } },
 ];
 const SCRIPT_TYPE: u32 = 1;
 
@@ -472,4 +473,42 @@ fn a_dense_element_read_is_inline_with_the_chain_behind() {
     // Two GetElem chains and the Add IC of the two unknown elements.
     assert_eq!(count(&ops, "CallIndirect"), 3);
     assert!(count(&ops, "I32TruncSatF64S") >= 1, "a number index is checked as int32 directly");
+}
+
+#[test]
+fn typed_array_element_bodies_are_recognised_for_fixed_length_views_only() {
+    let int_key: &[(&str, &[u8])] = &[
+        ("GuardToObject", &[0]),
+        ("GuardShape", &[0, 0]),
+        ("GuardToInt32", &[1]),
+        ("Int32ToIntPtr", &[1, 2]),
+        ("LoadTypedArrayElementResult", &[0, 2, 7, 0, 0, 0]),
+        ("ReturnFromIC", &[]),
+    ];
+    assert_eq!(InlineShape::recognise("GetElem", int_key, 8), Some(InlineShape::TypedElementRead { shape: 8, ty: 7 }));
+    let number_key: &[(&str, &[u8])] = &[
+        ("GuardToObject", &[0]),
+        ("GuardShape", &[0, 0]),
+        ("GuardIsNumber", &[1]),
+        ("GuardNumberToIntPtrIndex", &[1, 1, 2]),
+        ("LoadTypedArrayElementResult", &[0, 2, 4, 1, 0, 0]),
+    ];
+    assert_eq!(InlineShape::recognise("GetElem", number_key, 8), Some(InlineShape::TypedElementRead { shape: 8, ty: 4 }));
+    // A resizable view, a BigInt element, a Uint32 forced to double: left to the chain.
+    for args in [[0u8, 2, 7, 0, 0, 1], [0, 2, 9, 0, 0, 0], [0, 2, 5, 0, 1, 0]] {
+        let body: Vec<(&str, &[u8])> = int_key[..4].iter().copied().chain([("LoadTypedArrayElementResult", &args[..])]).collect();
+        assert_eq!(InlineShape::recognise("GetElem", &body, 8), None, "{args:?}");
+    }
+}
+
+#[test]
+fn a_typed_array_read_checks_its_group_of_bodies_with_one_range_compare() {
+    let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("GetArg", Some(Operand::Arg(1))), ("GetElem", None), ("Return", None)]);
+    let ops = lower_ok(&s, 0);
+    // The group 7010..7014: code - 7010 < 4, then the element's bounds check and f64 load.
+    assert_eq!(count(&ops, "I32Const { value: 7010 }"), 1);
+    assert_eq!(count(&ops, "I32Const { value: 4 }") >= 1, true);
+    assert_eq!(count(&ops, "F64Load"), 1);
+    assert_eq!(count(&ops, "I32Const { value: 7003 }"), 1, "the dense body is checked too");
+    assert_eq!(count(&ops, "CallIndirect"), 1, "one chain call behind both");
 }
