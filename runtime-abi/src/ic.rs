@@ -37,8 +37,15 @@ pub const SHAPE_BASE: u32 = 0;
 pub const BASE_CLASP: u32 = 0;
 pub const BASE_PROTO: u32 = 8;
 /// `ObjectElements` header, below the elements pointer.
+pub const ELEMENTS_FLAGS: i32 = -16;
 pub const ELEMENTS_INITIALIZED_LENGTH: i32 = -12;
+pub const ELEMENTS_CAPACITY: i32 = -8;
 pub const ELEMENTS_LENGTH: i32 = -4;
+/// `ObjectElements` flags: the length cannot be written, the elements may have holes, an
+/// iterator may be over the object.
+pub const ELEMENTS_NONWRITABLE_ARRAY_LENGTH: i32 = 0x2;
+pub const ELEMENTS_NON_PACKED: i32 = 0x80;
+pub const ELEMENTS_MAYBE_IN_ITERATION: i32 = 0x100;
 
 /// `JSClass`: flags at +4; the flag bits aotjs tests (`js/public/Class.h`).
 pub const CLASS_FLAGS: u32 = 4;

@@ -216,6 +216,9 @@ static OPS: &[OpDef] = &[
     // Stores that need no GC barrier are plain; one that needs a barrier (checked at run time:
     // marking zone, nursery value into a tenured object) goes to the generic interpreter.
     OpDef { name: "StoreDenseElement", args: &[Id, Id, Id], emit: |e, a| e.store_dense_element(a[0], a[1], a[2]) },
+    OpDef { name: "StoreDenseElementHole", args: &[Id, Id, Id, Imm8], emit: |e, a| e.store_dense_element_hole(a[0], a[1], a[2], a[3] != 0) },
+    OpDef { name: "ArrayPush", args: &[Id, Id], emit: |e, a| e.array_push(a[0], a[1]) },
+    OpDef { name: "PackedArrayPopResult", args: &[Id], emit: |e, a| e.packed_array_pop(a[0]) },
     OpDef { name: "StoreDynamicSlot", args: &[Id, F, Id], emit: |e, a| e.store_dynamic_slot(a[0], a[1], a[2]) },
     OpDef { name: "AddAndStoreFixedSlot", args: &[Id, F, Id, F], emit: |e, a| e.add_and_store_slot(a[0], a[1], a[2], a[3], false) },
     OpDef { name: "AddAndStoreDynamicSlot", args: &[Id, F, Id, F], emit: |e, a| e.add_and_store_slot(a[0], a[1], a[2], a[3], true) },
@@ -985,6 +988,126 @@ impl<'a> Emitter<'a> {
         self.defer_if_barriers_needed(o, old, rhs, "StoreDenseElement")?;
         let v = self.reg(rhs);
         self.i(I::LocalGet(el)).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
+        Ok(())
+    }
+
+    /// Pushes the elements header word at `off` (negative) of the elements in local `el`.
+    fn header(&mut self, el: u32, off: i32) {
+        self.i(I::LocalGet(el)).i(I::I32Const(-off)).i(I::I32Sub).i(I::I32Load(Self::mem(0, 2)));
+    }
+
+    /// Stores `value()`'s i32 into the elements header word at `off` (negative).
+    fn set_header(&mut self, el: u32, off: i32, value: impl FnOnce(&mut Self)) {
+        self.i(I::LocalGet(el)).i(I::I32Const(-off)).i(I::I32Sub);
+        value(self);
+        self.i(I::I32Store(Self::mem(0, 2)));
+    }
+
+    /// `obj[index] = rhs` inside the initialized length (over a hole too), or, with
+    /// `handle_add`, just past it: the element is appended (when the capacity has room; growing
+    /// allocates, so that hit goes to the generic interpreter), the initialized length grows,
+    /// and the length when the index reaches it.
+    fn store_dense_element_hole(&mut self, o: u8, idx: u8, rhs: u8, handle_add: bool) -> Result<(), Decline> {
+        let (el, i, old, init) = (self.t32, self.t32b, self.t64, self.t32c);
+        self.elements(o);
+        self.i(I::LocalSet(el));
+        self.lo(idx);
+        self.i(I::LocalSet(i));
+        self.header(el, ic::ELEMENTS_INITIALIZED_LENGTH);
+        self.i(I::LocalTee(init)).i(I::LocalGet(i)).i(I::I32GtU);
+        self.i(I::If(BlockType::Result(ValType::I64)));
+        self.i(I::LocalGet(el)).i(I::LocalGet(i)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I64Load(Self::mem(0, 3)));
+        self.i(I::Else);
+        // Appending: exactly at the initialized length, with room.
+        if !handle_add {
+            self.i(I::Br(1));
+        }
+        self.i(I::LocalGet(i)).i(I::LocalGet(init)).i(I::I32Ne).i(I::BrIf(1));
+        self.header(el, ic::ELEMENTS_CAPACITY);
+        self.i(I::LocalGet(i)).i(I::I32LeU);
+        self.defer_to_generic_if("StoreDenseElementHole")?;
+        // A new element has no old value to barrier: a hole stands for it.
+        self.i(I::I64Const(value::magic(0) as i64));
+        self.i(I::End);
+        self.i(I::LocalSet(old));
+        self.defer_if_barriers_needed(o, old, rhs, "StoreDenseElementHole")?;
+        let v = self.reg(rhs);
+        self.i(I::LocalGet(el)).i(I::LocalGet(i)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
+        if handle_add {
+            self.i(I::LocalGet(i)).i(I::LocalGet(init)).i(I::I32Eq);
+            self.i(I::If(BlockType::Empty));
+            self.set_header(el, ic::ELEMENTS_INITIALIZED_LENGTH, |e| {
+                e.i(I::LocalGet(i)).i(I::I32Const(1)).i(I::I32Add);
+            });
+            self.header(el, ic::ELEMENTS_LENGTH);
+            self.i(I::LocalGet(i)).i(I::I32LeU);
+            self.i(I::If(BlockType::Empty));
+            self.set_header(el, ic::ELEMENTS_LENGTH, |e| {
+                e.i(I::LocalGet(i)).i(I::I32Const(1)).i(I::I32Add);
+            });
+            self.i(I::End);
+            self.i(I::End);
+        }
+        Ok(())
+    }
+
+    /// `arr.push(rhs)` on an array whose length is its initialized length, with room: the
+    /// element is appended and both lengths grow; the result is the new length.
+    fn array_push(&mut self, o: u8, rhs: u8) -> Result<(), Decline> {
+        let (el, n, old) = (self.t32, self.t32b, self.t64);
+        self.elements(o);
+        self.i(I::LocalSet(el));
+        self.header(el, ic::ELEMENTS_INITIALIZED_LENGTH);
+        self.i(I::LocalTee(n));
+        self.header(el, ic::ELEMENTS_LENGTH);
+        self.i(I::I32Ne);
+        self.fail_if();
+        self.header(el, ic::ELEMENTS_CAPACITY);
+        self.i(I::LocalGet(n)).i(I::I32LeU);
+        self.defer_to_generic_if("ArrayPush")?;
+        self.i(I::I64Const(value::magic(0) as i64)).i(I::LocalSet(old));
+        self.defer_if_barriers_needed(o, old, rhs, "ArrayPush")?;
+        let v = self.reg(rhs);
+        self.i(I::LocalGet(el)).i(I::LocalGet(n)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
+        self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Add).i(I::LocalSet(n));
+        self.set_header(el, ic::ELEMENTS_INITIALIZED_LENGTH, |e| _ = e.i(I::LocalGet(n)));
+        self.set_header(el, ic::ELEMENTS_LENGTH, |e| _ = e.i(I::LocalGet(n)));
+        self.i(I::LocalGet(n));
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// `arr.pop()` on a packed array whose length is its initialized length and whose length
+    /// is writable, not being iterated: the last element (undefined when empty), and both
+    /// lengths shrink. Dropping an element that needs a pre-barrier goes to the generic
+    /// interpreter.
+    fn packed_array_pop(&mut self, o: u8) -> Result<(), Decline> {
+        let (el, n, old, cell) = (self.t32, self.t32b, self.t64, self.t32c);
+        self.elements(o);
+        self.i(I::LocalSet(el));
+        self.header(el, ic::ELEMENTS_FLAGS);
+        self.i(I::I32Const(ic::ELEMENTS_NON_PACKED | ic::ELEMENTS_NONWRITABLE_ARRAY_LENGTH | ic::ELEMENTS_MAYBE_IN_ITERATION)).i(I::I32And);
+        self.fail_if();
+        self.header(el, ic::ELEMENTS_INITIALIZED_LENGTH);
+        self.i(I::LocalTee(n));
+        self.header(el, ic::ELEMENTS_LENGTH);
+        self.i(I::I32Ne);
+        self.fail_if();
+        self.i(I::LocalGet(n)).i(I::I32Eqz);
+        self.i(I::If(BlockType::Empty));
+        let r = self.result;
+        self.i(I::I64Const(tag_bits(value::TYPE_UNDEFINED) as i64)).i(I::LocalSet(r));
+        self.i(I::Else);
+        self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
+        self.i(I::LocalGet(el)).i(I::LocalGet(n)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I64Load(Self::mem(0, 3))).i(I::LocalSet(old));
+        vc::needs_pre_barrier(&mut self.f, old, cell);
+        // Inside the `if`: the deferral's own `if` is nested one deeper; it returns, so depth
+        // does not matter.
+        self.defer_to_generic_if("PackedArrayPopResult")?;
+        self.set_header(el, ic::ELEMENTS_INITIALIZED_LENGTH, |e| _ = e.i(I::LocalGet(n)));
+        self.set_header(el, ic::ELEMENTS_LENGTH, |e| _ = e.i(I::LocalGet(n)));
+        self.i(I::LocalGet(old)).i(I::LocalSet(r));
+        self.i(I::End);
         Ok(())
     }
 

@@ -119,3 +119,8 @@ fn stubs_property_adds_slot_stores_null_compares_truthiness_and_instanceof() {
         ],
     );
 }
+
+#[test]
+fn stubs_array_push_pop_and_appends() {
+    check_family("array_growth", &[("ArrayPush", false), ("PackedArrayPopResult", false), ("StoreDenseElementHole", false)]);
+}
