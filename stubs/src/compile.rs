@@ -320,6 +320,7 @@ struct Emitter<'a> {
     t32b: u32,
     t32c: u32,
     t32d: u32,
+    t32e: u32,
     t64: u32,
     tf: u32,
     tf2: u32,
@@ -331,7 +332,7 @@ impl<'a> Emitter<'a> {
         let result = regs + num_regs;
         let locals = [
             (num_regs + 1, ValType::I64), // registers, result
-            (4, ValType::I32),            // t32, t32b, t32c, t32d
+            (5, ValType::I32),            // t32, t32b, t32c, t32d, t32e
             (1, ValType::I64),            // t64
             (2, ValType::F64),            // tf, tf2
         ];
@@ -344,9 +345,10 @@ impl<'a> Emitter<'a> {
             t32b: result + 2,
             t32c: result + 3,
             t32d: result + 4,
-            t64: result + 5,
-            tf: result + 6,
-            tf2: result + 7,
+            t32e: result + 5,
+            t64: result + 6,
+            tf: result + 7,
+            tf2: result + 8,
         }
     }
 
@@ -1008,7 +1010,8 @@ impl<'a> Emitter<'a> {
     /// allocates, so that hit goes to the generic interpreter), the initialized length grows,
     /// and the length when the index reaches it.
     fn store_dense_element_hole(&mut self, o: u8, idx: u8, rhs: u8, handle_add: bool) -> Result<(), Decline> {
-        let (el, i, old, init) = (self.t32, self.t32b, self.t64, self.t32c);
+        // t32c and t32d are the barrier checks' scratch.
+        let (el, i, old, init) = (self.t32, self.t32b, self.t64, self.t32e);
         self.elements(o);
         self.i(I::LocalSet(el));
         self.lo(idx);
@@ -1112,7 +1115,8 @@ impl<'a> Emitter<'a> {
     }
 
     /// Hands the hit to the generic interpreter when storing `rhs` over the Value in local
-    /// `old` (None: a new slot) in object `o` needs a GC barrier: a pre-barrier for a tenured
+    /// `old` (a hole for a new element) in object `o` needs a GC barrier (scratch: `t32c`,
+    /// `t32d`): a pre-barrier for a tenured
     /// GC thing overwritten while its zone is marked, a post-barrier for a nursery GC thing
     /// stored into a tenured object. Otherwise the store needs none and is plain.
     fn defer_if_barriers_needed(&mut self, o: u8, old: u32, rhs: u8, op: &str) -> Result<(), Decline> {
