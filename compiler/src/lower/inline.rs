@@ -13,6 +13,10 @@
 //!   typed-array element body (shape guard, int32 or number index, fixed-length view): the
 //!   element when the index is inside the view's length, read as the element type. A site
 //!   whose first stub is anything else (a string, a resizable view) goes to its chain.
+//! - `SetElem` likewise for the dense-element store body (over an existing element, when the
+//!   store needs no GC barrier: checked at the site from the heap's geometry) and the
+//!   fixed-length typed-array store bodies (the value converted to the element type as the
+//!   body converts it; a typed f64 or int32 goes into the array without being boxed).
 //!
 //! Bodies with the same inline shape have consecutive table indices (the compiler orders the
 //! IC slots so), so a site checks a *group* of bodies with one range compare of the stub's
@@ -92,6 +96,146 @@ pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     }
     l.push(Entry::new(Loc::Boxed(res), Ty::Unknown));
     Ok(())
+}
+
+/// `obj[key] = val`: the predicted typed-array and dense-element store bodies inline, else the
+/// SetElem chain. The value stays on the stack as the op's result.
+pub(crate) fn set_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let bodies = predicted(l, |s| matches!(s, InlineShape::DenseElementWrite { .. } | InlineShape::TypedElementWrite { .. }));
+    if bodies.is_empty() {
+        return super::calls::set_elem(l, cx);
+    }
+    let val = l.pop();
+    let key = l.pop();
+    let obj = l.pop();
+    let vo = l.boxed_local(obj, cx.d - 2);
+    let vk = match key.static_number() {
+        Some(_) => None,
+        None => {
+            let v = l.temp(ValType::I64);
+            l.emit_value(&key, cx.d - 1);
+            l.i(I::LocalSet(v));
+            Some(v)
+        }
+    };
+    // The value as a Value for the chain and dense stores; typed stores use its number.
+    let vv = l.temp(ValType::I64);
+    l.emit_value(&val, cx.d);
+    l.i(I::LocalSet(vv));
+    l.push(val);
+    let (o, idx, el, stub, code) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
+    let (old, cell) = (l.temp(ValType::I64), l.temp(ValType::I32));
+    open_site(l, cx, vo, SiteLocals { o, stub, code });
+    index_i32(l, &key, vk, idx);
+    for b in &bodies {
+        let shape = match b.shape {
+            InlineShape::DenseElementWrite { shape } | InlineShape::TypedElementWrite { shape, .. } => shape,
+            _ => continue,
+        };
+        b.code_in_group(l, code);
+        l.open_if();
+        // Inside the `if`: $slow is label 1, $done label 2.
+        l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
+        l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+        match b.shape {
+            InlineShape::TypedElementWrite { ty, .. } => store_typed_element(l, o, idx, ty, &val, vv),
+            _ => store_dense_element(l, o, idx, el, vv, old, cell),
+        }
+        l.i(I::Br(2));
+        l.end();
+    }
+    l.end();
+    let (a, b, c) = (l.p.a, l.p.b, l.p.ctx);
+    l.i(I::LocalGet(vo)).i(I::LocalSet(a));
+    match vk {
+        Some(v) => {
+            l.i(I::LocalGet(v)).i(I::LocalSet(b));
+        }
+        None => {
+            l.emit_value(&key, cx.d - 1);
+            l.i(I::LocalSet(b));
+        }
+    }
+    l.i(I::LocalGet(c)).i(I::LocalGet(vv)).i(I::I64Store(m(runtime_abi::script::ctx::ARG2, 3)));
+    l.ic_call(cx.idx);
+    l.end();
+    l.after_gc_point();
+    if let Some(v) = vk {
+        l.free_temp(v);
+    }
+    l.release(key);
+    for t in [vo, vv, o, idx, el, stub, code, old, cell] {
+        l.free_temp(t);
+    }
+    Ok(())
+}
+
+/// Stores `val` (its Value in `vv`) as element `idx` of the fixed-length typed array `o` of
+/// element type `ty`, converted as the engine's body converts it (floats from any number,
+/// integers from an int32 or by ToInt32 of a number, clamped bytes from an int32), or
+/// branches to label 1 when the index is outside the view or the value is not one the body
+/// takes this way.
+fn store_typed_element(l: &mut Lower<'_>, o: u32, idx: u32, ty: u8, val: &Entry, vv: u32) {
+    use ic::scalar as sc;
+    l.i(I::LocalGet(idx)).i(I::LocalGet(o)).i(I::I32Load(m(ic::TYPED_ARRAY_LENGTH, 2))).i(I::I32GeU).i(I::BrIf(1));
+    let shift = match ty {
+        sc::INT8 | sc::UINT8 | sc::UINT8_CLAMPED => 0,
+        sc::INT16 | sc::UINT16 => 1,
+        sc::FLOAT64 => 3,
+        _ => 2,
+    };
+    l.i(I::LocalGet(o)).i(I::I32Load(m(ic::TYPED_ARRAY_DATA, 2))).i(I::LocalGet(idx));
+    if shift > 0 {
+        l.i(I::I32Const(shift)).i(I::I32Shl);
+    }
+    l.i(I::I32Add);
+    let float = matches!(ty, sc::FLOAT32 | sc::FLOAT64);
+    match val.static_number() {
+        Some(_) if float => l.emit_f64(val),
+        Some(true) => l.emit_i32(val),
+        Some(false) if ty != sc::UINT8_CLAMPED => l.emit_i32(val),
+        _ if float => {
+            vc::is_number(&mut *l.code.borrow_mut(), vv);
+            l.i(I::I32Eqz).i(I::BrIf(1));
+            vc::number_to_f64(&mut *l.code.borrow_mut(), vv);
+        }
+        _ => {
+            vc::has_type(&mut *l.code.borrow_mut(), vv, TYPE_INT32);
+            l.i(I::I32Eqz).i(I::BrIf(1));
+            l.i(I::LocalGet(vv)).i(I::I32WrapI64);
+        }
+    }
+    if ty == sc::UINT8_CLAMPED {
+        // An int32 clamped to 0..=255.
+        let t = l.p.t32;
+        l.i(I::LocalTee(t)).i(I::I32Const(0)).i(I::LocalGet(t)).i(I::I32Const(0)).i(I::I32GtS).i(I::Select).i(I::LocalTee(t));
+        l.i(I::I32Const(255)).i(I::LocalGet(t)).i(I::I32Const(255)).i(I::I32LeS).i(I::Select);
+    }
+    match ty {
+        sc::INT8 | sc::UINT8 | sc::UINT8_CLAMPED => l.i(I::I32Store8(m(0, 0))),
+        sc::INT16 | sc::UINT16 => l.i(I::I32Store16(m(0, 1))),
+        sc::FLOAT32 => l.i(I::F32DemoteF64).i(I::F32Store(m(0, 2))),
+        sc::FLOAT64 => l.i(I::F64Store(m(0, 3))),
+        _ => l.i(I::I32Store(m(0, 2))),
+    };
+}
+
+/// Stores the Value in `vv` over dense element `idx` of `o` (elements in `el`), or branches
+/// to label 1 when the index is outside the initialized length, the element is a hole, or
+/// the store needs a GC barrier (the chain's stub or the engine does those). Scratch: `old`
+/// (i64), `cell` (i32).
+fn store_dense_element(l: &mut Lower<'_>, o: u32, idx: u32, el: u32, vv: u32, old: u32, cell: u32) {
+    l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_ELEMENTS, 2))).i(I::LocalTee(el));
+    l.i(I::I32Const(-ic::ELEMENTS_INITIALIZED_LENGTH)).i(I::I32Sub).i(I::I32Load(m(0, 2)));
+    l.i(I::LocalGet(idx)).i(I::I32LeU).i(I::BrIf(1));
+    l.i(I::LocalGet(el)).i(I::LocalGet(idx)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::LocalTee(el));
+    l.i(I::I64Load(m(0, 3))).i(I::LocalTee(old));
+    vc::tag_of(&mut *l.code.borrow_mut());
+    l.i(I::I32Const(tag(TYPE_MAGIC) as i32)).i(I::I32Eq).i(I::BrIf(1));
+    vc::needs_pre_barrier(&mut *l.code.borrow_mut(), old, cell);
+    vc::needs_post_barrier(&mut *l.code.borrow_mut(), vv, o, cell);
+    l.i(I::I32Or).i(I::BrIf(1));
+    l.i(I::LocalGet(el)).i(I::LocalGet(vv)).i(I::I64Store(m(0, 3)));
 }
 
 /// `res` = the dense element `idx` of `o` (elements in `el`), or a branch to label 1 (the
@@ -239,6 +383,12 @@ pub enum InlineShape {
     /// `GetElem`: object with the stub's shape (a fixed-length typed array of element type
     /// `ty`, a `Scalar::Type`), int32 index (or a number that is one); its element.
     TypedElementRead { shape: u32, ty: u8 },
+    /// `SetElem`: object with the stub's shape, int32 index inside the initialized length, not
+    /// a hole; the Value stored over it.
+    DenseElementWrite { shape: u32 },
+    /// `SetElem`: object with the stub's shape (a fixed-length typed array of element type
+    /// `ty`), int32 index inside its length; the value converted to the element type.
+    TypedElementWrite { shape: u32, ty: u8 },
 }
 
 impl InlineShape {
@@ -265,8 +415,39 @@ impl InlineShape {
             {
                 Some(InlineShape::TypedElementRead { shape: field(*s), ty: *ty })
             }
+            (
+                "SetElem",
+                [("GuardToObject", [0]), ("GuardToInt32Index", [1, i]), ("GuardShape", [0, s]), ("StoreDenseElement", [0, j, 2])],
+            ) if i == j => Some(InlineShape::DenseElementWrite { shape: field(*s) }),
+            ("SetElem", [("GuardToObject", [0]), ("GuardShape", [0, s]), middle @ .., ("StoreTypedArrayElement", [0, ty, i, r, _, kind])])
+                if *kind == ic::VIEW_KIND_FIXED_LENGTH && *ty <= ic::scalar::UINT8_CLAMPED && typed_store_guards(middle, *ty, *i, *r) =>
+            {
+                Some(InlineShape::TypedElementWrite { shape: field(*s), ty: *ty })
+            }
             _ => None,
         }
+    }
+}
+
+/// Whether the ops between a typed-array store body's shape guard and its store guard just
+/// what the inline store checks itself: the index (operand 1) an int32 or a number that is an
+/// index, into `index`; the value (operand 2) a number for float elements (`value` is then
+/// operand 2), a number taken modulo 2^32 for integer elements, or clamped for clamped bytes.
+fn typed_store_guards(middle: &[&(&str, &[u8])], ty: u8, index: u8, value: u8) -> bool {
+    use ic::scalar as sc;
+    let value_ok = |op: &(&str, &[u8])| match (op.0, op.1) {
+        ("GuardIsNumber", [2]) => matches!(ty, sc::FLOAT32 | sc::FLOAT64) && value == 2,
+        ("GuardToInt32ModUint32", [2, r]) | ("TruncateDoubleToUInt32", [2, r]) => {
+            !matches!(ty, sc::FLOAT32 | sc::FLOAT64 | sc::UINT8_CLAMPED) && *r == value
+        }
+        ("GuardToUint8Clamped", [2, r]) => ty == sc::UINT8_CLAMPED && *r == value,
+        _ => false,
+    };
+    match middle {
+        [v, ("GuardToInt32", [1]), ("Int32ToIntPtr", [1, i])] | [v, ("GuardIsNumber", [1]), ("GuardNumberToIntPtrIndex", [1, _, i])] => {
+            *i == index && value_ok(v)
+        }
+        _ => false,
     }
 }
 

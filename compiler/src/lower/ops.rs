@@ -112,7 +112,8 @@ pub static OPS: &[OpDef] = ops! {
     Ic calls::ic_binary: "In" | "Instanceof" | "HasOwn" | "Pow";
     Ic calls::set_prop: "SetProp" | "StrictSetProp" | "SetName" | "StrictSetName" | "SetGName" | "StrictSetGName";
     Ic calls::init_prop: "InitProp" | "InitHiddenProp" | "InitLockedProp";
-    Ic calls::set_elem: "SetElem" | "StrictSetElem" | "InitElem" | "InitHiddenElem" | "InitLockedElem" | "InitElemInc";
+    Ic inline::set_elem: "SetElem" | "StrictSetElem";
+    Ic calls::set_elem: "InitElem" | "InitHiddenElem" | "InitLockedElem" | "InitElemInc";
     Ic calls::call: "Call" | "CallIgnoresRv" | "CallContent" | "CallIter" | "CallContentIter" | "New" | "NewContent" | "SuperCall";
     Ic calls::spread_call: "SpreadCall" | "SpreadNew" | "SpreadSuperCall";
     Ic calls::close_iter: "CloseIter";
