@@ -1136,6 +1136,7 @@ impl<'a> Emitter<'a> {
         self.lo(o);
         self.i(I::I32Load(Self::mem(ic::OBJ_SLOTS, 2)));
         self.field_u32(f);
+        self.i(I::I32Const(!7)).i(I::I32And);
         self.i(I::I32Add).i(I::LocalTee(addr)).i(I::I64Load(Self::mem(0, 3))).i(I::LocalSet(old));
         self.defer_if_barriers_needed(o, old, rhs, "StoreDynamicSlot")?;
         let v = self.reg(rhs);
@@ -1166,6 +1167,10 @@ impl<'a> Emitter<'a> {
             self.i(I::I32Load(Self::mem(ic::OBJ_SLOTS, 2)));
         }
         self.field_u32(f);
+        if dynamic {
+            // Whole slots, as the engine indexes them (`offset / sizeof(Value)`).
+            self.i(I::I32Const(!7)).i(I::I32And);
+        }
         self.i(I::I32Add).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
         Ok(())
     }

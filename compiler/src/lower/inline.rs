@@ -383,6 +383,13 @@ pub enum InlineShape {
     /// `GetElem`: object with the stub's shape (a fixed-length typed array of element type
     /// `ty`, a `Scalar::Type`), int32 index (or a number that is one); its element.
     TypedElementRead { shape: u32, ty: u8 },
+    /// `GetProp` of a prototype's property: object with the stub's shape; the holder object
+    /// in field `holder` has the shape in field `holder_shape`; the Value at the byte offset
+    /// in field `offset` from the holder (`dynamic`: into its dynamic slots).
+    ProtoSlotRead { shape: u32, holder: u32, holder_shape: u32, offset: u32, dynamic: bool },
+    /// `SetProp`: object with the stub's shape; the Value stored over the slot at the byte
+    /// offset in field `offset` from the object (`dynamic`: into its dynamic slots).
+    SlotWrite { shape: u32, offset: u32, dynamic: bool },
     /// `SetElem`: object with the stub's shape, int32 index inside the initialized length, not
     /// a hole; the Value stored over it.
     DenseElementWrite { shape: u32 },
@@ -403,6 +410,22 @@ impl InlineShape {
                 "LoadDynamicSlotResult" => Some(InlineShape::DynamicSlotRead { shape: field(*s), offset: field(*o) }),
                 _ => None,
             },
+            ("GetProp", [("GuardToObject", [0]), ("GuardShape", [0, s]), ("LoadObject", [1, h]), ("GuardShape", [1, hs]), (load, [1, o])]) => {
+                let dynamic = match *load {
+                    "LoadFixedSlotResult" => false,
+                    "LoadDynamicSlotResult" => true,
+                    _ => return None,
+                };
+                Some(InlineShape::ProtoSlotRead { shape: field(*s), holder: field(*h), holder_shape: field(*hs), offset: field(*o), dynamic })
+            }
+            ("SetProp", [("GuardToObject", [0]), ("GuardShape", [0, s]), (store, [0, o, 1])]) => {
+                let dynamic = match *store {
+                    "StoreFixedSlot" => false,
+                    "StoreDynamicSlot" => true,
+                    _ => return None,
+                };
+                Some(InlineShape::SlotWrite { shape: field(*s), offset: field(*o), dynamic })
+            }
             (
                 "GetElem",
                 [("GuardToObject", [0]), ("GuardToInt32Index", [1, 2]), ("GuardShape", [0, s]), ("LoadDenseElementResult", [0, 2])],
@@ -453,35 +476,40 @@ fn typed_store_guards(middle: &[&(&str, &[u8])], ty: u8, index: u8, value: u8) -
 
 /// `obj.name`: the predicted bodies inline when the site's first stub has one, else the chain.
 pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let bodies = predicted(l, |s| matches!(s, InlineShape::FixedSlotRead { .. } | InlineShape::DynamicSlotRead { .. }));
+    let bodies = predicted(l, |s| {
+        matches!(s, InlineShape::FixedSlotRead { .. } | InlineShape::DynamicSlotRead { .. } | InlineShape::ProtoSlotRead { .. })
+    });
     if bodies.is_empty() {
         return super::calls::ic_unary(l, cx);
     }
     let obj = l.pop();
     let vo = l.boxed_local(obj, cx.d);
-    let (o, stub, code) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
+    let (o, stub, code, holder) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
     let res = l.temp(ValType::I64);
     open_site(l, cx, vo, SiteLocals { o, stub, code });
     for b in &bodies {
-        let (shape, offset) = match b.shape {
-            InlineShape::FixedSlotRead { shape, offset } | InlineShape::DynamicSlotRead { shape, offset } => (shape, offset),
-            _ => continue,
-        };
         b.code_in_group(l, code);
         l.open_if();
         // Inside the `if`: $slow is label 1, $done label 2.
+        let shape = match b.shape {
+            InlineShape::FixedSlotRead { shape, .. } | InlineShape::DynamicSlotRead { shape, .. } | InlineShape::ProtoSlotRead { shape, .. } => shape,
+            _ => unreachable!("filtered above"),
+        };
         l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
         l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
-        match b.shape {
-            InlineShape::FixedSlotRead { .. } => {
-                l.i(I::LocalGet(o)).i(I::LocalGet(stub)).i(I::I32Load(m(offset, 2))).i(I::I32Add);
-            }
-            InlineShape::DynamicSlotRead { .. } => {
-                l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SLOTS, 2)));
-                l.i(I::LocalGet(stub)).i(I::I32Load(m(offset, 2))).i(I::I32Const(!7)).i(I::I32And).i(I::I32Add);
+        // The object the slot is read from: the receiver, or the stub's holder after its
+        // own shape check.
+        let (from, offset, dynamic) = match b.shape {
+            InlineShape::FixedSlotRead { offset, .. } => (o, offset, false),
+            InlineShape::DynamicSlotRead { offset, .. } => (o, offset, true),
+            InlineShape::ProtoSlotRead { holder: h, holder_shape, offset, dynamic, .. } => {
+                l.i(I::LocalGet(stub)).i(I::I32Load(m(h, 2))).i(I::LocalTee(holder)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
+                l.i(I::LocalGet(stub)).i(I::I32Load(m(holder_shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+                (holder, offset, dynamic)
             }
             _ => unreachable!("filtered above"),
-        }
+        };
+        slot_address(l, from, stub, offset, dynamic);
         l.i(I::I64Load(m(0, 3))).i(I::LocalSet(res)).i(I::Br(2));
         l.end();
     }
@@ -492,9 +520,69 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     l.i(I::LocalGet(l.p.r)).i(I::LocalSet(res));
     l.end();
     l.after_gc_point();
-    for t in [vo, o, stub, code] {
+    for t in [vo, o, stub, code, holder] {
         l.free_temp(t);
     }
     l.push(Entry::new(Loc::Boxed(res), Ty::Unknown));
+    Ok(())
+}
+
+/// Pushes the address of the slot at the byte offset in stub field `offset` of the object in
+/// local `obj`: from the object itself, or (`dynamic`) into its dynamic slots, whole slots
+/// only (the engine indexes them by `offset / sizeof(Value)`).
+fn slot_address(l: &Lower<'_>, obj: u32, stub: u32, offset: u32, dynamic: bool) {
+    l.i(I::LocalGet(obj));
+    if dynamic {
+        l.i(I::I32Load(m(ic::OBJ_SLOTS, 2)));
+    }
+    l.i(I::LocalGet(stub)).i(I::I32Load(m(offset, 2)));
+    if dynamic {
+        l.i(I::I32Const(!7)).i(I::I32And);
+    }
+    l.i(I::I32Add);
+}
+
+/// `obj.name = val` (`SetProp`, `StrictSetProp`): the predicted slot-store bodies inline when
+/// the store needs no GC barrier (checked at the site), else the chain. The value stays on the
+/// stack as the op's result.
+pub(crate) fn set_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let bodies = predicted(l, |s| matches!(s, InlineShape::SlotWrite { .. }));
+    if bodies.is_empty() {
+        return super::calls::set_prop(l, cx);
+    }
+    let rhs = l.pop();
+    let obj = l.pop();
+    let vo = l.boxed_local(obj, cx.d - 1);
+    let vv = l.temp(ValType::I64);
+    l.emit_value(&rhs, cx.d);
+    l.i(I::LocalSet(vv));
+    l.push(rhs);
+    let (o, stub, code, addr, cell) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
+    let old = l.temp(ValType::I64);
+    open_site(l, cx, vo, SiteLocals { o, stub, code });
+    for b in &bodies {
+        let InlineShape::SlotWrite { shape, offset, dynamic } = b.shape else { continue };
+        b.code_in_group(l, code);
+        l.open_if();
+        // Inside the `if`: $slow is label 1, $done label 2.
+        l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
+        l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+        slot_address(l, o, stub, offset, dynamic);
+        l.i(I::LocalTee(addr)).i(I::I64Load(m(0, 3))).i(I::LocalSet(old));
+        vc::needs_pre_barrier(&mut *l.code.borrow_mut(), old, cell);
+        vc::needs_post_barrier(&mut *l.code.borrow_mut(), vv, o, cell);
+        l.i(I::I32Or).i(I::BrIf(1));
+        l.i(I::LocalGet(addr)).i(I::LocalGet(vv)).i(I::I64Store(m(0, 3))).i(I::Br(2));
+        l.end();
+    }
+    l.end();
+    let (a, bb) = (l.p.a, l.p.b);
+    l.i(I::LocalGet(vo)).i(I::LocalSet(a)).i(I::LocalGet(vv)).i(I::LocalSet(bb));
+    l.ic_call(cx.idx);
+    l.end();
+    l.after_gc_point();
+    for t in [vo, vv, o, stub, code, addr, cell, old] {
+        l.free_temp(t);
+    }
     Ok(())
 }

@@ -110,7 +110,8 @@ pub static OPS: &[OpDef] = ops! {
     Ic calls::ic_unary: "GetBoundName" | "Typeof" | "TypeofExpr" | "TypeofEq" | "ToPropertyKey" | "GetIterator" | "OptimizeSpreadCall" | "OptimizeGetIterator";
     Ic inline::get_elem: "GetElem";
     Ic calls::ic_binary: "In" | "Instanceof" | "HasOwn" | "Pow";
-    Ic calls::set_prop: "SetProp" | "StrictSetProp" | "SetName" | "StrictSetName" | "SetGName" | "StrictSetGName";
+    Ic inline::set_prop: "SetProp" | "StrictSetProp";
+    Ic calls::set_prop: "SetName" | "StrictSetName" | "SetGName" | "StrictSetGName";
     Ic calls::init_prop: "InitProp" | "InitHiddenProp" | "InitLockedProp";
     Ic inline::set_elem: "SetElem" | "StrictSetElem";
     Ic calls::set_elem: "InitElem" | "InitHiddenElem" | "InitLockedElem" | "InitElemInc";

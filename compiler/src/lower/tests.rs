@@ -41,6 +41,7 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("GetProp", 1, 1, true),
     ("GetElem", 2, 1, true),
     ("SetElem", 3, 1, true),
+    ("SetProp", 2, 1, true),
     ("Call", -1, 1, true),
     ("String", 0, 1, false),
     ("TableSwitch", 1, 0, false),
@@ -113,6 +114,8 @@ const INLINE: &[InlineBody] = &[
     InlineBody { table_index: 7010, count: 4, shape: InlineShape::TypedElementRead { shape: 24, ty: 7 } },
     InlineBody { table_index: 7020, count: 2, shape: InlineShape::TypedElementWrite { shape: 24, ty: 7 } },
     InlineBody { table_index: 7030, count: 1, shape: InlineShape::DenseElementWrite { shape: 24 } },
+    InlineBody { table_index: 7040, count: 3, shape: InlineShape::ProtoSlotRead { shape: 24, holder: 28, holder_shape: 32, offset: 36, dynamic: false } },
+    InlineBody { table_index: 7050, count: 2, shape: InlineShape::SlotWrite { shape: 24, offset: 28, dynamic: true } },
 ];
 const SCRIPT_TYPE: u32 = 1;
 
@@ -568,5 +571,38 @@ fn an_element_store_is_inline_for_typed_arrays_and_dense_elements_with_the_chain
     assert_eq!(count(&ops, "I32Const { value: 7020 }"), 1);
     assert_eq!(count(&ops, "I32Const { value: 7030 }"), 1);
     assert_eq!(count(&ops, "F64Store"), 1);
+    assert_eq!(count(&ops, "CallIndirect"), 1);
+}
+
+#[test]
+fn prototype_reads_and_slot_stores_are_recognised() {
+    let proto: &[(&str, &[u8])] = &[
+        ("GuardToObject", &[0]),
+        ("GuardShape", &[0, 0]),
+        ("LoadObject", &[1, 1]),
+        ("GuardShape", &[1, 2]),
+        ("LoadDynamicSlotResult", &[1, 3]),
+        ("ReturnFromIC", &[]),
+    ];
+    assert_eq!(
+        InlineShape::recognise("GetProp", proto, 8),
+        Some(InlineShape::ProtoSlotRead { shape: 8, holder: 12, holder_shape: 16, offset: 20, dynamic: true })
+    );
+    let store: &[(&str, &[u8])] = &[("GuardToObject", &[0]), ("GuardShape", &[0, 0]), ("StoreFixedSlot", &[0, 1, 1])];
+    assert_eq!(InlineShape::recognise("SetProp", store, 8), Some(InlineShape::SlotWrite { shape: 8, offset: 12, dynamic: false }));
+    // A store of another operand is not this body.
+    let other: &[(&str, &[u8])] = &[("GuardToObject", &[0]), ("GuardShape", &[0, 0]), ("StoreFixedSlot", &[0, 1, 2])];
+    assert_eq!(InlineShape::recognise("SetProp", other, 8), None);
+}
+
+#[test]
+fn a_property_store_is_inline_behind_the_barrier_checks_with_the_chain_behind() {
+    // arg0.x = arg1: the receiver's shape, the old value's pre-barrier check (its arena's
+    // zone), the new value's post-barrier check (nursery chunks), the store; one chain call.
+    let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("GetArg", Some(Operand::Arg(1))), ("SetProp", Some(Operand::Thing { kind: "atom", index: 0 })), ("Return", None)]);
+    let ops = lower_ok(&s, 0);
+    assert_eq!(count(&ops, "I32Const { value: 7050 }"), 1);
+    assert!(count(&ops, &format!("I32Const {{ value: {} }}", runtime_abi::ic::CHUNK_BASE_MASK)) >= 2, "nursery checks");
+    assert!(count(&ops, &format!("I32Const {{ value: {} }}", runtime_abi::ic::ARENA_BASE_MASK)) >= 1, "zone check");
     assert_eq!(count(&ops, "CallIndirect"), 1);
 }
