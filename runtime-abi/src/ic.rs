@@ -92,6 +92,16 @@ pub mod scalar {
     pub const FLOAT32: u8 = 6;
     pub const FLOAT64: u8 = 7;
     pub const UINT8_CLAMPED: u8 = 8;
+
+    /// log2 of the element size of element type `ty` (one of the above).
+    pub const fn shift(ty: u8) -> i32 {
+        match ty {
+            INT8 | UINT8 | UINT8_CLAMPED => 0,
+            INT16 | UINT16 => 1,
+            FLOAT64 => 3,
+            _ => 2,
+        }
+    }
 }
 
 /// `EnvironmentObject`: the enclosing environment is reserved slot 0, a fixed slot.

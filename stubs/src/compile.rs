@@ -803,8 +803,26 @@ impl<'a> Emitter<'a> {
         self.i(I::I32Load(Self::mem(ic::TYPED_ARRAY_LENGTH, 2))).i(I::I32LtU);
     }
 
-    /// Pushes the address of element `t32` of typed array `o` with elements of `1 << shift` bytes.
-    fn typed_array_address(&mut self, o: u8, shift: i32) {
+    /// The start of a typed array element access: declines resizable views and BigInt
+    /// elements; an index outside the view fails the guard, or with `handle_oob` opens an `if`
+    /// for the in-bounds access (the caller adds the `else` and `end`).
+    fn typed_array_access(&mut self, o: u8, idx: u8, ty: u8, handle_oob: bool, kind: u8, op: &str) -> Result<(), Decline> {
+        if kind != ic::VIEW_KIND_FIXED_LENGTH || ty > ic::scalar::UINT8_CLAMPED {
+            return Err(Decline::UnsupportedOperand(op.into()));
+        }
+        self.typed_array_in_bounds(o, idx);
+        if handle_oob {
+            self.i(I::If(BlockType::Empty));
+        } else {
+            self.i(I::I32Eqz);
+            self.fail_if();
+        }
+        Ok(())
+    }
+
+    /// Pushes the address of element `t32` of typed array `o` with element type `ty`.
+    fn typed_array_address(&mut self, o: u8, ty: u8) {
+        let shift = ic::scalar::shift(ty);
         let i = self.t32;
         self.lo(o);
         self.i(I::I32Load(Self::mem(ic::TYPED_ARRAY_DATA, 2))).i(I::LocalGet(i));
@@ -819,33 +837,24 @@ impl<'a> Emitter<'a> {
     /// Out of bounds: undefined with `handle_oob`, else the guard fails.
     fn typed_array_load(&mut self, o: u8, idx: u8, ty: u8, handle_oob: bool, force_double: bool, kind: u8) -> Result<(), Decline> {
         use ic::scalar as sc;
-        if kind != ic::VIEW_KIND_FIXED_LENGTH || ty > sc::UINT8_CLAMPED {
-            return Err(Decline::UnsupportedOperand("LoadTypedArrayElementResult".into()));
-        }
-        self.typed_array_in_bounds(o, idx);
-        if handle_oob {
-            self.i(I::If(BlockType::Empty));
-        } else {
-            self.i(I::I32Eqz);
-            self.fail_if();
-        }
+        self.typed_array_access(o, idx, ty, handle_oob, kind, "LoadTypedArrayElementResult")?;
         let mem = |off, align| Self::mem(off, align);
         match ty {
             sc::INT8 | sc::UINT8 | sc::UINT8_CLAMPED | sc::INT16 | sc::UINT16 | sc::INT32 => {
-                let (shift, load) = match ty {
-                    sc::INT8 => (0, I::I32Load8S(mem(0, 0))),
-                    sc::UINT8 | sc::UINT8_CLAMPED => (0, I::I32Load8U(mem(0, 0))),
-                    sc::INT16 => (1, I::I32Load16S(mem(0, 1))),
-                    sc::UINT16 => (1, I::I32Load16U(mem(0, 1))),
-                    _ => (2, I::I32Load(mem(0, 2))),
+                let load = match ty {
+                    sc::INT8 => I::I32Load8S(mem(0, 0)),
+                    sc::UINT8 | sc::UINT8_CLAMPED => I::I32Load8U(mem(0, 0)),
+                    sc::INT16 => I::I32Load16S(mem(0, 1)),
+                    sc::UINT16 => I::I32Load16U(mem(0, 1)),
+                    _ => I::I32Load(mem(0, 2)),
                 };
-                self.typed_array_address(o, shift);
+                self.typed_array_address(o, ty);
                 self.i(load);
                 self.box_i32(value::TYPE_INT32, self.result);
             }
             sc::UINT32 => {
                 let u = self.t32b;
-                self.typed_array_address(o, 2);
+                self.typed_array_address(o, ty);
                 self.i(I::I32Load(mem(0, 2))).i(I::LocalSet(u));
                 if force_double {
                     self.i(I::LocalGet(u)).i(I::F64ConvertI32U);
@@ -862,12 +871,12 @@ impl<'a> Emitter<'a> {
                 }
             }
             sc::FLOAT32 => {
-                self.typed_array_address(o, 2);
+                self.typed_array_address(o, ty);
                 self.i(I::F32Load(mem(0, 2))).i(I::F64PromoteF32);
                 self.set_double_result();
             }
             _ => {
-                self.typed_array_address(o, 3);
+                self.typed_array_address(o, ty);
                 self.i(I::F64Load(mem(0, 3)));
                 self.set_double_result();
             }
@@ -885,49 +894,40 @@ impl<'a> Emitter<'a> {
     /// element type. Out of bounds: nothing with `handle_oob`, else the guard fails.
     fn typed_array_store(&mut self, o: u8, ty: u8, idx: u8, rhs: u8, handle_oob: bool, kind: u8) -> Result<(), Decline> {
         use ic::scalar as sc;
-        if kind != ic::VIEW_KIND_FIXED_LENGTH || ty > sc::UINT8_CLAMPED {
-            return Err(Decline::UnsupportedOperand("StoreTypedArrayElement".into()));
-        }
-        self.typed_array_in_bounds(o, idx);
-        if handle_oob {
-            self.i(I::If(BlockType::Empty));
-        } else {
-            self.i(I::I32Eqz);
-            self.fail_if();
-        }
+        self.typed_array_access(o, idx, ty, handle_oob, kind, "StoreTypedArrayElement")?;
         let mem = |off, align| Self::mem(off, align);
         match ty {
             sc::INT8 | sc::UINT8 => {
-                self.typed_array_address(o, 0);
+                self.typed_array_address(o, ty);
                 self.lo(rhs);
                 self.i(I::I32Store8(mem(0, 0)));
             }
             sc::UINT8_CLAMPED => {
                 // An int32 clamped to 0..=255.
                 let v = self.t32b;
-                self.typed_array_address(o, 0);
+                self.typed_array_address(o, ty);
                 self.lo(rhs);
                 self.i(I::LocalTee(v)).i(I::I32Const(0)).i(I::LocalGet(v)).i(I::I32Const(0)).i(I::I32GtS).i(I::Select).i(I::LocalTee(v));
                 self.i(I::I32Const(255)).i(I::LocalGet(v)).i(I::I32Const(255)).i(I::I32LeS).i(I::Select);
                 self.i(I::I32Store8(mem(0, 0)));
             }
             sc::INT16 | sc::UINT16 => {
-                self.typed_array_address(o, 1);
+                self.typed_array_address(o, ty);
                 self.lo(rhs);
                 self.i(I::I32Store16(mem(0, 1)));
             }
             sc::INT32 | sc::UINT32 => {
-                self.typed_array_address(o, 2);
+                self.typed_array_address(o, ty);
                 self.lo(rhs);
                 self.i(I::I32Store(mem(0, 2)));
             }
             sc::FLOAT32 => {
-                self.typed_array_address(o, 2);
+                self.typed_array_address(o, ty);
                 self.to_number(rhs);
                 self.i(I::F32DemoteF64).i(I::F32Store(mem(0, 2)));
             }
             _ => {
-                self.typed_array_address(o, 3);
+                self.typed_array_address(o, ty);
                 self.to_number(rhs);
                 self.i(I::F64Store(mem(0, 3)));
             }

@@ -39,16 +39,7 @@ pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     let key = l.pop();
     let obj = l.pop();
     let vo = l.boxed_local(obj, cx.d - 1);
-    // A key of unknown type is boxed before any branch: the chain needs it on every path.
-    let vk = match key.static_number() {
-        Some(_) => None,
-        None => {
-            let v = l.temp(ValType::I64);
-            l.emit_value(&key, cx.d);
-            l.i(I::LocalSet(v));
-            Some(v)
-        }
-    };
+    let vk = boxed_key(l, &key, cx.d);
     let (o, idx, el, stub, code) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
     let res = l.temp(ValType::I64);
     open_site(l, cx, vo, SiteLocals { o, stub, code });
@@ -109,15 +100,7 @@ pub(crate) fn set_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     let key = l.pop();
     let obj = l.pop();
     let vo = l.boxed_local(obj, cx.d - 2);
-    let vk = match key.static_number() {
-        Some(_) => None,
-        None => {
-            let v = l.temp(ValType::I64);
-            l.emit_value(&key, cx.d - 1);
-            l.i(I::LocalSet(v));
-            Some(v)
-        }
-    };
+    let vk = boxed_key(l, &key, cx.d - 1);
     // The value as a Value for the chain and dense stores; typed stores use its number.
     let vv = l.temp(ValType::I64);
     l.emit_value(&val, cx.d);
@@ -170,6 +153,16 @@ pub(crate) fn set_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     Ok(())
 }
 
+/// Pushes the address of element `idx` of the typed array `o` with element type `ty`.
+fn typed_element_address(l: &Lower<'_>, o: u32, idx: u32, ty: u8) {
+    let shift = ic::scalar::shift(ty);
+    l.i(I::LocalGet(o)).i(I::I32Load(m(ic::TYPED_ARRAY_DATA, 2))).i(I::LocalGet(idx));
+    if shift > 0 {
+        l.i(I::I32Const(shift)).i(I::I32Shl);
+    }
+    l.i(I::I32Add);
+}
+
 /// Stores `val` (its Value in `vv`) as element `idx` of the fixed-length typed array `o` of
 /// element type `ty`, converted as the engine's body converts it (floats from any number,
 /// integers from an int32 or by ToInt32 of a number, clamped bytes from an int32), or
@@ -178,17 +171,7 @@ pub(crate) fn set_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
 fn store_typed_element(l: &mut Lower<'_>, o: u32, idx: u32, ty: u8, val: &Entry, vv: u32) {
     use ic::scalar as sc;
     l.i(I::LocalGet(idx)).i(I::LocalGet(o)).i(I::I32Load(m(ic::TYPED_ARRAY_LENGTH, 2))).i(I::I32GeU).i(I::BrIf(1));
-    let shift = match ty {
-        sc::INT8 | sc::UINT8 | sc::UINT8_CLAMPED => 0,
-        sc::INT16 | sc::UINT16 => 1,
-        sc::FLOAT64 => 3,
-        _ => 2,
-    };
-    l.i(I::LocalGet(o)).i(I::I32Load(m(ic::TYPED_ARRAY_DATA, 2))).i(I::LocalGet(idx));
-    if shift > 0 {
-        l.i(I::I32Const(shift)).i(I::I32Shl);
-    }
-    l.i(I::I32Add);
+    typed_element_address(l, o, idx, ty);
     let float = matches!(ty, sc::FLOAT32 | sc::FLOAT64);
     match val.static_number() {
         Some(_) if float => l.emit_f64(val),
@@ -256,17 +239,7 @@ fn dense_element(l: &mut Lower<'_>, o: u32, idx: u32, el: u32, res: u32) {
 fn typed_element(l: &mut Lower<'_>, o: u32, idx: u32, ty: u8, res: u32) {
     use ic::scalar as sc;
     l.i(I::LocalGet(idx)).i(I::LocalGet(o)).i(I::I32Load(m(ic::TYPED_ARRAY_LENGTH, 2))).i(I::I32GeU).i(I::BrIf(1));
-    let shift = match ty {
-        sc::INT8 | sc::UINT8 | sc::UINT8_CLAMPED => 0,
-        sc::INT16 | sc::UINT16 => 1,
-        sc::FLOAT64 => 3,
-        _ => 2,
-    };
-    l.i(I::LocalGet(o)).i(I::I32Load(m(ic::TYPED_ARRAY_DATA, 2))).i(I::LocalGet(idx));
-    if shift > 0 {
-        l.i(I::I32Const(shift)).i(I::I32Shl);
-    }
-    l.i(I::I32Add);
+    typed_element_address(l, o, idx, ty);
     let tf = l.p.tf;
     let int = |l: &mut Lower<'_>, load: I<'static>| {
         l.i(load);
@@ -301,6 +274,18 @@ fn typed_element(l: &mut Lower<'_>, o: u32, idx: u32, ty: u8, res: u32) {
 fn predicted(l: &Lower<'_>, want: impl Fn(&InlineShape) -> bool) -> Vec<InlineBody> {
     const MAX_GROUPS: usize = 12;
     l.env.inline_bodies.iter().filter(|b| want(&b.shape)).take(MAX_GROUPS).copied().collect()
+}
+
+/// A key of unknown type (at stack position `pos`) boxed into a new i64 temp before any
+/// branch, since the chain needs it on every path; None for a key that is statically a number.
+fn boxed_key(l: &mut Lower<'_>, key: &Entry, pos: u32) -> Option<u32> {
+    if key.static_number().is_some() {
+        return None;
+    }
+    let v = l.temp(ValType::I64);
+    l.emit_value(key, pos);
+    l.i(I::LocalSet(v));
+    Some(v)
 }
 
 /// The i32 locals a predicted site fills: the object, the site's first stub and its code.
