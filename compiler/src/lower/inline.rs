@@ -45,15 +45,7 @@ pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     open_site(l, cx, vo, SiteLocals { o, stub, code });
     index_i32(l, &key, vk, idx);
     for b in &bodies {
-        let shape = match b.shape {
-            InlineShape::DenseElementRead { shape } | InlineShape::TypedElementRead { shape, .. } => shape,
-            _ => continue,
-        };
-        b.code_in_group(l, code);
-        l.open_if();
-        // Inside the `if`: $slow is label 1, $done label 2.
-        l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
-        l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+        open_body(l, b, SiteLocals { o, stub, code });
         match b.shape {
             InlineShape::TypedElementRead { ty, .. } => typed_element(l, o, idx, ty, res),
             _ => dense_element(l, o, idx, el, res),
@@ -111,15 +103,7 @@ pub(crate) fn set_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     open_site(l, cx, vo, SiteLocals { o, stub, code });
     index_i32(l, &key, vk, idx);
     for b in &bodies {
-        let shape = match b.shape {
-            InlineShape::DenseElementWrite { shape } | InlineShape::TypedElementWrite { shape, .. } => shape,
-            _ => continue,
-        };
-        b.code_in_group(l, code);
-        l.open_if();
-        // Inside the `if`: $slow is label 1, $done label 2.
-        l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
-        l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+        open_body(l, b, SiteLocals { o, stub, code });
         match b.shape {
             InlineShape::TypedElementWrite { ty, .. } => store_typed_element(l, o, idx, ty, &val, vv),
             _ => store_dense_element(l, o, idx, el, vv, old, cell),
@@ -276,6 +260,16 @@ fn predicted(l: &Lower<'_>, want: impl Fn(&InlineShape) -> bool) -> Vec<InlineBo
     l.env.inline_bodies.iter().filter(|b| want(&b.shape)).take(MAX_GROUPS).copied().collect()
 }
 
+/// Opens the `if` that runs body group `b` inline at a site: the stub's code is one of the
+/// group's and the receiver has the stub's shape. Inside it, `$slow` is label 1 and `$done`
+/// label 2; the caller emits the body, `br 2` and the `end`.
+fn open_body(l: &mut Lower<'_>, b: &InlineBody, s: SiteLocals) {
+    b.code_in_group(l, s.code);
+    l.open_if();
+    l.i(I::LocalGet(s.o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
+    l.i(I::LocalGet(s.stub)).i(I::I32Load(m(b.shape.receiver_shape(), 2))).i(I::I32Ne).i(I::BrIf(1));
+}
+
 /// A key of unknown type (at stack position `pos`) boxed into a new i64 temp before any
 /// branch, since the chain needs it on every path; None for a key that is statically a number.
 fn boxed_key(l: &mut Lower<'_>, key: &Entry, pos: u32) -> Option<u32> {
@@ -289,6 +283,7 @@ fn boxed_key(l: &mut Lower<'_>, key: &Entry, pos: u32) -> Option<u32> {
 }
 
 /// The i32 locals a predicted site fills: the object, the site's first stub and its code.
+#[derive(Clone, Copy)]
 struct SiteLocals {
     o: u32,
     stub: u32,
@@ -384,6 +379,20 @@ pub enum InlineShape {
 }
 
 impl InlineShape {
+    /// The stub field (a byte offset from the stub) holding the shape the receiver must have.
+    fn receiver_shape(&self) -> u32 {
+        match *self {
+            InlineShape::FixedSlotRead { shape, .. }
+            | InlineShape::DynamicSlotRead { shape, .. }
+            | InlineShape::ProtoSlotRead { shape, .. }
+            | InlineShape::SlotWrite { shape, .. }
+            | InlineShape::DenseElementRead { shape }
+            | InlineShape::TypedElementRead { shape, .. }
+            | InlineShape::DenseElementWrite { shape }
+            | InlineShape::TypedElementWrite { shape, .. } => shape,
+        }
+    }
+
     /// Recognises a CacheIR body (op names with their argument bytes) of IC kind `kind` whose
     /// fields start at `stub_data_offset`.
     pub fn recognise(kind: &str, ops: &[(&str, &[u8])], stub_data_offset: u32) -> Option<InlineShape> {
@@ -473,15 +482,7 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     let res = l.temp(ValType::I64);
     open_site(l, cx, vo, SiteLocals { o, stub, code });
     for b in &bodies {
-        b.code_in_group(l, code);
-        l.open_if();
-        // Inside the `if`: $slow is label 1, $done label 2.
-        let shape = match b.shape {
-            InlineShape::FixedSlotRead { shape, .. } | InlineShape::DynamicSlotRead { shape, .. } | InlineShape::ProtoSlotRead { shape, .. } => shape,
-            _ => unreachable!("filtered above"),
-        };
-        l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
-        l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+        open_body(l, b, SiteLocals { o, stub, code });
         // The object the slot is read from: the receiver, or the stub's holder after its
         // own shape check.
         let (from, offset, dynamic) = match b.shape {
@@ -546,12 +547,8 @@ pub(crate) fn set_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     let old = l.temp(ValType::I64);
     open_site(l, cx, vo, SiteLocals { o, stub, code });
     for b in &bodies {
-        let InlineShape::SlotWrite { shape, offset, dynamic } = b.shape else { continue };
-        b.code_in_group(l, code);
-        l.open_if();
-        // Inside the `if`: $slow is label 1, $done label 2.
-        l.i(I::LocalGet(o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
-        l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+        let InlineShape::SlotWrite { offset, dynamic, .. } = b.shape else { unreachable!("filtered above") };
+        open_body(l, b, SiteLocals { o, stub, code });
         slot_address(l, o, stub, offset, dynamic);
         l.i(I::LocalTee(addr)).i(I::I64Load(m(0, 3))).i(I::LocalSet(old));
         vc::needs_pre_barrier(&mut *l.code.borrow_mut(), old, cell);
