@@ -192,6 +192,8 @@ static OPS: &[OpDef] = &[
     OpDef { name: "DoubleSubResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Sub) },
     OpDef { name: "DoubleMulResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Mul) },
     OpDef { name: "DoubleDivResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Div) },
+    OpDef { name: "MathImulResult", args: &[Id, Id], emit: |e, a| e.int32_bits(a[0], a[1], I::I32Mul) },
+    OpDef { name: "IndirectTruncateInt32Result", args: &[Id], emit: |e, a| e.result_retag(a[0], value::TYPE_INT32) },
     OpDef { name: "Int32ModResult", args: &[Id, Id], emit: |e, a| e.int32_div_mod(a[0], a[1], false) },
     OpDef { name: "Int32DivResult", args: &[Id, Id], emit: |e, a| e.int32_div_mod(a[0], a[1], true) },
     OpDef { name: "DoubleNegationResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Neg) },
@@ -226,6 +228,10 @@ static OPS: &[OpDef] = &[
     // prototypes.
     OpDef { name: "CompareNullUndefinedResult", args: &[Imm8, Imm8, Id], emit: |e, a| e.compare_null_undefined(a[0], a[1] != 0, a[2]) },
     OpDef { name: "LoadObjectTruthyResult", args: &[Id], emit: |e, a| e.object_truthy(a[0]) },
+    OpDef { name: "GuardAnyClass", args: &[Id, F], emit: |e, a| e.guard_any_class(a[0], a[1]) },
+    OpDef { name: "GuardIsNotProxy", args: &[Id], emit: |e, a| e.guard_is_not_proxy(a[0]) },
+    OpDef { name: "IsObjectResult", args: &[Id], emit: |e, a| e.is_object_result(a[0]) },
+    OpDef { name: "StoreFixedSlotUndefinedResult", args: &[Id, F, Id], emit: |e, a| e.store_fixed_slot_undefined_result(a[0], a[1], a[2]) },
     OpDef { name: "LoadInstanceOfObjectResult", args: &[Id, Id], emit: |e, a| e.instance_of(a[0], a[1]) },
     // Global lexical bindings: the global's generation counter is unchanged.
     OpDef { name: "GuardGlobalGeneration", args: &[F, F], emit: |e, a| e.guard_global_generation(a[0], a[1]) },
@@ -1226,6 +1232,41 @@ impl<'a> Emitter<'a> {
         self.i(I::LocalGet(flags)).i(I::I32Const(ic::CLASS_EMULATES_UNDEFINED)).i(I::I32And).i(I::I32Eqz);
         self.box_i32(value::TYPE_BOOLEAN, self.result);
         Ok(())
+    }
+
+    /// The object's class is the one in field `f`.
+    fn guard_any_class(&mut self, o: u8, f: u8) -> Result<(), Decline> {
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2)));
+        self.field_u32(f);
+        self.fail_if_ne32()
+    }
+
+    fn guard_is_not_proxy(&mut self, o: u8) -> Result<(), Decline> {
+        self.class_flags(o);
+        self.i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn is_object_result(&mut self, r: u8) -> Result<(), Decline> {
+        self.hi(r);
+        self.i(I::I32Const(tag(value::TYPE_OBJECT) as i32)).i(I::I32Eq);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    /// A fixed slot store (self-hosted code's `UnsafeSetReservedSlot`) whose result is
+    /// undefined; a store that needs a GC barrier goes to the generic interpreter.
+    fn store_fixed_slot_undefined_result(&mut self, o: u8, f: u8, rhs: u8) -> Result<(), Decline> {
+        let (addr, old) = (self.t32, self.t64);
+        self.lo(o);
+        self.field_u32(f);
+        self.i(I::I32Add).i(I::LocalTee(addr)).i(I::I64Load(Self::mem(0, 3))).i(I::LocalSet(old));
+        self.defer_if_barriers_needed(o, old, rhs, "StoreFixedSlotUndefinedResult")?;
+        let v = self.reg(rhs);
+        self.i(I::LocalGet(addr)).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
+        self.result_const(tag_bits(value::TYPE_UNDEFINED))
     }
 
     /// `lhs instanceof C` with C's prototype object `proto`: walks lhs's prototype chain. A

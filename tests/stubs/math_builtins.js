@@ -20,7 +20,7 @@ function main() {
     acc += Math.max(i, 777) - Math.min(i, 555) + Math.max(x, 0.5) - Math.min(x, -0.5);
     const d = divmod(i, (i % 7) + 1);
     acc += d[0] + d[1] - (i % 13) + (-i % 5);
-    acc += -(x * 0.5);
+    acc += -(x * 0.5) + Math.imul(i, 0x9e3779b1) % 1000;
   }
   console.log("acc=" + acc.toFixed(3));
   const rows = [];

@@ -87,6 +87,7 @@ fn stubs_math_builtins_int32_division_and_global_lexicals() {
             ("NumberMinMax", false),
             ("Int32MinMax", false),
             ("Int32ModResult", true),
+            ("MathImulResult", false),
             ("GuardGlobalGeneration", false),
         ],
     );
@@ -122,5 +123,16 @@ fn stubs_property_adds_slot_stores_null_compares_truthiness_and_instanceof() {
 
 #[test]
 fn stubs_array_push_pop_and_appends() {
-    check_family("array_growth", &[("ArrayPush", false), ("PackedArrayPopResult", false), ("StoreDenseElementHole", false)]);
+    check_family(
+        "array_growth",
+        &[
+            ("ArrayPush", false),
+            ("PackedArrayPopResult", false),
+            ("StoreDenseElementHole", false),
+            // Self-hosted iteration and Array methods.
+            ("IsObjectResult", false),
+            ("GuardAnyClass", false),
+            ("StoreFixedSlotUndefinedResult", false),
+        ],
+    );
 }
