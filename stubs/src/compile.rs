@@ -909,12 +909,10 @@ impl<'a> Emitter<'a> {
                 self.i(I::I32Store8(mem(0, 0)));
             }
             sc::UINT8_CLAMPED => {
-                // An int32 clamped to 0..=255.
                 let v = self.t32b;
                 self.typed_array_address(o, ty);
                 self.lo(rhs);
-                self.i(I::LocalTee(v)).i(I::I32Const(0)).i(I::LocalGet(v)).i(I::I32Const(0)).i(I::I32GtS).i(I::Select).i(I::LocalTee(v));
-                self.i(I::I32Const(255)).i(I::LocalGet(v)).i(I::I32Const(255)).i(I::I32LeS).i(I::Select);
+                vc::clamp_to_u8(&mut self.f, v);
                 self.i(I::I32Store8(mem(0, 0)));
             }
             sc::INT16 | sc::UINT16 => {

@@ -76,6 +76,13 @@ pub fn js_round<E: Emit + ?Sized>(e: &mut E, x: u32, f: u32) {
     all(e, &[I::LocalGet(x), I::F64Copysign]);
 }
 
+/// `[i32] -> [i32]`: an int32 clamped to 0..=255 (`Uint8ClampedArray` stores of int32s).
+/// Scratch: `t` (i32).
+pub fn clamp_to_u8<E: Emit + ?Sized>(e: &mut E, t: u32) {
+    all(e, &[I::LocalTee(t), I::I32Const(0), I::LocalGet(t), I::I32Const(0), I::I32GtS, I::Select, I::LocalTee(t)]);
+    all(e, &[I::I32Const(255), I::LocalGet(t), I::I32Const(255), I::I32LeS, I::Select]);
+}
+
 /// `[] -> [i32]`: whether the GC cell whose address is in local `cell` is in the nursery (its
 /// chunk has a store buffer).
 pub fn in_nursery<E: Emit + ?Sized>(e: &mut E, cell: u32) {

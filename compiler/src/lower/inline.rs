@@ -173,10 +173,8 @@ fn store_typed_element(l: &mut Lower<'_>, o: u32, idx: u32, ty: u8, val: &Entry,
         }
     }
     if ty == sc::UINT8_CLAMPED {
-        // An int32 clamped to 0..=255.
         let t = l.p.t32;
-        l.i(I::LocalTee(t)).i(I::I32Const(0)).i(I::LocalGet(t)).i(I::I32Const(0)).i(I::I32GtS).i(I::Select).i(I::LocalTee(t));
-        l.i(I::I32Const(255)).i(I::LocalGet(t)).i(I::I32Const(255)).i(I::I32LeS).i(I::Select);
+        vc::clamp_to_u8(&mut *l.code.borrow_mut(), t);
     }
     match ty {
         sc::INT8 | sc::UINT8 | sc::UINT8_CLAMPED => l.i(I::I32Store8(m(0, 0))),

@@ -89,8 +89,12 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
             // Every declined corpus body that ran, most hits first, with the op that blocks it.
             "declined": declined_json(&sent),
             // Hits entering the generic interpreter through bodies that are not in the
-            // engine's corpus at all (attached at run time).
-            "generic_not_in_corpus": t.generic_entries - sent.iter().map(|s| s.entries).sum::<i64>(),
+            // engine's corpus at all (attached at run time)
+            // (every generic entry that neither a declined body's trampoline nor a compiled stub's
+            // deferral accounts for)
+            "generic_not_in_corpus": t.generic_entries
+                - sent.iter().map(|s| s.entries).sum::<i64>()
+                - served.iter().map(|s| s.deferred).sum::<i64>(),
             "by_kind": by_kind(&served, &sent),
         }));
         total.add(&t);
