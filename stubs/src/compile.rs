@@ -609,7 +609,7 @@ impl<'a> Emitter<'a> {
             self.i(I::LocalGet(i));
         }
         // Unsigned compare: a negative index is also out of range.
-        self.i(I::LocalGet(el)).i(I::I32Const(-ic::ELEMENTS_INITIALIZED_LENGTH)).i(I::I32Sub).i(I::I32Load(Self::mem(0, 2)));
+        self.header(el, ic::ELEMENTS_INITIALIZED_LENGTH);
         self.i(I::I32GeU);
         if hole_ok {
             self.i(I::If(BlockType::Empty));
@@ -983,7 +983,7 @@ impl<'a> Emitter<'a> {
         self.i(I::LocalSet(el));
         self.lo(idx);
         self.i(I::LocalTee(i));
-        self.i(I::LocalGet(el)).i(I::I32Const(-ic::ELEMENTS_INITIALIZED_LENGTH)).i(I::I32Sub).i(I::I32Load(Self::mem(0, 2)));
+        self.header(el, ic::ELEMENTS_INITIALIZED_LENGTH);
         self.i(I::I32GeU);
         self.fail_if();
         self.i(I::LocalGet(el)).i(I::LocalGet(i)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::LocalTee(el));
