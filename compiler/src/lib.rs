@@ -44,11 +44,14 @@ pub struct CompileOptions {
     pub coverage: bool,
     /// Compile scripts with the script compiler (otherwise all stay with the interpreter).
     pub scripts: bool,
+    /// Let compiled call sites enter compiled callees directly (otherwise every call goes
+    /// through its IC chain).
+    pub direct_calls: bool,
 }
 
 impl Default for CompileOptions {
     fn default() -> Self {
-        CompileOptions { stubs: true, coverage: false, scripts: true }
+        CompileOptions { stubs: true, coverage: false, scripts: true, direct_calls: true }
     }
 }
 
@@ -123,7 +126,7 @@ pub fn compile_with_cache(bytes: &[u8], opts: &CompileOptions, cache: &mut stubc
     }
     if opts.scripts {
         let first_script = slots.len();
-        plan_scripts(&snap, &mut linker, &mut slots, &mut report, &predicted)?;
+        plan_scripts(&snap, &mut linker, &mut slots, &mut report, &predicted, opts.direct_calls)?;
         slots[first_script..].sort();
     } else {
         for _ in snap.requests.scripts() {
@@ -379,7 +382,19 @@ fn lower_env<'f>(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &'f 
         init_dense_element: engine_func(snap, linker, s.init_dense_element_func, 3, 0, "initDenseElement")?,
         gcptr_value_set: engine_func(snap, linker, facts.gcptr_value_set_func, 2, 0, "GCPtr<Value>::set")?,
         inline_bodies: &[],
+        direct_calls: direct_calls(snap, facts),
     })
+}
+
+/// The facts direct calls need, if the image confirms them: both function classes are JSClasses
+/// named "Function", and the module has the interpreter entry's type.
+fn direct_calls(snap: &Snapshot<'_>, facts: &runtime_abi::EngineFacts) -> Option<lower::DirectCalls> {
+    let named_function = |clasp: u32| snap.image.u32(clasp).ok().and_then(|name| snap.image.c_str(name, 16)).as_deref() == Some("Function");
+    if !facts.function_classes.iter().all(|&c| named_function(c)) {
+        return None;
+    }
+    let script_type_index = snap.module.types.iter().position(|t| *t == script_sig())? as u32;
+    Some(lower::DirectCalls { function_classes: facts.function_classes, script_type_index })
 }
 
 /// Lowers one script request: the function body, or why it stays interpreted.
@@ -462,10 +477,14 @@ fn plan_scripts(
     slots: &mut Vec<(u32, link::OutFuncIdx)>,
     report: &mut Report,
     predicted: &[lower::InlineBody],
+    direct_calls: bool,
 ) -> Result<()> {
     let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
     let mut env = lower_env(snap, linker, facts)?;
     env.inline_bodies = predicted;
+    if !direct_calls {
+        env.direct_calls = None;
+    }
     let origins = snapshot::scripts::origins(&snap.image, &snap.requests);
     for (r, script) in snap.requests.scripts() {
         match lower_one(snap, &env, &origins, r, script)? {

@@ -74,6 +74,10 @@ pub struct EngineFacts {
     pub ic_template: u32,
     /// Address of `ArrayObject::class_`, which `GuardClass(Array)` compares against.
     pub array_class: u32,
+    /// Addresses of `FunctionClass` and `ExtendedFunctionClass`: an object is a `JSFunction`
+    /// exactly when its class is one of them (both JSClasses are named "Function"; the compiler
+    /// checks that in the image before relying on them).
+    pub function_classes: [u32; 2],
     /// Function index of `GCPtr<Value>::set(Value* slot, const Value* v)`: the store with
     /// pre- and post-barrier that the engine's own `StoreFixedSlot` calls.
     pub gcptr_value_set_func: u32,
@@ -139,6 +143,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     script_template: 4610,
     ic_template: 4609,
     array_class: 0x256878,
+    function_classes: [0x25D2E0, 0x25D340],
     gcptr_value_set_func: 5954,
     stack_pointer_global: 0,
     generic_ic_table_index: 4607,

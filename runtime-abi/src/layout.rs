@@ -37,9 +37,30 @@ pub mod isd {
 
 /// `JSFunction`: the script (or native) hangs off fixed slot 2.
 pub mod function {
+    /// Fixed slot 0, an int32 Value: `FunctionFlags` in the low 16 bits, the formal argument
+    /// count in the high 16 (so the u16 at +18).
     pub const FLAGS_AND_ARG_COUNT: u32 = 16;
+    pub const NARGS_SHIFT: u32 = 16;
     pub const SCRIPT: u32 = 32;
     pub const ATOM: u32 = 40;
+    /// `FunctionFlags` bits (ESR128 `vm/FunctionFlags.h`; checked against snapshot functions:
+    /// a declaration is 0x120, an arrow 0x221, a class constructor 0x123, a getter 0x24).
+    pub const FLAG_KIND_MASK: u32 = 7;
+    pub const KIND_CLASS_CONSTRUCTOR: u32 = 3;
+    pub const FLAG_BASESCRIPT: u32 = 1 << 5;
+    pub const FLAG_CONSTRUCTOR: u32 = 1 << 8;
+}
+
+/// `BaseShape`: the class at +0, the realm at +4, the prototype at +8.
+pub mod base_shape {
+    pub const CLASP: u32 = 0;
+    pub const REALM: u32 = 4;
+}
+
+/// `js::Weval` (hanging off `JSScript::WEVAL`): its first word is the table index of the
+/// script's compiled function, or 0.
+pub mod weval {
+    pub const FUNC: u32 = 0;
 }
 
 /// The `BaselineFrame` that the portable interpreter keeps on its auxiliary stack.

@@ -81,6 +81,9 @@ pub const OBJECT_SLOTS: u32 = 8;
 /// Exit frame, as `VMFrame` pushes it: descriptor (BaselineJS), null return address, the
 /// previous FP, then `ExitFrameType::Bare`.
 pub const EXIT_DESCRIPTOR: u32 = 1;
+/// `FrameType::BaselineJS`: the low bits of a frame descriptor whose caller is a baseline
+/// (here: compiled or interpreted) frame; `EXIT_DESCRIPTOR` is this type with no arguments.
+pub const FRAME_TYPE_BASELINE_JS: u32 = 1;
 pub const EXIT_FRAME_BARE: u32 = 12;
 
 /// `State` (the `state` parameter): the Rooted cells whose pointers C++ helpers take as handles.

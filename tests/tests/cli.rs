@@ -131,6 +131,34 @@ fn uncaught_exception_in_main_is_reported_the_same_compiled() {
     assert_eq!(outputs[0], outputs[1]);
 }
 
+/// Unbounded recursion through compiled frames (direct calls, calls through the IC chain and
+/// mutual recursion) is reported as the engine reports it, caught by the program, and the
+/// program goes on: no trap. Compiled code stops at a smaller depth than the interpreter (its
+/// frames nest on the C stack), so only depths both reach, and the overflow itself, compare.
+#[test]
+fn unbounded_recursion_throws_too_much_recursion_compiled_as_interpreted() {
+    let dir = scratch("cli-recursion");
+    let source = "function down(n) { return n === 0 ? 0 : 1 + down(n - 1); }\n\
+        function ping(n) { return pong(n + 1); }\nfunction pong(n) { return ping(n + 1); }\n\
+        function viaApply(n) { return viaApply.apply(null, [n + 1]); }\n\
+        function main() {\n\
+          console.log(down(1500));\n\
+          for (const f of [() => down(1e7), () => ping(0), () => viaApply(0)]) {\n\
+            try { f(); console.log('returned'); } catch (e) { console.log(e.name + ': ' + e.message); }\n\
+          }\n\
+          console.log(down(1000));\n\
+        }\n";
+    let snap = snapshot(&dir, "recursion", source);
+    let aot = dir.join("recursion.aot.wasm");
+    assert!(run_aotjs([&"compile".into(), &snap, &"-o".into(), &aot]).status.success());
+    let interp = run_aotjs([&"run".into(), &snap]);
+    let compiled = run_aotjs([&"run".into(), &aot]);
+    let expected = "1500\nInternalError: too much recursion\nInternalError: too much recursion\nInternalError: too much recursion\n1000\n";
+    assert_eq!(text(&interp.stdout), expected, "interpreted; stderr: {}", text(&interp.stderr));
+    assert_eq!(text(&compiled.stdout), expected, "compiled; stderr: {}", text(&compiled.stderr));
+    assert!(compiled.status.success(), "compiled run failed: {}", text(&compiled.stderr));
+}
+
 #[test]
 fn refuses_plain_engine_and_compiled_inputs() {
     let dir = scratch("cli-refuse");

@@ -10,28 +10,20 @@ use wasm_encoder::{BlockType, Instruction as I, ValType};
 
 impl<'e> Lower<'e> {
     pub(crate) fn prologue(&mut self) {
-        let s = self.env.facts;
         let g = self.env.stack_pointer_global;
         let p = (self.p.frame, self.p.ctx, self.p.shadow, self.p.t32);
         let (frame, c, shadow, t) = p;
-        // Short on native or auxiliary stack: the generic interpreter reports it properly. The
-        // auxiliary stack needs the slots, the interpreter's margin, and the frame header (return
-        // address, saved FP, BaselineFrame) rounded up; the native stack needs the ICCtx and
-        // headroom for the helpers' own frames before they check the limit themselves.
+        // Short on auxiliary stack: the generic interpreter reports it properly. It needs the
+        // slots, the interpreter's margin, and the frame header (return address, saved FP,
+        // BaselineFrame) rounded up.
         const FRAME_HEADER: u32 = 64;
-        const NATIVE_HEADROOM: i32 = 256;
         let need = self.input.nslots * 8 + sf::STACK_MARGIN + FRAME_HEADER;
-        self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_stack_limit, 2)));
-        self.i(I::GlobalGet(g)).i(I::I32Const(ctx::SIZE as i32 + NATIVE_HEADROOM)).i(I::I32Sub).i(I::I32GeU);
+        self.native_stack_check();
         self.i(I::LocalGet(param::STACK)).i(I::I32Load(m(sf::STACK_BASE, 2))).i(I::I32Const(need as i32)).i(I::I32Add);
-        self.i(I::LocalGet(param::SP)).i(I::I32GtU).i(I::I32Or);
+        self.i(I::LocalGet(param::SP)).i(I::I32GtU);
         self.i(I::If(BlockType::Empty));
-        for p in [param::CX, param::STATE, param::STACK, param::SP, param::ENV_CHAIN, param::RET] {
-            self.i(I::LocalGet(p));
-        }
-        self.i(I::LocalGet(param::PC_BASE)).i(I::LocalGet(param::PC_OFFSET)).i(I::I32Add);
-        let generic = self.env.generic;
-        self.i(I::LocalGet(param::ISD)).i(I::Call(generic)).i(I::Return);
+        self.call_generic_entry();
+        self.i(I::Return);
         self.i(I::End);
         // ICCtx on the shadow stack.
         self.i(I::GlobalGet(g)).i(I::LocalTee(shadow)).i(I::I32Const(ctx::SIZE as i32)).i(I::I32Sub).i(I::LocalTee(c)).i(I::GlobalSet(g));
@@ -85,6 +77,40 @@ impl<'e> Lower<'e> {
         self.i(I::LocalGet(frame)).i(I::LocalGet(t)).i(I::I32Const(!(sf::CALLEE_TOKEN_MASK as i32))).i(I::I32And).i(I::I32Load(m(sf::FUNCTION_ENVIRONMENT, 2)));
         self.i(I::I32Store(m(bf::ENV_CHAIN, 2)));
         self.i(I::End);
+    }
+
+    /// Compiled frames nest on the engine's C stack (an ICCtx each, and the engine's frames
+    /// between them), where the interpreter loops; the engine's limit sits at the very end of
+    /// that stack, leaving no room to report the error there. So a frame that finds less than
+    /// `NATIVE_RESERVE` left reports over-recursion while it still can, through the generic
+    /// entry: with the auxiliary stack's base raised to just below this frame for the call,
+    /// the entry's own stack check fails and reports it (`InternalError: too much recursion`)
+    /// with the C stack it needs. The base is restored after.
+    fn native_stack_check(&mut self) {
+        const NATIVE_RESERVE: i32 = 32 * 1024;
+        /// Room left below `sp` for the frame the generic entry pushes before its check.
+        const ENTRY_ROOM: i32 = 512;
+        let (s, g, t) = (self.env.facts, self.env.stack_pointer_global, self.p.t32);
+        self.i(I::GlobalGet(g));
+        self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_stack_limit, 2))).i(I::I32Const(ctx::SIZE as i32 + NATIVE_RESERVE)).i(I::I32Add);
+        self.i(I::I32LtU);
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(param::STACK)).i(I::I32Load(m(sf::STACK_BASE, 2))).i(I::LocalSet(t));
+        self.i(I::LocalGet(param::STACK)).i(I::LocalGet(param::SP)).i(I::I32Const(ENTRY_ROOM)).i(I::I32Sub).i(I::I32Store(m(sf::STACK_BASE, 2)));
+        self.call_generic_entry();
+        self.i(I::LocalGet(param::STACK)).i(I::LocalGet(t)).i(I::I32Store(m(sf::STACK_BASE, 2)));
+        self.i(I::Return);
+        self.i(I::End);
+    }
+
+    /// Calls the generic interpreter entry with this call's parameters; its result on the stack.
+    fn call_generic_entry(&mut self) {
+        for p in [param::CX, param::STATE, param::STACK, param::SP, param::ENV_CHAIN, param::RET] {
+            self.i(I::LocalGet(p));
+        }
+        self.i(I::LocalGet(param::PC_BASE)).i(I::LocalGet(param::PC_OFFSET)).i(I::I32Add);
+        let generic = self.env.generic;
+        self.i(I::LocalGet(param::ISD)).i(I::Call(generic));
     }
 
     /// After the prologue's plain part: a function whose script needs environment objects gets

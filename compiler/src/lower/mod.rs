@@ -31,6 +31,7 @@ pub mod analysis;
 mod arith;
 mod calls;
 mod control;
+mod direct;
 mod frame;
 mod inline;
 pub mod ops;
@@ -69,6 +70,18 @@ pub struct LowerEnv<'a> {
     pub gcptr_value_set: u32,
     /// IC bodies the stub library compiled that sites may run inline (`inline.rs`).
     pub inline_bodies: &'a [InlineBody],
+    /// What calls need to enter a compiled callee directly (`direct.rs`); `None` when the
+    /// engine's facts could not be confirmed, and every call goes through its IC chain.
+    pub direct_calls: Option<DirectCalls>,
+}
+
+/// Facts a direct call relies on, confirmed against the snapshot.
+#[derive(Clone, Copy, Debug)]
+pub struct DirectCalls {
+    /// `FunctionClass` and `ExtendedFunctionClass`.
+    pub function_classes: [u32; 2],
+    /// Type index of the interpreter-entry signature (13 × i32 -> i32).
+    pub script_type_index: u32,
 }
 
 pub use inline::{InlineBody, InlineShape};

@@ -43,6 +43,7 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("SetElem", 3, 1, true),
     ("SetProp", 2, 1, true),
     ("Call", -1, 1, true),
+    ("New", -1, 1, true),
     ("String", 0, 1, false),
     ("TableSwitch", 1, 0, false),
 ];
@@ -85,6 +86,9 @@ impl Script {
         self.0.iter().filter(|o| o.has_ic).count() as u32
     }
     fn lower(&self, nfixed: u32) -> Result<Vec<u8>, Decline> {
+        self.lower_in(nfixed, &test_env())
+    }
+    fn lower_in(&self, nfixed: u32, env: &LowerEnv<'_>) -> Result<Vec<u8>, Decline> {
         let notes = crate::bytecode::notes::ScriptNotes::default();
         let input = ScriptInput {
             ops: &self.0,
@@ -95,7 +99,7 @@ impl Script {
             args_obj_aliases_formals: false,
             immutable_flags: 0,
         };
-        compile_script(&engine(), &test_env(), &input)
+        compile_script(&engine(), env, &input)
     }
 }
 
@@ -138,6 +142,7 @@ fn test_env() -> LowerEnv<'static> {
         clone_regexp: 11,
         gcptr_value_set: 12,
         inline_bodies: INLINE,
+        direct_calls: Some(super::DirectCalls { function_classes: [0x1000, 0x2000], script_type_index: SCRIPT_TYPE }),
     }
 }
 
@@ -407,10 +412,54 @@ fn values_that_may_be_gc_things_are_in_the_frame_before_a_call() {
         ("Call", Some(Operand::Argc(1))),
         ("Return", None),
     ]);
-    let ops = lower_ok(&s, 0);
+    let env = LowerEnv { direct_calls: None, ..test_env() };
+    let ops = operators(&validate(&s.lower_in(0, &env).unwrap()));
     let call = ops.iter().position(|o| o.starts_with("CallIndirect")).expect("the call IC");
     // Three operand stores (callee, this, argument) before the IC call, after the prologue's.
     assert_eq!(count(&ops[..call], "I64Store"), PROLOGUE_STORES + 3);
+}
+
+#[test]
+fn calls_enter_a_compiled_callee_directly_behind_guards_and_fall_back_to_the_chain() {
+    let s = Script::new(&[
+        ("GetArg", Some(Operand::Arg(0))),
+        ("Undefined", None),
+        ("String", Some(Operand::Thing { kind: "atom", index: 0 })),
+        ("Call", Some(Operand::Argc(1))),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&s, 0);
+    let direct = format!("CallIndirect {{ type_index: {SCRIPT_TYPE}, table_index: 0 }}");
+    let chain = format!("CallIndirect {{ type_index: {IC_TYPE}, table_index: 0 }}");
+    let d = ops.iter().position(|o| *o == direct).expect("the direct call");
+    let c = ops.iter().position(|o| *o == chain).expect("the chain, when a guard fails");
+    assert!(d < c, "the direct path comes first");
+    // The operands are in the frame before the guards (the chain and the GC may read them).
+    let first_load = ops.iter().position(|o| o == "I32Const { value: 4096 }").expect("the class guard");
+    assert_eq!(count(&ops[..first_load], "I64Store"), PROLOGUE_STORES + 3);
+    // Guards: the callee's class is one of the two function classes.
+    for class in [0x1000, 0x2000] {
+        assert!(ops.iter().any(|o| *o == format!("I32Const {{ value: {class} }}")), "class {class:#x} compared");
+    }
+    // Its frame: `this` and one argument copied, the descriptor (argc 1, BaselineJS).
+    let copies = count(&ops[first_load..d], "I64Store");
+    assert!(copies >= 2, "this and the argument are copied ({copies} stores)");
+    let descriptor = (1 << runtime_abi::script::FRAME_DESCRIPTOR_ARGC_SHIFT) | runtime_abi::script::FRAME_TYPE_BASELINE_JS;
+    assert!(ops[first_load..d].iter().any(|o| *o == format!("I32Const {{ value: {descriptor} }}")));
+    // An error from the callee branches out to the restart entry.
+    assert!(ops[d..c].iter().any(|o| o.starts_with("Br {")));
+
+    // `new` is not a direct call.
+    let n = Script::new(&[
+        ("GetArg", Some(Operand::Arg(0))),
+        ("Undefined", None),
+        ("GetArg", Some(Operand::Arg(0))),
+        ("New", Some(Operand::Argc(0))),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&n, 0);
+    assert!(!ops.iter().any(|o| *o == direct));
+    assert!(ops.iter().any(|o| *o == chain));
 }
 
 #[test]

@@ -37,6 +37,10 @@ pub struct Args {
     /// Leave every script to the engine's interpreter (no script compiler).
     #[arg(long)]
     pub no_scripts: bool,
+    /// Send every call through its IC chain, even where the callee has a compiled function
+    /// (to measure what direct calls gain).
+    #[arg(long)]
+    pub no_direct_calls: bool,
 }
 
 /// `$AOTJS_CACHE/stubs/<engine code digest>.stubs`, when the input names a known engine.
@@ -49,7 +53,7 @@ fn stub_cache_file(input: &[u8]) -> Option<PathBuf> {
 pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     let input = super::read_input(&a.input)?;
     let start = std::time::Instant::now();
-    let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs, coverage: false, scripts: !a.no_scripts };
+    let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs, coverage: false, scripts: !a.no_scripts, direct_calls: !a.no_direct_calls };
     // The stub library of this engine build, kept in the cache between compilations.
     let cache_file = stub_cache_file(&input);
     let mut cache = cache_file

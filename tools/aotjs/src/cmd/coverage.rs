@@ -58,7 +58,7 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
             eprintln!("aotjs coverage: {app} ...");
         }
         let snap = load_program(app, spec, verbose)?;
-        let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: true, scripts: false };
+        let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: true, scripts: false, direct_calls: false };
         let compiled = aotjs_compiler::compile(&snap, &opts).with_context(|| format!("compiling {app}"))?;
         let manifest = compiled.report.coverage.clone().context("coverage build has no manifest")?;
         let module = host::load_module(&wt, &compiled.wasm, Path::new(app))?;
