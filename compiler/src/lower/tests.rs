@@ -402,16 +402,21 @@ fn definite_assignment_meets_over_every_predecessor() {
     assert!(Int32.fits(Number) && !Number.fits(Int32) && !Unknown.fits(Number));
 }
 
-#[test]
-fn values_that_may_be_gc_things_are_in_the_frame_before_a_call() {
-    // f(s) where s is a string: the IC reads callee, this and the argument from the frame.
-    let s = Script::new(&[
+/// `return f(s)` where `f` is the first argument and `s` a string.
+fn call_with_a_string() -> Script {
+    Script::new(&[
         ("GetArg", Some(Operand::Arg(0))),
         ("Undefined", None),
         ("String", Some(Operand::Thing { kind: "atom", index: 0 })),
         ("Call", Some(Operand::Argc(1))),
         ("Return", None),
-    ]);
+    ])
+}
+
+#[test]
+fn values_that_may_be_gc_things_are_in_the_frame_before_a_call() {
+    // The IC reads callee, this and the argument from the frame.
+    let s = call_with_a_string();
     let env = LowerEnv { direct_calls: None, ..test_env() };
     let ops = operators(&validate(&s.lower_in(0, &env).unwrap()));
     let call = ops.iter().position(|o| o.starts_with("CallIndirect")).expect("the call IC");
@@ -421,13 +426,7 @@ fn values_that_may_be_gc_things_are_in_the_frame_before_a_call() {
 
 #[test]
 fn calls_enter_a_compiled_callee_directly_behind_guards_and_fall_back_to_the_chain() {
-    let s = Script::new(&[
-        ("GetArg", Some(Operand::Arg(0))),
-        ("Undefined", None),
-        ("String", Some(Operand::Thing { kind: "atom", index: 0 })),
-        ("Call", Some(Operand::Argc(1))),
-        ("Return", None),
-    ]);
+    let s = call_with_a_string();
     let ops = lower_ok(&s, 0);
     let direct = format!("CallIndirect {{ type_index: {SCRIPT_TYPE}, table_index: 0 }}");
     let chain = format!("CallIndirect {{ type_index: {IC_TYPE}, table_index: 0 }}");
