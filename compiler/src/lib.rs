@@ -504,12 +504,45 @@ fn plan_scripts(
 /// function as a listing of Wasm operators, or why the script stays interpreted. For
 /// `aotjs inspect --lowered` and the lowering goldens.
 pub fn lowered_listings(snap: &Snapshot<'_>) -> Result<std::collections::BTreeMap<u32, std::result::Result<Vec<String>, String>>> {
+    let listings = with_listing_env(snap, |env| {
+        let origins = snapshot::scripts::origins(&snap.image, &snap.requests);
+        let mut out = std::collections::BTreeMap::new();
+        for (r, script) in snap.requests.scripts() {
+            let listing = match lower_one(snap, env, &origins, r, script)? {
+                Ok(body) => Ok(listing(&body)),
+                Err(d) => Err(d.reason),
+            };
+            out.insert(r.specialized, listing);
+        }
+        Ok(out)
+    })?;
+    Ok(listings.unwrap_or_default())
+}
+
+/// What each IC site of each script request does when compiled, keyed by the request's
+/// `specialized` slot and the op's bytecode offset: the inline bodies it checks, a direct
+/// call, or just its chain (`lower::SitePlan`). For `aotjs inspect --ics`.
+pub fn site_plans(snap: &Snapshot<'_>) -> Result<std::collections::BTreeMap<u32, std::collections::BTreeMap<u32, lower::SitePlan>>> {
+    let plans = with_listing_env(snap, |env| {
+        let mut out = std::collections::BTreeMap::new();
+        for (r, script) in snap.requests.scripts() {
+            let Ok(ops) = bytecode::decode(&snap.engine, &script.bytecode) else { continue };
+            let sites = ops.iter().filter(|o| o.has_ic).map(|o| (o.offset, lower::SitePlan::of(&o.name, env))).collect();
+            out.insert(r.specialized, sites);
+        }
+        Ok(out)
+    })?;
+    Ok(plans.unwrap_or_default())
+}
+
+/// Runs `f` with the lowering environment `compile` gives scripts (the same stub plan, so
+/// sites predict the same bodies); `None` for an aotjs output, which has no requests left and
+/// whose function indices are no longer the engine's.
+fn with_listing_env<T>(snap: &Snapshot<'_>, f: impl FnOnce(&lower::LowerEnv<'_>) -> Result<T>) -> Result<Option<T>> {
     let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
-    // An aotjs output has no requests left, and its function indices are no longer the engine's.
     if snap.is_compiled()? || snap.module.custom_section(report::METADATA_SECTION).is_some() {
-        return Ok(std::collections::BTreeMap::new());
+        return Ok(None);
     }
-    // The same stub plan as `compile`, so sites predict the same bodies.
     let mut linker = link::Linker::new(&snap.module)?;
     let mut slots = Vec::new();
     plan_stubs(snap, &mut linker, &mut slots, &mut Report::new(snap), &mut stubcache::StubCache::new())?;
@@ -517,16 +550,7 @@ pub fn lowered_listings(snap: &Snapshot<'_>) -> Result<std::collections::BTreeMa
     let predicted = inline_bodies(snap, &linker, &slots)?;
     let mut env = lower_env(snap, &linker, facts)?;
     env.inline_bodies = &predicted;
-    let origins = snapshot::scripts::origins(&snap.image, &snap.requests);
-    let mut out = std::collections::BTreeMap::new();
-    for (r, script) in snap.requests.scripts() {
-        let listing = match lower_one(snap, &env, &origins, r, script)? {
-            Ok(body) => Ok(listing(&body)),
-            Err(d) => Err(d.reason),
-        };
-        out.insert(r.specialized, listing);
-    }
-    Ok(out)
+    f(&env).map(Some)
 }
 
 /// `MemArg { align: 2, max_align: 2, offset: 8, memory: 0 }` as `offset=8 align=2`.

@@ -113,3 +113,22 @@ fn script_notes_are_read_from_the_immutable_script_data() {
     let total: usize = scripts.iter().map(|s| s["notes"]["scope_notes"].as_array().map_or(0, |a| a.len())).sum();
     assert!(total > 0, "the exceptions program has block scopes, so scope notes");
 }
+
+/// `inspect --ics` says what each compiled IC site does first: `point`'s `main` constructs
+/// (the chain), reads and writes a property (inline slot bodies the stub library compiled),
+/// and calls a method (a direct call); the text listing annotates the same ops.
+#[test]
+fn inspect_ics_names_each_sites_plan() {
+    let js = workspace_root().join("tests/golden/point.js");
+    let out = snapshot_and_inspect(&js, "golden-point-sites", &["--json", "--ics", "--no-disasm"]);
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("inspect --json prints JSON");
+    let main = v["scripts"].as_array().unwrap().iter().find(|s| s["name"] == "main").expect("a script named main");
+    let plans: Vec<&str> = main["sites"].as_array().expect("sites under --ics").iter().map(|s| s["plan"].as_str().unwrap()).collect();
+    assert!(plans.iter().any(|p| p.starts_with("direct call")), "{plans:?}");
+    assert!(plans.iter().any(|p| p.starts_with("inline: fixed slot read")), "{plans:?}");
+    assert!(plans.iter().any(|p| p.starts_with("inline: slot write")), "{plans:?}");
+    assert!(plans.iter().any(|p| p.starts_with("the chain")), "{plans:?}");
+    let text = text(&snapshot_and_inspect(&js, "golden-point-sites-text", &["--ics", "--function", "main"]));
+    let call = text.lines().find(|l| l.contains("CallProp") || l.contains(" Call ")).unwrap_or("");
+    assert!(call.contains("; direct call of a compiled scripted callee"), "{call}");
+}

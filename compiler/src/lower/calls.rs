@@ -142,10 +142,10 @@ pub(crate) fn set_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
 
 /// Calls and `new`: callee, this, args (and new.target) are read by the IC from the stack.
 pub(crate) fn call(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let constructing = matches!(cx.op.name.as_str(), "New" | "NewContent" | "SuperCall");
-    if let (false, Some(facts)) = (constructing, l.env.direct_calls) {
+    if let (true, Some(facts)) = (super::direct::is_direct_call_op(&cx.op.name), l.env.direct_calls) {
         return super::direct::call(l, cx, facts);
     }
+    let constructing = matches!(cx.op.name.as_str(), "New" | "NewContent" | "SuperCall");
     call_with(l, cx, cx.v, 2 + cx.v + constructing as u32, constructing)
 }
 

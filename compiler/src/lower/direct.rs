@@ -35,6 +35,11 @@ use runtime_abi::value::{TYPE_OBJECT, UNDEFINED};
 use stubs::value as vc;
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
+/// The JSOps whose sites make direct calls: every non-constructing, non-spread call.
+pub fn is_direct_call_op(op: &str) -> bool {
+    matches!(op, "Call" | "CallIgnoresRv" | "CallContent" | "CallIter" | "CallContentIter")
+}
+
 /// Headroom kept below the copied arguments before the callee's own stack check runs.
 const ARGS_HEADROOM: i32 = 64;
 

@@ -32,7 +32,7 @@ use wasm_encoder::{Instruction as I, ValType};
 
 /// `obj[key]`: the predicted dense-element body inline, else the GetElem chain.
 pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let bodies = predicted(l, |s| matches!(s, InlineShape::DenseElementRead { .. } | InlineShape::TypedElementRead { .. }));
+    let bodies = predicted(l, &cx.op.name);
     if bodies.is_empty() {
         return super::calls::ic_binary(l, cx);
     }
@@ -84,7 +84,7 @@ pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
 /// `obj[key] = val`: the predicted typed-array and dense-element store bodies inline, else the
 /// SetElem chain. The value stays on the stack as the op's result.
 pub(crate) fn set_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let bodies = predicted(l, |s| matches!(s, InlineShape::DenseElementWrite { .. } | InlineShape::TypedElementWrite { .. }));
+    let bodies = predicted(l, &cx.op.name);
     if bodies.is_empty() {
         return super::calls::set_elem(l, cx);
     }
@@ -251,11 +251,28 @@ fn typed_element(l: &mut Lower<'_>, o: u32, idx: u32, ty: u8, res: u32) {
     l.i(I::LocalSet(res));
 }
 
-/// The groups of bodies of the wanted shapes a site checks, in table-index order; at most a
-/// few, so a site's code stays small.
-fn predicted(l: &Lower<'_>, want: impl Fn(&InlineShape) -> bool) -> Vec<InlineBody> {
+/// The inline shapes a site of JSOp `op` can run: one table for the lowering and for the
+/// listings that explain it.
+fn site_shapes(op: &str) -> Option<fn(&InlineShape) -> bool> {
+    Some(match op {
+        "GetProp" => |s| matches!(s, InlineShape::FixedSlotRead { .. } | InlineShape::DynamicSlotRead { .. } | InlineShape::ProtoSlotRead { .. }),
+        "GetElem" => |s| matches!(s, InlineShape::DenseElementRead { .. } | InlineShape::TypedElementRead { .. }),
+        "SetProp" | "StrictSetProp" => |s| matches!(s, InlineShape::SlotWrite { .. }),
+        "SetElem" | "StrictSetElem" => |s| matches!(s, InlineShape::DenseElementWrite { .. } | InlineShape::TypedElementWrite { .. }),
+        _ => return None,
+    })
+}
+
+/// The groups of bodies a site of JSOp `op` checks inline, in table-index order; at most a few,
+/// so a site's code stays small. Empty: the site calls its chain.
+pub fn predicted_groups(op: &str, bodies: &[InlineBody]) -> Vec<InlineBody> {
     const MAX_GROUPS: usize = 12;
-    l.env.inline_bodies.iter().filter(|b| want(&b.shape)).take(MAX_GROUPS).copied().collect()
+    let Some(want) = site_shapes(op) else { return Vec::new() };
+    bodies.iter().filter(|b| want(&b.shape)).take(MAX_GROUPS).copied().collect()
+}
+
+fn predicted(l: &Lower<'_>, op: &str) -> Vec<InlineBody> {
+    predicted_groups(op, l.env.inline_bodies)
 }
 
 /// Opens the `if` that runs body group `b` inline at a site: the stub's code is one of the
@@ -377,6 +394,20 @@ pub enum InlineShape {
 }
 
 impl InlineShape {
+    /// The shape's name, for listings.
+    pub fn name(&self) -> &'static str {
+        match self {
+            InlineShape::FixedSlotRead { .. } => "fixed slot read",
+            InlineShape::DynamicSlotRead { .. } => "dynamic slot read",
+            InlineShape::ProtoSlotRead { .. } => "prototype slot read",
+            InlineShape::SlotWrite { .. } => "slot write",
+            InlineShape::DenseElementRead { .. } => "dense element read",
+            InlineShape::TypedElementRead { .. } => "typed array element read",
+            InlineShape::DenseElementWrite { .. } => "dense element write",
+            InlineShape::TypedElementWrite { .. } => "typed array element write",
+        }
+    }
+
     /// The stub field (a byte offset from the stub) holding the shape the receiver must have.
     fn receiver_shape(&self) -> u32 {
         match *self {
@@ -468,9 +499,7 @@ fn typed_store_guards(middle: &[&(&str, &[u8])], ty: u8, index: u8, value: u8) -
 
 /// `obj.name`: the predicted bodies inline when the site's first stub has one, else the chain.
 pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let bodies = predicted(l, |s| {
-        matches!(s, InlineShape::FixedSlotRead { .. } | InlineShape::DynamicSlotRead { .. } | InlineShape::ProtoSlotRead { .. })
-    });
+    let bodies = predicted(l, &cx.op.name);
     if bodies.is_empty() {
         return super::calls::ic_unary(l, cx);
     }
@@ -530,7 +559,7 @@ fn slot_address(l: &Lower<'_>, obj: u32, stub: u32, offset: u32, dynamic: bool) 
 /// the store needs no GC barrier (checked at the site), else the chain. The value stays on the
 /// stack as the op's result.
 pub(crate) fn set_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let bodies = predicted(l, |s| matches!(s, InlineShape::SlotWrite { .. }));
+    let bodies = predicted(l, &cx.op.name);
     if bodies.is_empty() {
         return super::calls::set_prop(l, cx);
     }

@@ -84,7 +84,56 @@ pub struct DirectCalls {
     pub script_type_index: u32,
 }
 
-pub use inline::{InlineBody, InlineShape};
+pub use inline::{predicted_groups, InlineBody, InlineShape};
+
+/// What a compiled IC site does before (or instead of) calling its IC chain: for listings
+/// that explain the compiler's predictions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SitePlan {
+    /// Runs these groups of stub-library bodies inline when the site's first stub has one.
+    Inline(Vec<InlineBody>),
+    /// Enters the callee's compiled function when the callee has one.
+    DirectCall,
+    /// Calls the chain; arithmetic, comparisons and branches handle numbers and booleans
+    /// inline first (`arith.rs`, `control.rs`).
+    Chain,
+}
+
+impl SitePlan {
+    /// The plan of a site of JSOp `op` under `env`. Predictions come from the stub library's
+    /// compiled bodies for the op's CacheKind; a site's own IC state in the snapshot is not
+    /// consulted.
+    pub fn of(op: &str, env: &LowerEnv<'_>) -> SitePlan {
+        let groups = predicted_groups(op, env.inline_bodies);
+        if !groups.is_empty() {
+            SitePlan::Inline(groups)
+        } else if env.direct_calls.is_some() && direct::is_direct_call_op(op) {
+            SitePlan::DirectCall
+        } else {
+            SitePlan::Chain
+        }
+    }
+
+    /// One line: `inline: fixed slot read (3 bodies), ...; else the chain`.
+    pub fn describe(&self) -> String {
+        match self {
+            SitePlan::Inline(groups) => {
+                // Groups of one shape kind (differing in field offsets) count together.
+                let mut kinds: Vec<(&str, u32)> = Vec::new();
+                for g in groups {
+                    match kinds.iter_mut().find(|(n, _)| *n == g.shape.name()) {
+                        Some((_, c)) => *c += g.count,
+                        None => kinds.push((g.shape.name(), g.count)),
+                    }
+                }
+                let parts: Vec<String> = kinds.iter().map(|(n, c)| format!("{n} ({c} bod{})", if *c == 1 { "y" } else { "ies" })).collect();
+                format!("inline: {}; else the chain", parts.join(", "))
+            }
+            SitePlan::DirectCall => "direct call of a compiled scripted callee; else the chain".into(),
+            SitePlan::Chain => "the chain (after the inline path for numbers and booleans, where the op has one)".into(),
+        }
+    }
+}
 
 /// One script to compile: its request and what the image says of its JSScript.
 pub struct ScriptInput<'a> {

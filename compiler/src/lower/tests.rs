@@ -654,3 +654,28 @@ fn a_property_store_is_inline_behind_the_barrier_checks_with_the_chain_behind() 
     assert!(count(&ops, &format!("I32Const {{ value: {} }}", runtime_abi::ic::ARENA_BASE_MASK)) >= 1, "zone check");
     assert_eq!(count(&ops, "CallIndirect"), 1);
 }
+
+#[test]
+fn site_plans_name_what_each_site_does_first() {
+    let env = test_env();
+    let plan = |op: &str, env: &LowerEnv<'_>| super::SitePlan::of(op, env);
+    match plan("GetProp", &env) {
+        super::SitePlan::Inline(groups) => {
+            let shapes: Vec<&str> = groups.iter().map(|g| g.shape.name()).collect();
+            assert_eq!(shapes, ["fixed slot read", "dynamic slot read", "prototype slot read"]);
+        }
+        other => panic!("GetProp: {other:?}"),
+    }
+    assert_eq!(
+        plan("GetElem", &env).describe(),
+        "inline: dense element read (1 body), typed array element read (4 bodies); else the chain"
+    );
+    assert!(matches!(plan("StrictSetProp", &env), super::SitePlan::Inline(g) if g.len() == 1));
+    assert_eq!(plan("Call", &env), super::SitePlan::DirectCall);
+    assert_eq!(plan("CallIgnoresRv", &env), super::SitePlan::DirectCall);
+    assert_eq!(plan("New", &env), super::SitePlan::Chain);
+    assert_eq!(plan("Add", &env), super::SitePlan::Chain);
+    let no_direct = LowerEnv { direct_calls: None, inline_bodies: &[], ..test_env() };
+    assert_eq!(plan("Call", &no_direct), super::SitePlan::Chain);
+    assert_eq!(plan("GetProp", &no_direct), super::SitePlan::Chain);
+}

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 #[command(after_help = "Examples:
   aotjs inspect app.snap.wasm              engine, scripts with disassembly, IC counts
-  aotjs inspect app.snap.wasm --ics        also every IC body, decoded
+  aotjs inspect app.snap.wasm --ics        also every IC body, decoded, and each site's plan
   aotjs inspect app.snap.wasm --lowered    also each script's generated Wasm (or decline reason)
   aotjs inspect app.snap.wasm --lowered --function add --no-disasm
   aotjs inspect app.snap.wasm --json | jq '.scripts[].name'")]
@@ -25,7 +25,8 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
-    /// List every IC request with its CacheIR ops.
+    /// List every IC request with its CacheIR ops, and mark each IC op in the disassembly with
+    /// what its compiled site does first (inline stub bodies, a direct call, or the chain).
     #[arg(long)]
     pub ics: bool,
     /// Leave out the bytecode disassembly.
@@ -57,20 +58,29 @@ fn describe(snap: &Snapshot<'_>, a: &Args) -> Result<serde_json::Value> {
     let spec = snap.engine.spec;
     let origins = scripts::origins(&snap.image, &snap.requests);
     let lowered = if a.lowered { Some(aotjs_compiler::lowered_listings(snap)?) } else { None };
+    let plans = if a.ics { Some(aotjs_compiler::site_plans(snap)?) } else { None };
     let mut script_list = Vec::new();
     for (r, s) in snap.requests.scripts() {
         let origin = origins.get(&r.specialized);
         if a.function.is_some() && origin.and_then(|o| o.name.as_ref()) != a.function.as_ref() {
             continue;
         }
+        let site_plans = plans.as_ref().and_then(|p| p.get(&r.specialized));
         let disasm = if a.no_disasm {
             None
         } else {
             Some(match bytecode::decode(&snap.engine, &s.bytecode) {
-                Ok(ops) => ops.iter().map(|o| o.to_string()).collect::<Vec<_>>(),
+                Ok(ops) => ops
+                    .iter()
+                    .map(|o| match site_plans.and_then(|p| p.get(&o.offset)) {
+                        Some(plan) => format!("{:<40} ; {}", o.to_string(), plan.describe()),
+                        None => o.to_string(),
+                    })
+                    .collect::<Vec<_>>(),
                 Err(e) => vec![format!("cannot decode: {e}")],
             })
         };
+        let sites = site_plans.map(|p| p.iter().map(|(off, plan)| json!({ "offset": off, "plan": plan.describe() })).collect::<Vec<_>>());
         script_list.push(json!({
             "name": origin.and_then(|o| o.name.clone()),
             "line": origin.map(|o| o.line),
@@ -79,6 +89,7 @@ fn describe(snap: &Snapshot<'_>, a: &Args) -> Result<serde_json::Value> {
             "nfixed": s.nfixed,
             "request": format!("{:#x}", r.addr),
             "disassembly": disasm,
+            "sites": sites,
             "notes": match bytecode::notes::parse(&s.isd) {
                 Ok(n) => json!(n),
                 Err(e) => json!({ "error": e }),
