@@ -47,11 +47,14 @@ pub struct CompileOptions {
     /// Let compiled call sites enter compiled callees directly (otherwise every call goes
     /// through its IC chain).
     pub direct_calls: bool,
+    /// Count, per compiled IC site with an inline or direct path, its passes and its chain
+    /// calls (`aotjs coverage --sites`); listed in `Report::sites`.
+    pub site_counters: bool,
 }
 
 impl Default for CompileOptions {
     fn default() -> Self {
-        CompileOptions { stubs: true, coverage: false, scripts: true, direct_calls: true }
+        CompileOptions { stubs: true, coverage: false, scripts: true, direct_calls: true, site_counters: false }
     }
 }
 
@@ -126,7 +129,7 @@ pub fn compile_with_cache(bytes: &[u8], opts: &CompileOptions, cache: &mut stubc
     }
     if opts.scripts {
         let first_script = slots.len();
-        plan_scripts(&snap, &mut linker, &mut slots, &mut report, &predicted, opts.direct_calls)?;
+        plan_scripts(&snap, &mut linker, &mut slots, &mut report, &predicted, opts)?;
         slots[first_script..].sort();
     } else {
         for _ in snap.requests.scripts() {
@@ -383,6 +386,7 @@ fn lower_env<'f>(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &'f 
         gcptr_value_set: engine_func(snap, linker, facts.gcptr_value_set_func, 2, 0, "GCPtr<Value>::set")?,
         inline_bodies: &[],
         direct_calls: direct_calls(snap, facts),
+        site_counters: None,
     })
 }
 
@@ -477,27 +481,71 @@ fn plan_scripts(
     slots: &mut Vec<(u32, link::OutFuncIdx)>,
     report: &mut Report,
     predicted: &[lower::InlineBody],
-    direct_calls: bool,
+    opts: &CompileOptions,
 ) -> Result<()> {
     let facts = snap.engine.facts.ok_or(Error::NoAotProtocol { engine: snap.engine.spec.name })?;
+    let counters = lower::SiteCounters::new(linker.next_counter_global());
     let mut env = lower_env(snap, linker, facts)?;
     env.inline_bodies = predicted;
-    if !direct_calls {
+    if !opts.direct_calls {
         env.direct_calls = None;
+    }
+    if opts.site_counters {
+        env.site_counters = Some(&counters);
     }
     let origins = snapshot::scripts::origins(&snap.image, &snap.requests);
     for (r, script) in snap.requests.scripts() {
+        let mark = counters.start_script(r.specialized);
         match lower_one(snap, &env, &origins, r, script)? {
             Ok(body) => {
                 report.script_code_bytes += body.len() as u64;
                 let f = linker.add_function(link::NewFunction { sig: script_sig(), body });
                 slots.push((r.specialized, f));
                 report.compile_script();
+                if opts.site_counters {
+                    list_sites(snap, &env, origins.get(&r.specialized), r, script, report);
+                }
             }
-            Err(d) => report.decline_script(&d.reason, d.op.as_deref()),
+            Err(d) => {
+                // The body is dropped, so are the counters it named.
+                counters.drop_since(mark);
+                report.decline_script(&d.reason, d.op.as_deref());
+            }
         }
     }
+    for name in counters.take_names() {
+        linker.add_counter_global(name);
+    }
     Ok(())
+}
+
+/// Lists the counted sites of one compiled script in the report (the same ops the lowering
+/// counted: those whose plan is not just the chain).
+fn list_sites(
+    snap: &Snapshot<'_>,
+    env: &lower::LowerEnv<'_>,
+    origin: Option<&snapshot::scripts::ScriptOrigin>,
+    r: &snapshot::requests::Request,
+    script: &snapshot::requests::ScriptRequest,
+    report: &mut Report,
+) {
+    let Ok(ops) = bytecode::decode(&snap.engine, &script.bytecode) else { return };
+    for op in ops.iter().filter(|o| o.has_ic) {
+        let plan = lower::SitePlan::of(&op.name, env);
+        if plan == lower::SitePlan::Chain {
+            continue;
+        }
+        let name = |what| lower::SiteCounters::name(r.specialized, op.offset, what);
+        report.sites.push(report::SiteCoverage {
+            script: origin.and_then(|o| o.name.clone()),
+            line: origin.map(|o| o.line),
+            offset: op.offset,
+            op: op.name.clone(),
+            plan: plan.describe(),
+            entered: name("entered"),
+            chain: name("chain"),
+        });
+    }
 }
 
 /// The lowering of every script request, keyed by its `specialized` slot: the generated

@@ -31,6 +31,23 @@ pub struct Report {
     /// Coverage builds only: the counters and what each stub is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coverage: Option<CoverageManifest>,
+    /// Site-counting builds only (`aotjs coverage --sites`): each compiled IC site with a fast
+    /// path, what it predicted, and its counters.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<SiteCoverage>,
+}
+
+/// One compiled IC site with an inline or direct path: `entered` counts every pass, `chain`
+/// the passes that called the IC chain (a guard failed or the prediction was wrong).
+#[derive(Clone, Debug, Serialize)]
+pub struct SiteCoverage {
+    pub script: Option<String>,
+    pub line: Option<u32>,
+    pub offset: u32,
+    pub op: String,
+    pub plan: String,
+    pub entered: String,
+    pub chain: String,
 }
 
 /// Names of the exported i64 counter globals of a coverage build.
@@ -103,6 +120,7 @@ impl Report {
             link: LinkStats::default(),
             output_bytes: 0,
             coverage: None,
+            sites: Vec::new(),
         };
         r.scripts.total = snap.requests.scripts().count() as u64;
         for (_, ic) in snap.requests.ics() {

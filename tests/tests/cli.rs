@@ -295,3 +295,31 @@ fn stub_library_is_cached_per_engine_and_reused() {
     let files: Vec<_> = std::fs::read_dir(cache.join("stubs")).unwrap().collect();
     assert_eq!(files.len(), 1, "one stub library per engine build");
 }
+
+/// `coverage --sites` counts, per predicted IC site, its passes and its chain calls: a call of
+/// a compiled function takes the direct path, a call of a native always takes the chain, and
+/// a monomorphic property read runs inline after its first (attaching) pass.
+#[test]
+fn coverage_sites_counts_direct_inline_and_chain_passes() {
+    let dir = scratch("cli-coverage-sites");
+    let js = write(
+        &dir,
+        "sites.js",
+        b"function twice(x) { return 2 * x; }\nfunction main() {\n  const o = { v: 3 };\n  let s = 0;\n  for (let i = 0; i < 500; i++) { s += twice(i) + o.v; s += Math.abs(-i); }\n  console.log(s);\n}\n",
+    );
+    let out = run_aotjs([&"coverage".into(), &js, &"--sites".into(), &"--json".into()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sites = &v["programs"][0]["sites"];
+    let list = sites["sites"].as_array().expect("sites listed");
+    let find = |op: &str, plan: &str, passes: i64| {
+        list.iter().find(|s| s["op"] == op && s["plan"].as_str().unwrap().starts_with(plan) && s["passes"] == passes).unwrap_or_else(|| panic!("no {op} site ({plan}) with {passes} passes: {list:?}"))
+    };
+    let calls: Vec<_> = list.iter().filter(|s| s["op"] == "Call" && s["passes"] == 500).collect();
+    assert_eq!(calls.len(), 2, "twice() and Math.abs(): {list:?}");
+    assert!(calls.iter().any(|s| s["fast"].as_i64().unwrap() >= 498), "twice() is called directly: {calls:?}");
+    assert!(calls.iter().any(|s| s["chain"] == 500), "Math.abs is a native: every call takes the chain: {calls:?}");
+    let read = find("GetProp", "inline:", 500);
+    assert!(read["fast"].as_i64().unwrap() >= 498, "o.v runs inline once its stub is attached: {read:?}");
+    assert_eq!(sites["passes"].as_i64().unwrap(), list.iter().map(|s| s["passes"].as_i64().unwrap()).sum::<i64>());
+}

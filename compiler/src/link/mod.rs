@@ -118,6 +118,11 @@ impl<'m, 'a> Linker<'m, 'a> {
         self.counted_types = types;
     }
 
+    /// The index the next counter global will get.
+    pub fn next_counter_global(&self) -> u32 {
+        self.module.num_globals + self.new_globals.len() as u32
+    }
+
     /// Adds an exported, mutable i64 global starting at 0; returns its index.
     pub fn add_counter_global(&mut self, export_name: String) -> u32 {
         self.new_globals.push(export_name);

@@ -48,6 +48,7 @@ const ARGS_HEADROOM: i32 = 64;
 pub(crate) fn call(l: &mut Lower<'_>, cx: &OpCtx<'_>, facts: DirectCalls) -> Result<(), Decline> {
     let argc = cx.v;
     let depth = l.depth();
+    l.count_site(cx.idx, "entered");
     l.sync_stack();
     l.open_block(); // $done
     l.open_block(); // $slow
@@ -61,6 +62,7 @@ pub(crate) fn call(l: &mut Lower<'_>, cx: &OpCtx<'_>, facts: DirectCalls) -> Res
     let (a, b, c) = (l.p.a, l.p.b, l.p.ctx);
     l.i(I::I64Const(argc as i64)).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(b));
     l.i(I::LocalGet(c)).i(I::I32Const(2)).i(I::I32Store(m(ctx::EXTRA_ARGS, 2)));
+    l.count_site(cx.idx, "chain");
     l.ic_call(cx.idx);
     l.end();
     t.free(l);

@@ -66,6 +66,7 @@ pub(crate) fn get_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
             l.i(I::LocalSet(b));
         }
     }
+    l.count_site(cx.idx, "chain");
     l.ic_call(cx.idx);
     l.i(I::LocalGet(l.p.r)).i(I::LocalSet(res));
     l.end();
@@ -124,6 +125,7 @@ pub(crate) fn set_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
         }
     }
     l.i(I::LocalGet(c)).i(I::LocalGet(vv)).i(I::I64Store(m(runtime_abi::script::ctx::ARG2, 3)));
+    l.count_site(cx.idx, "chain");
     l.ic_call(cx.idx);
     l.end();
     l.after_gc_point();
@@ -309,6 +311,7 @@ struct SiteLocals {
 /// `$slow` blocks opened, the receiver `vo` checked to be an object and unboxed, and the site's
 /// first stub and its code (a table index) loaded.
 fn open_site(l: &mut Lower<'_>, cx: &OpCtx<'_>, vo: u32, s: SiteLocals) {
+    l.count_site(cx.idx, "entered");
     l.sync_stack();
     l.open_block(); // $done
     l.open_block(); // $slow
@@ -529,6 +532,7 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     l.end();
     let (a, bb) = (l.p.a, l.p.b);
     l.i(I::LocalGet(vo)).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(bb));
+    l.count_site(cx.idx, "chain");
     l.ic_call(cx.idx);
     l.i(I::LocalGet(l.p.r)).i(I::LocalSet(res));
     l.end();
@@ -587,6 +591,7 @@ pub(crate) fn set_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     l.end();
     let (a, bb) = (l.p.a, l.p.b);
     l.i(I::LocalGet(vo)).i(I::LocalSet(a)).i(I::LocalGet(vv)).i(I::LocalSet(bb));
+    l.count_site(cx.idx, "chain");
     l.ic_call(cx.idx);
     l.end();
     l.after_gc_point();

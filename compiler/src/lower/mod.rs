@@ -73,6 +73,59 @@ pub struct LowerEnv<'a> {
     /// What calls need to enter a compiled callee directly (`direct.rs`); `None` when the
     /// engine's facts could not be confirmed, and every call goes through its IC chain.
     pub direct_calls: Option<DirectCalls>,
+    /// Counters of what each predicted site did (`aotjs coverage --sites`); `None` normally.
+    pub site_counters: Option<&'a SiteCounters>,
+}
+
+/// Counter globals for compiled IC sites, allocated while scripts are lowered: each is named
+/// `aotjs.cov.site.<script>.<offset>.<what>`, and gets the global index `base + position`
+/// (the linker adds them in this order afterwards). A name asked for again (a script is
+/// lowered more than once while its locals' types settle) keeps its global.
+#[derive(Debug)]
+pub struct SiteCounters {
+    base: u32,
+    /// The script being lowered (its request's `specialized` slot), part of each name.
+    script: std::cell::Cell<u32>,
+    names: std::cell::RefCell<Vec<String>>,
+    index: std::cell::RefCell<std::collections::HashMap<String, u32>>,
+}
+
+impl SiteCounters {
+    pub fn new(base: u32) -> Self {
+        SiteCounters { base, script: std::cell::Cell::new(0), names: Default::default(), index: Default::default() }
+    }
+    /// The export name of a site counter.
+    pub fn name(script: u32, offset: u32, what: &str) -> String {
+        format!("aotjs.cov.site.{script:x}.{offset}.{what}")
+    }
+    /// Starts a script; returns a mark to `drop_since` if the script is declined.
+    pub fn start_script(&self, script: u32) -> usize {
+        self.script.set(script);
+        self.names.borrow().len()
+    }
+    /// Forgets the counters named since `mark` (their script's body was dropped).
+    pub fn drop_since(&self, mark: usize) {
+        let mut index = self.index.borrow_mut();
+        for name in self.names.borrow_mut().drain(mark..) {
+            index.remove(&name);
+        }
+    }
+    /// Every counter's name, in global-index order.
+    pub fn take_names(&self) -> Vec<String> {
+        self.index.borrow_mut().clear();
+        self.names.take()
+    }
+    fn global(&self, offset: u32, what: &str) -> u32 {
+        let name = Self::name(self.script.get(), offset, what);
+        if let Some(&g) = self.index.borrow().get(&name) {
+            return g;
+        }
+        let mut names = self.names.borrow_mut();
+        let g = self.base + names.len() as u32;
+        names.push(name.clone());
+        self.index.borrow_mut().insert(name, g);
+        g
+    }
 }
 
 /// Facts a direct call relies on, confirmed against the snapshot.
@@ -297,6 +350,15 @@ impl<'e> Lower<'e> {
             t32: l.new_local(i32_),
         };
         l
+    }
+
+    /// Counts one pass of op `idx`'s site through `what` (`entered`, `chain`), when the
+    /// compile counts sites.
+    pub(crate) fn count_site(&mut self, idx: usize, what: &str) {
+        if let Some(c) = self.env.site_counters {
+            let g = c.global(self.input.ops[idx].offset, what);
+            self.i(I::GlobalGet(g)).i(I::I64Const(1)).i(I::I64Add).i(I::GlobalSet(g));
+        }
     }
 
     pub(crate) fn new_local(&mut self, ty: ValType) -> u32 {

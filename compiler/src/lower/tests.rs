@@ -143,11 +143,18 @@ fn test_env() -> LowerEnv<'static> {
         gcptr_value_set: 12,
         inline_bodies: INLINE,
         direct_calls: Some(super::DirectCalls { function_classes: [0x1000, 0x2000], script_type_index: SCRIPT_TYPE }),
+        site_counters: None,
     }
 }
 
 /// A module around one lowered body; validated.
 fn validate(body: &[u8]) -> Vec<u8> {
+    validate_with_globals(body, 1)
+}
+
+/// Like [`validate`], in a module with `globals` globals: the imported stack pointer, then
+/// mutable i64 counters.
+fn validate_with_globals(body: &[u8], globals: u32) -> Vec<u8> {
     let mut types = TypeSection::new();
     types.ty().function([ValType::I64, ValType::I64, ValType::I32, ValType::I32], [ValType::I64]);
     types.ty().function([ValType::I32; 13], [ValType::I32]);
@@ -162,10 +169,14 @@ fn validate(body: &[u8]) -> Vec<u8> {
     imports.import("engine", "sp", GlobalType { val_type: ValType::I32, mutable: true, shared: false });
     let mut funcs = FunctionSection::new();
     funcs.function(SCRIPT_TYPE);
+    let mut counters = wasm_encoder::GlobalSection::new();
+    for _ in 1..globals {
+        counters.global(GlobalType { val_type: ValType::I64, mutable: true, shared: false }, &wasm_encoder::ConstExpr::i64_const(0));
+    }
     let mut code = CodeSection::new();
     code.raw(body);
     let mut m = Module::new();
-    m.section(&types).section(&imports).section(&funcs).section(&code);
+    m.section(&types).section(&imports).section(&funcs).section(&counters).section(&code);
     let bytes = m.finish();
     if let Err(e) = wasmparser::validate(&bytes) {
         panic!("lowered function does not validate: {e}");
@@ -678,4 +689,29 @@ fn site_plans_name_what_each_site_does_first() {
     let no_direct = LowerEnv { direct_calls: None, inline_bodies: &[], ..test_env() };
     assert_eq!(plan("Call", &no_direct), super::SitePlan::Chain);
     assert_eq!(plan("GetProp", &no_direct), super::SitePlan::Chain);
+}
+
+#[test]
+fn site_counters_keep_one_global_per_name_and_forget_dropped_scripts() {
+    let c = super::SiteCounters::new(100);
+    c.start_script(0x10);
+    assert_eq!(c.global(4, "entered"), 100);
+    assert_eq!(c.global(4, "chain"), 101);
+    assert_eq!(c.global(4, "entered"), 100, "a second lowering pass reuses the global");
+    let mark = c.start_script(0x20);
+    assert_eq!(c.global(8, "entered"), 102);
+    c.drop_since(mark);
+    c.start_script(0x30);
+    assert_eq!(c.global(8, "entered"), 102, "a dropped script's indices are given out again");
+    assert_eq!(c.take_names(), ["aotjs.cov.site.10.4.entered", "aotjs.cov.site.10.4.chain", "aotjs.cov.site.30.8.entered"]);
+}
+
+#[test]
+fn counted_sites_increment_their_globals() {
+    let counters = super::SiteCounters::new(50);
+    let env = LowerEnv { site_counters: Some(&counters), ..test_env() };
+    let ops = operators(&validate_with_globals(&call_with_a_string().lower_in(0, &env).unwrap(), 52));
+    assert!(ops.iter().any(|o| o == "GlobalSet { global_index: 50 }"), "entered");
+    assert!(ops.iter().any(|o| o == "GlobalSet { global_index: 51 }"), "chain");
+    assert_eq!(counters.take_names().len(), 2);
 }

@@ -53,7 +53,7 @@ fn stub_cache_file(input: &[u8]) -> Option<PathBuf> {
 pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     let input = super::read_input(&a.input)?;
     let start = std::time::Instant::now();
-    let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs, coverage: false, scripts: !a.no_scripts, direct_calls: !a.no_direct_calls };
+    let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs, coverage: false, scripts: !a.no_scripts, direct_calls: !a.no_direct_calls, site_counters: false };
     // The stub library of this engine build, kept in the cache between compilations.
     let cache_file = stub_cache_file(&input);
     let mut cache = cache_file

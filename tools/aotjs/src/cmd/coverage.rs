@@ -16,10 +16,15 @@ use wasmtime::{bail, Result};
   aotjs coverage corpus/sched.js corpus/raytrace.js
   aotjs coverage octane/richards-main.js --json
   aotjs coverage base.js+richards.js+run.js        files joined with + form one program
+  aotjs coverage corpus/raytrace.js --sites       also how each compiled IC site's prediction did
 
 An IC hit is one IC invocation from the interpreter; it is served by the first stub in its
 chain whose guards pass. The byte figures say how much compiled stub code serves 50/90/95/99%
-of all hits (the stubs sorted by hits served).")]
+of all hits (the stubs sorted by hits served).
+
+With --sites, each program also runs compiled (scripts included) with a counter at every IC
+site that has an inline path or a direct call: how often the site ran, and how often it
+called its IC chain instead (a failed guard or a wrong prediction).")]
 pub struct Args {
     /// Programs (JavaScript with main(), or snapshots); `a.js+b.js` joins files into one.
     #[arg(required = true)]
@@ -27,6 +32,10 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Also run each program compiled and count, per predicted IC site, its passes and its
+    /// chain calls.
+    #[arg(long)]
+    pub sites: bool,
 }
 
 /// Hits served by one compiled stub body.
@@ -58,7 +67,7 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
             eprintln!("aotjs coverage: {app} ...");
         }
         let snap = load_program(app, spec, verbose)?;
-        let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: true, scripts: false, direct_calls: false };
+        let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: true, scripts: false, direct_calls: false, site_counters: false };
         let compiled = aotjs_compiler::compile(&snap, &opts).with_context(|| format!("compiling {app}"))?;
         let manifest = compiled.report.coverage.clone().context("coverage build has no manifest")?;
         let module = host::load_module(&wt, &compiled.wasm, Path::new(app))?;
@@ -67,6 +76,7 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
             bail!("{app} exited with {} under coverage: {}", out.exit_code, String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or(""));
         }
         let (t, served, sent) = tally(&manifest, &out.counters);
+        let sites = if a.sites { Some(site_coverage(&wt, &snap, app)?) } else { None };
         for s in &served {
             let e = by_body.entry(s.key.clone()).or_insert((s.bytes, 0));
             e.1 += s.hits;
@@ -96,6 +106,7 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
                 - sent.iter().map(|s| s.entries).sum::<i64>()
                 - served.iter().map(|s| s.deferred).sum::<i64>(),
             "by_kind": by_kind(&served, &sent),
+            "sites": sites,
         }));
         total.add(&t);
     }
@@ -117,6 +128,44 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
         print_text(&summary);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the program compiled with site counters: per predicted IC site (an inline path or a
+/// direct call), its passes and its chain calls, most passes first, with totals.
+fn site_coverage(wt: &wasmtime::Engine, snap: &[u8], app: &str) -> Result<serde_json::Value> {
+    let opts = aotjs_compiler::CompileOptions { site_counters: true, ..Default::default() };
+    let compiled = aotjs_compiler::compile(snap, &opts).with_context(|| format!("compiling {app} with site counters"))?;
+    let module = host::load_module(wt, &compiled.wasm, Path::new(app))?;
+    let out = host::run(wt, &module, "_start", &RunConfig { fixed_random: true, ..Default::default() })?;
+    if out.exit_code != 0 {
+        bail!("{app} exited with {} compiled with site counters: {}", out.exit_code, String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or(""));
+    }
+    let count = |name: &str| out.counters.get(name).copied().unwrap_or(0);
+    let mut sites: Vec<serde_json::Value> = compiled
+        .report
+        .sites
+        .iter()
+        .map(|s| {
+            let (entered, chain) = (count(&s.entered), count(&s.chain));
+            json!({
+                "script": s.script, "line": s.line, "offset": s.offset, "op": s.op, "plan": s.plan,
+                "passes": entered, "fast": entered - chain, "chain": chain,
+            })
+        })
+        .filter(|s| s["passes"].as_i64() > Some(0))
+        .collect();
+    sites.sort_by_key(|s| std::cmp::Reverse(s["passes"].as_i64().unwrap_or(0)));
+    let passes: i64 = sites.iter().filter_map(|s| s["passes"].as_i64()).sum();
+    let fast: i64 = sites.iter().filter_map(|s| s["fast"].as_i64()).sum();
+    Ok(json!({
+        "predicted_sites": compiled.report.sites.len(),
+        "sites_run": sites.len(),
+        "passes": passes,
+        "fast": fast,
+        "chain": passes - fast,
+        "fast_share": share(fast, passes),
+        "sites": sites,
+    }))
 }
 
 /// A snapshot of the program: `.wasm` is taken as a snapshot, JS (joined with `+`) is snapshotted.
@@ -237,6 +286,29 @@ fn curve(served: &[Served], hits: i64) -> serde_json::Value {
 /// Declined bodies listed per program in text output.
 const TOP_DECLINED: usize = 5;
 
+/// Site lines shown per program; `--json` lists every site that ran.
+const TOP_SITES: usize = 12;
+
+fn print_sites(v: &serde_json::Value) {
+    if v.is_null() {
+        return;
+    }
+    println!(
+        "{:<28} predicted IC sites: {} of {} ran; {} passes, {:.1}% on the inline or direct path, {} chain calls",
+        "", v["sites_run"], v["predicted_sites"], v["passes"], 100.0 * v["fast_share"].as_f64().unwrap_or(0.0), v["chain"]
+    );
+    let sites = v["sites"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+    for s in sites.iter().take(TOP_SITES) {
+        let at = format!("{}:{} @{}", s["script"].as_str().unwrap_or("<top level>"), s["line"], s["offset"]);
+        let plan = s["plan"].as_str().unwrap_or("");
+        let plan = plan.split(';').next().unwrap_or(plan);
+        println!("{:<28} {:>12} passes, {:>10} chain  {at} {} ({plan})", "", s["passes"], s["chain"], s["op"].as_str().unwrap_or(""));
+    }
+    if sites.len() > TOP_SITES {
+        println!("{:<28} ... {} more sites ran (--json lists them)", "", sites.len() - TOP_SITES);
+    }
+}
+
 fn print_text(s: &serde_json::Value) {
     let line = |name: &str, v: &serde_json::Value| {
         let pct = |k: &str| 100.0 * share(v[k].as_i64().unwrap_or(0), v["ic_hits"].as_i64().unwrap_or(0));
@@ -259,6 +331,7 @@ fn print_text(s: &serde_json::Value) {
         if declined.len() > TOP_DECLINED {
             println!("{:<28} ... {} more declined bodies ran (--json lists them)", "", declined.len() - TOP_DECLINED);
         }
+        print_sites(&p["sites"]);
     }
     line("total", &s["total"]);
 }
