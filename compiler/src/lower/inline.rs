@@ -13,6 +13,8 @@
 //!   typed-array element body (shape guard, int32 or number index, fixed-length view): the
 //!   element when the index is inside the view's length, read as the element type. A site
 //!   whose first stub is anything else (a string, a resizable view) goes to its chain.
+//! - `SetProp` likewise for slot stores and property adds (the object's new shape and slot,
+//!   behind the stub's prototype shape guards).
 //! - `SetElem` likewise for the dense-element store body (over an existing element, when the
 //!   store needs no GC barrier: checked at the site from the heap's geometry) and the
 //!   fixed-length typed-array store bodies (the value converted to the element type as the
@@ -259,7 +261,7 @@ fn site_shapes(op: &str) -> Option<fn(&InlineShape) -> bool> {
     Some(match op {
         "GetProp" => |s| matches!(s, InlineShape::FixedSlotRead { .. } | InlineShape::DynamicSlotRead { .. } | InlineShape::ProtoSlotRead { .. }),
         "GetElem" => |s| matches!(s, InlineShape::DenseElementRead { .. } | InlineShape::TypedElementRead { .. }),
-        "SetProp" | "StrictSetProp" => |s| matches!(s, InlineShape::SlotWrite { .. }),
+        "SetProp" | "StrictSetProp" => |s| matches!(s, InlineShape::SlotWrite { .. } | InlineShape::SlotAdd { .. }),
         "SetElem" | "StrictSetElem" => |s| matches!(s, InlineShape::DenseElementWrite { .. } | InlineShape::TypedElementWrite { .. }),
         _ => return None,
     })
@@ -367,6 +369,9 @@ impl InlineBody {
     }
 }
 
+/// Prototype shape guards an inline property add checks at most.
+pub const MAX_ADD_PROTOS: usize = 3;
+
 /// What an inline body does; field offsets are byte offsets from the stub.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum InlineShape {
@@ -385,6 +390,12 @@ pub enum InlineShape {
     /// in field `holder` has the shape in field `holder_shape`; the Value at the byte offset
     /// in field `offset` from the holder (`dynamic`: into its dynamic slots).
     ProtoSlotRead { shape: u32, holder: u32, holder_shape: u32, offset: u32, dynamic: bool },
+    /// `SetProp` that adds a property: object with the stub's shape, and each of the first
+    /// `nprotos` prototype objects in field `protos[i].0` with the shape in field
+    /// `protos[i].1` (no setter appeared on the chain); the object gets the shape in field
+    /// `new_shape` and the Value goes to the new slot at the byte offset in field `offset`
+    /// (`dynamic`: into its dynamic slots, which have room).
+    SlotAdd { shape: u32, protos: [(u32, u32); MAX_ADD_PROTOS], nprotos: u8, offset: u32, new_shape: u32, dynamic: bool },
     /// `SetProp`: object with the stub's shape; the Value stored over the slot at the byte
     /// offset in field `offset` from the object (`dynamic`: into its dynamic slots).
     SlotWrite { shape: u32, offset: u32, dynamic: bool },
@@ -404,6 +415,7 @@ impl InlineShape {
             InlineShape::DynamicSlotRead { .. } => "dynamic slot read",
             InlineShape::ProtoSlotRead { .. } => "prototype slot read",
             InlineShape::SlotWrite { .. } => "slot write",
+            InlineShape::SlotAdd { .. } => "property add",
             InlineShape::DenseElementRead { .. } => "dense element read",
             InlineShape::TypedElementRead { .. } => "typed array element read",
             InlineShape::DenseElementWrite { .. } => "dense element write",
@@ -418,6 +430,7 @@ impl InlineShape {
             | InlineShape::DynamicSlotRead { shape, .. }
             | InlineShape::ProtoSlotRead { shape, .. }
             | InlineShape::SlotWrite { shape, .. }
+            | InlineShape::SlotAdd { shape, .. }
             | InlineShape::DenseElementRead { shape }
             | InlineShape::TypedElementRead { shape, .. }
             | InlineShape::DenseElementWrite { shape }
@@ -451,6 +464,26 @@ impl InlineShape {
                     _ => return None,
                 };
                 Some(InlineShape::SlotWrite { shape: field(*s), offset: field(*o), dynamic })
+            }
+            ("SetProp", [("GuardToObject", [0]), ("GuardShape", [0, s]), middle @ .., (add, [0, o, 1, ns])]) => {
+                let dynamic = match *add {
+                    "AddAndStoreFixedSlot" => false,
+                    "AddAndStoreDynamicSlot" => true,
+                    _ => return None,
+                };
+                // Pairs of (LoadProtoObject into a fresh id, GuardShape of that id).
+                if middle.len() % 2 != 0 || middle.len() / 2 > MAX_ADD_PROTOS {
+                    return None;
+                }
+                let mut protos = [(0, 0); MAX_ADD_PROTOS];
+                for (i, pair) in middle.chunks(2).enumerate() {
+                    match pair {
+                        [("LoadProtoObject", [r, f, _]), ("GuardShape", [g, ps])] if r == g && *r >= 2 => protos[i] = (field(*f), field(*ps)),
+                        _ => return None,
+                    }
+                }
+                let nprotos = (middle.len() / 2) as u8;
+                Some(InlineShape::SlotAdd { shape: field(*s), protos, nprotos, offset: field(*o), new_shape: field(*ns), dynamic })
             }
             (
                 "GetElem",
@@ -559,6 +592,25 @@ fn slot_address(l: &Lower<'_>, obj: u32, stub: u32, offset: u32, dynamic: bool) 
     l.i(I::I32Add);
 }
 
+/// Inside an open body (`$slow` is label 1): the prototype objects in the stub's fields still
+/// have the stub's shapes, the add needs no GC barrier (a pre-barrier on the replaced shape
+/// while its zone is marked, a post-barrier for the value), then the object gets the new shape
+/// and the value its new slot; as `AddAndStore{Fixed,Dynamic}Slot` does in the stub library.
+fn add_property(l: &Lower<'_>, s: SiteLocals, protos: &[(u32, u32)], (offset, new_shape, dynamic): (u32, u32, bool), vv: u32, (t, cell): (u32, u32)) {
+    for &(object, shape) in protos {
+        l.i(I::LocalGet(s.stub)).i(I::I32Load(m(object, 2))).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
+        l.i(I::LocalGet(s.stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+    }
+    // Shapes are always tenured: the old one needs a pre-barrier exactly while its zone is marked.
+    l.i(I::LocalGet(s.o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2))).i(I::LocalSet(t));
+    vc::zone_needs_barrier(&mut *l.code.borrow_mut(), t);
+    vc::needs_post_barrier(&mut *l.code.borrow_mut(), vv, s.o, cell);
+    l.i(I::I32Or).i(I::BrIf(1));
+    l.i(I::LocalGet(s.o)).i(I::LocalGet(s.stub)).i(I::I32Load(m(new_shape, 2))).i(I::I32Store(m(ic::OBJ_SHAPE, 2)));
+    slot_address(l, s.o, s.stub, offset, dynamic);
+    l.i(I::LocalGet(vv)).i(I::I64Store(m(0, 3)));
+}
+
 /// `obj.name = val` (`SetProp`, `StrictSetProp`): the predicted slot-store bodies inline when
 /// the store needs no GC barrier (checked at the site), else the chain. The value stays on the
 /// stack as the op's result.
@@ -578,14 +630,22 @@ pub(crate) fn set_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     let old = l.temp(ValType::I64);
     open_site(l, cx, vo, SiteLocals { o, stub, code });
     for b in &bodies {
-        let InlineShape::SlotWrite { offset, dynamic, .. } = b.shape else { unreachable!("filtered above") };
         open_body(l, b, SiteLocals { o, stub, code });
-        slot_address(l, o, stub, offset, dynamic);
-        l.i(I::LocalTee(addr)).i(I::I64Load(m(0, 3))).i(I::LocalSet(old));
-        vc::needs_pre_barrier(&mut *l.code.borrow_mut(), old, cell);
-        vc::needs_post_barrier(&mut *l.code.borrow_mut(), vv, o, cell);
-        l.i(I::I32Or).i(I::BrIf(1));
-        l.i(I::LocalGet(addr)).i(I::LocalGet(vv)).i(I::I64Store(m(0, 3))).i(I::Br(2));
+        match b.shape {
+            InlineShape::SlotWrite { offset, dynamic, .. } => {
+                slot_address(l, o, stub, offset, dynamic);
+                l.i(I::LocalTee(addr)).i(I::I64Load(m(0, 3))).i(I::LocalSet(old));
+                vc::needs_pre_barrier(&mut *l.code.borrow_mut(), old, cell);
+                vc::needs_post_barrier(&mut *l.code.borrow_mut(), vv, o, cell);
+                l.i(I::I32Or).i(I::BrIf(1));
+                l.i(I::LocalGet(addr)).i(I::LocalGet(vv)).i(I::I64Store(m(0, 3)));
+            }
+            InlineShape::SlotAdd { protos, nprotos, offset, new_shape, dynamic, .. } => {
+                add_property(l, SiteLocals { o, stub, code }, &protos[..nprotos as usize], (offset, new_shape, dynamic), vv, (addr, cell));
+            }
+            _ => unreachable!("filtered above"),
+        }
+        l.i(I::Br(2));
         l.end();
     }
     l.end();

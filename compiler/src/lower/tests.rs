@@ -120,6 +120,11 @@ const INLINE: &[InlineBody] = &[
     InlineBody { table_index: 7030, count: 1, shape: InlineShape::DenseElementWrite { shape: 24 } },
     InlineBody { table_index: 7040, count: 3, shape: InlineShape::ProtoSlotRead { shape: 24, holder: 28, holder_shape: 32, offset: 36, dynamic: false } },
     InlineBody { table_index: 7050, count: 2, shape: InlineShape::SlotWrite { shape: 24, offset: 28, dynamic: true } },
+    InlineBody {
+        table_index: 7060,
+        count: 1,
+        shape: InlineShape::SlotAdd { shape: 24, protos: [(28, 32), (0, 0), (0, 0)], nprotos: 1, offset: 36, new_shape: 40, dynamic: false },
+    },
 ];
 const SCRIPT_TYPE: u32 = 1;
 
@@ -514,6 +519,30 @@ fn inline_bodies_are_recognised_from_their_cacheir() {
     assert_eq!(InlineShape::recognise("GetProp", other, 16), None);
     let proto: &[(&str, &[u8])] = &[("GuardToObject", &[0]), ("GuardShape", &[0, 0]), ("LoadProto", &[0, 1]), ("LoadFixedSlotResult", &[1, 1])];
     assert_eq!(InlineShape::recognise("GetProp", proto, 16), None);
+    // A property add behind two prototype shape guards (what a constructor's `this.x = x`
+    // attaches): fields 0 shape, 1/2 first prototype and its shape, 3/4 the second's, 5 the
+    // slot offset, 6 the new shape.
+    let add: &[(&str, &[u8])] = &[
+        ("GuardToObject", &[0]),
+        ("GuardShape", &[0, 0]),
+        ("LoadProtoObject", &[2, 1, 0]),
+        ("GuardShape", &[2, 2]),
+        ("LoadProtoObject", &[3, 3, 0]),
+        ("GuardShape", &[3, 4]),
+        ("AddAndStoreFixedSlot", &[0, 5, 1, 6]),
+        ("ReturnFromIC", &[]),
+    ];
+    let protos = [(12, 16), (20, 24), (0, 0)];
+    assert_eq!(
+        InlineShape::recognise("SetProp", add, 8),
+        Some(InlineShape::SlotAdd { shape: 8, protos, nprotos: 2, offset: 28, new_shape: 32, dynamic: false })
+    );
+    // A guard of another id than the one loaded: not recognised.
+    let crossed: Vec<(&str, &[u8])> = add.iter().map(|&(n, a)| if n == "GuardShape" && a == [3, 4] { (n, &[2u8, 4][..]) } else { (n, a) }).collect();
+    assert_eq!(InlineShape::recognise("SetProp", &crossed, 8), None);
+    // No prototypes at all: still an add.
+    let bare: &[(&str, &[u8])] = &[("GuardToObject", &[0]), ("GuardShape", &[0, 0]), ("AddAndStoreDynamicSlot", &[0, 1, 1, 2])];
+    assert!(matches!(InlineShape::recognise("SetProp", bare, 8), Some(InlineShape::SlotAdd { nprotos: 0, dynamic: true, .. })));
 }
 
 #[test]
@@ -664,6 +693,13 @@ fn a_property_store_is_inline_behind_the_barrier_checks_with_the_chain_behind() 
     assert!(count(&ops, &format!("I32Const {{ value: {} }}", runtime_abi::ic::CHUNK_BASE_MASK)) >= 2, "nursery checks");
     assert!(count(&ops, &format!("I32Const {{ value: {} }}", runtime_abi::ic::ARENA_BASE_MASK)) >= 1, "zone check");
     assert_eq!(count(&ops, "CallIndirect"), 1);
+    // The property-add body is checked at the same site: its prototype's object and shape
+    // fields, the new shape stored over the old one (after the old shape's zone check).
+    assert_eq!(count(&ops, "I32Const { value: 7060 }"), 1);
+    for field in [28, 32, 40] {
+        assert!(ops.iter().any(|o| *o == format!("I32Load {{ memarg: MemArg {{ align: 2, max_align: 2, offset: {field}, memory: 0 }} }}")), "field {field} read");
+    }
+    assert!(count(&ops, &format!("I32Const {{ value: {} }}", runtime_abi::ic::ARENA_BASE_MASK)) >= 2, "both bodies check a zone");
 }
 
 #[test]
@@ -681,7 +717,7 @@ fn site_plans_name_what_each_site_does_first() {
         plan("GetElem", &env).describe(),
         "inline: dense element read (1 body), typed array element read (4 bodies); else the chain"
     );
-    assert!(matches!(plan("StrictSetProp", &env), super::SitePlan::Inline(g) if g.len() == 1));
+    assert_eq!(plan("StrictSetProp", &env).describe(), "inline: slot write (2 bodies), property add (1 body); else the chain");
     assert_eq!(plan("Call", &env), super::SitePlan::DirectCall);
     assert_eq!(plan("CallIgnoresRv", &env), super::SitePlan::DirectCall);
     assert_eq!(plan("New", &env), super::SitePlan::Chain);
