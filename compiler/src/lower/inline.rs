@@ -259,7 +259,9 @@ fn typed_element(l: &mut Lower<'_>, o: u32, idx: u32, ty: u8, res: u32) {
 /// listings that explain it.
 fn site_shapes(op: &str) -> Option<fn(&InlineShape) -> bool> {
     Some(match op {
-        "GetProp" => |s| matches!(s, InlineShape::FixedSlotRead { .. } | InlineShape::DynamicSlotRead { .. } | InlineShape::ProtoSlotRead { .. }),
+        "GetProp" => |s| {
+            matches!(s, InlineShape::FixedSlotRead { .. } | InlineShape::DynamicSlotRead { .. } | InlineShape::ProtoSlotRead { .. } | InlineShape::ArrayLength { .. })
+        },
         "GetElem" => |s| matches!(s, InlineShape::DenseElementRead { .. } | InlineShape::TypedElementRead { .. }),
         "SetProp" | "StrictSetProp" => |s| matches!(s, InlineShape::SlotWrite { .. } | InlineShape::SlotAdd { .. }),
         "SetElem" | "StrictSetElem" => |s| matches!(s, InlineShape::DenseElementWrite { .. } | InlineShape::TypedElementWrite { .. }),
@@ -381,6 +383,9 @@ pub enum InlineShape {
     /// `GetProp`: object with the stub's shape; the Value at the stub's byte offset into the
     /// object's dynamic slots.
     DynamicSlotRead { shape: u32, offset: u32 },
+    /// `GetProp` of an array's `length`: object with the stub's shape; its length, when it is
+    /// an int32.
+    ArrayLength { shape: u32 },
     /// `GetElem`: object with the stub's shape, int32 index; its dense element.
     DenseElementRead { shape: u32 },
     /// `GetElem`: object with the stub's shape (a fixed-length typed array of element type
@@ -416,6 +421,7 @@ impl InlineShape {
             InlineShape::ProtoSlotRead { .. } => "prototype slot read",
             InlineShape::SlotWrite { .. } => "slot write",
             InlineShape::SlotAdd { .. } => "property add",
+            InlineShape::ArrayLength { .. } => "array length",
             InlineShape::DenseElementRead { .. } => "dense element read",
             InlineShape::TypedElementRead { .. } => "typed array element read",
             InlineShape::DenseElementWrite { .. } => "dense element write",
@@ -431,6 +437,7 @@ impl InlineShape {
             | InlineShape::ProtoSlotRead { shape, .. }
             | InlineShape::SlotWrite { shape, .. }
             | InlineShape::SlotAdd { shape, .. }
+            | InlineShape::ArrayLength { shape }
             | InlineShape::DenseElementRead { shape }
             | InlineShape::TypedElementRead { shape, .. }
             | InlineShape::DenseElementWrite { shape }
@@ -444,6 +451,9 @@ impl InlineShape {
         let field = |b: u8| stub_data_offset + ic::FIELD_SCALE * b as u32;
         let ops: Vec<_> = ops.iter().filter(|(n, _)| *n != "ReturnFromIC").collect();
         match (kind, ops.as_slice()) {
+            ("GetProp", [("GuardToObject", [0]), ("GuardShape", [0, s]), ("LoadInt32ArrayLengthResult", [0])]) => {
+                Some(InlineShape::ArrayLength { shape: field(*s) })
+            }
             ("GetProp", [("GuardToObject", [0]), ("GuardShape", [0, s]), (load, [0, o])]) => match *load {
                 "LoadFixedSlotResult" => Some(InlineShape::FixedSlotRead { shape: field(*s), offset: field(*o) }),
                 "LoadDynamicSlotResult" => Some(InlineShape::DynamicSlotRead { shape: field(*s), offset: field(*o) }),
@@ -543,23 +553,20 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     let vo = l.boxed_local(obj, cx.d);
     let (o, stub, code, holder) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
     let res = l.temp(ValType::I64);
-    open_site(l, cx, vo, SiteLocals { o, stub, code });
-    for b in &bodies {
-        open_body(l, b, SiteLocals { o, stub, code });
-        // The object the slot is read from: the receiver, or the stub's holder after its
-        // own shape check.
-        let (from, offset, dynamic) = match b.shape {
-            InlineShape::FixedSlotRead { offset, .. } => (o, offset, false),
-            InlineShape::DynamicSlotRead { offset, .. } => (o, offset, true),
-            InlineShape::ProtoSlotRead { holder: h, holder_shape, offset, dynamic, .. } => {
-                l.i(I::LocalGet(stub)).i(I::I32Load(m(h, 2))).i(I::LocalTee(holder)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
-                l.i(I::LocalGet(stub)).i(I::I32Load(m(holder_shape, 2))).i(I::I32Ne).i(I::BrIf(1));
-                (holder, offset, dynamic)
-            }
-            _ => unreachable!("filtered above"),
-        };
-        slot_address(l, from, stub, offset, dynamic);
-        l.i(I::I64Load(m(0, 3))).i(I::LocalSet(res)).i(I::Br(2));
+    let s = SiteLocals { o, stub, code };
+    open_site(l, cx, vo, s);
+    // A site that sees a few shapes has a stub for each: the first two stubs are checked.
+    for depth in 0..POLYMORPHIC_DEPTH {
+        if depth > 0 {
+            next_stub(l, s);
+        }
+        l.open_block(); // $next: a failed check inside a body goes on with the next stub
+        for b in &bodies {
+            open_body(l, b, s);
+            get_prop_body(l, b.shape, s, holder, res);
+            l.i(I::Br(3));
+            l.end();
+        }
         l.end();
     }
     l.end();
@@ -575,6 +582,43 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     }
     l.push(Entry::new(Loc::Boxed(res), Ty::Unknown));
     Ok(())
+}
+
+/// Stubs of a chain a property read checks inline, from the first.
+const POLYMORPHIC_DEPTH: usize = 2;
+
+/// The next stub of the chain and its code (the fallback stub's code is no inline body's).
+fn next_stub(l: &Lower<'_>, s: SiteLocals) {
+    l.i(I::LocalGet(s.stub)).i(I::I32Load(m(ic::STUB_NEXT, 2))).i(I::LocalTee(s.stub));
+    l.i(I::I32Load(m(ic::STUB_CODE, 2))).i(I::LocalSet(s.code));
+}
+
+/// One predicted `GetProp` body inside its open body (a failed check branches to label 1):
+/// the result Value in `res`.
+fn get_prop_body(l: &Lower<'_>, shape: InlineShape, s: SiteLocals, holder: u32, res: u32) {
+    // The object the slot is read from: the receiver, or the stub's holder after its own
+    // shape check.
+    let (from, offset, dynamic) = match shape {
+        InlineShape::FixedSlotRead { offset, .. } => (s.o, offset, false),
+        InlineShape::DynamicSlotRead { offset, .. } => (s.o, offset, true),
+        InlineShape::ProtoSlotRead { holder: h, holder_shape, offset, dynamic, .. } => {
+            l.i(I::LocalGet(s.stub)).i(I::I32Load(m(h, 2))).i(I::LocalTee(holder)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
+            l.i(I::LocalGet(s.stub)).i(I::I32Load(m(holder_shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+            (holder, offset, dynamic)
+        }
+        InlineShape::ArrayLength { .. } => {
+            // The length word below the elements; above INT32_MAX it is not an int32.
+            l.i(I::LocalGet(s.o)).i(I::I32Load(m(ic::OBJ_ELEMENTS, 2))).i(I::I32Const(-ic::ELEMENTS_LENGTH)).i(I::I32Sub);
+            l.i(I::I32Load(m(0, 2))).i(I::LocalTee(holder)).i(I::I32Const(0)).i(I::I32LtS).i(I::BrIf(1));
+            l.i(I::LocalGet(holder));
+            vc::box_i32(&mut *l.code.borrow_mut(), TYPE_INT32);
+            l.i(I::LocalSet(res));
+            return;
+        }
+        _ => unreachable!("filtered by site_shapes"),
+    };
+    slot_address(l, from, s.stub, offset, dynamic);
+    l.i(I::I64Load(m(0, 3))).i(I::LocalSet(res));
 }
 
 /// Pushes the address of the slot at the byte offset in stub field `offset` of the object in

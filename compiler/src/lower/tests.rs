@@ -497,10 +497,16 @@ fn a_property_read_calls_its_ic_and_the_result_is_reread_after_the_next_call() {
     ]);
     let ops = lower_ok(&s, 0);
     assert_eq!(count(&ops, "CallIndirect"), 2);
-    // Each site compares its first stub's code with both predicted GetProp bodies.
-    assert_eq!(count(&ops, "I32Const { value: 7001 }"), 2);
-    assert_eq!(count(&ops, "I32Const { value: 7002 }"), 2);
+    // Each site compares its first two stubs' codes with both predicted GetProp bodies.
+    assert_eq!(count(&ops, "I32Const { value: 7001 }"), 4);
+    assert_eq!(count(&ops, "I32Const { value: 7002 }"), 4);
     assert_eq!(count(&ops, "I32Const { value: 7003 }"), 0);
+    // The second stub is the first's `next`, its code at its start: a load of `next` right
+    // before a load of the code, once per site.
+    let next = format!("I32Load {{ memarg: MemArg {{ align: 2, max_align: 2, offset: {}, memory: 0 }} }}", runtime_abi::ic::STUB_NEXT);
+    let code = format!("I32Load {{ memarg: MemArg {{ align: 2, max_align: 2, offset: {}, memory: 0 }} }}", runtime_abi::ic::STUB_CODE);
+    let hops = ops.windows(3).filter(|w| w[0] == next && w[1].starts_with("LocalTee") && w[2] == code).count();
+    assert_eq!(hops, 2);
 }
 
 #[test]
@@ -540,6 +546,10 @@ fn inline_bodies_are_recognised_from_their_cacheir() {
     // A guard of another id than the one loaded: not recognised.
     let crossed: Vec<(&str, &[u8])> = add.iter().map(|&(n, a)| if n == "GuardShape" && a == [3, 4] { (n, &[2u8, 4][..]) } else { (n, a) }).collect();
     assert_eq!(InlineShape::recognise("SetProp", &crossed, 8), None);
+    // An array's length.
+    let length: &[(&str, &[u8])] = &[("GuardToObject", &[0]), ("GuardShape", &[0, 0]), ("LoadInt32ArrayLengthResult", &[0]), ("ReturnFromIC", &[])];
+    assert_eq!(InlineShape::recognise("GetProp", length, 8), Some(InlineShape::ArrayLength { shape: 8 }));
+    assert_eq!(InlineShape::recognise("GetElem", length, 8), None);
     // No prototypes at all: still an add.
     let bare: &[(&str, &[u8])] = &[("GuardToObject", &[0]), ("GuardShape", &[0, 0]), ("AddAndStoreDynamicSlot", &[0, 1, 1, 2])];
     assert!(matches!(InlineShape::recognise("SetProp", bare, 8), Some(InlineShape::SlotAdd { nprotos: 0, dynamic: true, .. })));
