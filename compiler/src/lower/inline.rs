@@ -584,7 +584,7 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     Ok(())
 }
 
-/// Stubs of a chain a property read checks inline, from the first.
+/// Stubs of a chain a property read or store checks inline, from the first.
 const POLYMORPHIC_DEPTH: usize = 2;
 
 /// The next stub of the chain and its code (the fallback stub's code is no inline body's).
@@ -672,24 +672,33 @@ pub(crate) fn set_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     l.push(rhs);
     let (o, stub, code, addr, cell) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
     let old = l.temp(ValType::I64);
-    open_site(l, cx, vo, SiteLocals { o, stub, code });
-    for b in &bodies {
-        open_body(l, b, SiteLocals { o, stub, code });
-        match b.shape {
-            InlineShape::SlotWrite { offset, dynamic, .. } => {
-                slot_address(l, o, stub, offset, dynamic);
-                l.i(I::LocalTee(addr)).i(I::I64Load(m(0, 3))).i(I::LocalSet(old));
-                vc::needs_pre_barrier(&mut *l.code.borrow_mut(), old, cell);
-                vc::needs_post_barrier(&mut *l.code.borrow_mut(), vv, o, cell);
-                l.i(I::I32Or).i(I::BrIf(1));
-                l.i(I::LocalGet(addr)).i(I::LocalGet(vv)).i(I::I64Store(m(0, 3)));
-            }
-            InlineShape::SlotAdd { protos, nprotos, offset, new_shape, dynamic, .. } => {
-                add_property(l, SiteLocals { o, stub, code }, &protos[..nprotos as usize], (offset, new_shape, dynamic), vv, (addr, cell));
-            }
-            _ => unreachable!("filtered above"),
+    let s = SiteLocals { o, stub, code };
+    open_site(l, cx, vo, s);
+    // Every check comes before the store, so a failed one can go on with the next stub.
+    for depth in 0..POLYMORPHIC_DEPTH {
+        if depth > 0 {
+            next_stub(l, s);
         }
-        l.i(I::Br(2));
+        l.open_block(); // $next
+        for b in &bodies {
+            open_body(l, b, s);
+            match b.shape {
+                InlineShape::SlotWrite { offset, dynamic, .. } => {
+                    slot_address(l, o, stub, offset, dynamic);
+                    l.i(I::LocalTee(addr)).i(I::I64Load(m(0, 3))).i(I::LocalSet(old));
+                    vc::needs_pre_barrier(&mut *l.code.borrow_mut(), old, cell);
+                    vc::needs_post_barrier(&mut *l.code.borrow_mut(), vv, o, cell);
+                    l.i(I::I32Or).i(I::BrIf(1));
+                    l.i(I::LocalGet(addr)).i(I::LocalGet(vv)).i(I::I64Store(m(0, 3)));
+                }
+                InlineShape::SlotAdd { protos, nprotos, offset, new_shape, dynamic, .. } => {
+                    add_property(l, s, &protos[..nprotos as usize], (offset, new_shape, dynamic), vv, (addr, cell));
+                }
+                _ => unreachable!("filtered above"),
+            }
+            l.i(I::Br(3));
+            l.end();
+        }
         l.end();
     }
     l.end();
