@@ -556,19 +556,14 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     let s = SiteLocals { o, stub, code };
     open_site(l, cx, vo, s);
     // A site that sees a few shapes has a stub for each: the first two stubs are checked.
-    for depth in 0..POLYMORPHIC_DEPTH {
-        if depth > 0 {
-            next_stub(l, s);
-        }
-        l.open_block(); // $next: a failed check inside a body goes on with the next stub
-        for b in &bodies {
-            open_body(l, b, s);
-            get_prop_body(l, b.shape, s, holder, res);
-            l.i(I::Br(3));
-            l.end();
-        }
+    let retry = open_stub_loop(l);
+    for b in &bodies {
+        open_body(l, b, s);
+        get_prop_body(l, b.shape, s, holder, res);
+        l.i(I::Br(STUB_LOOP_DONE));
         l.end();
     }
+    close_stub_loop(l, s, retry);
     l.end();
     let (a, bb) = (l.p.a, l.p.b);
     l.i(I::LocalGet(vo)).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(bb));
@@ -584,13 +579,35 @@ pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     Ok(())
 }
 
-/// Stubs of a chain a property read or store checks inline, from the first.
-const POLYMORPHIC_DEPTH: usize = 2;
+/// Inside an open body of a stub loop, the label of `$done`.
+const STUB_LOOP_DONE: u32 = 4;
 
-/// The next stub of the chain and its code (the fallback stub's code is no inline body's).
-fn next_stub(l: &Lower<'_>, s: SiteLocals) {
+/// Opens the loop a property site runs its bodies in, once for its first stub and once more
+/// for the second (a site that sees a few shapes has a stub for each), inside `$slow`:
+/// `loop $retry { block $next { bodies } ... }`. In an open body, a failed check branches to
+/// label 1 (`$next`), and `STUB_LOOP_DONE` is `$done`. Returns the pass counter (a temp).
+fn open_stub_loop(l: &mut Lower<'_>) -> u32 {
+    let pass = l.temp(ValType::I32);
+    l.i(I::I32Const(0)).i(I::LocalSet(pass));
+    l.i(I::Loop(wasm_encoder::BlockType::Empty));
+    l.nest += 1;
+    l.open_block(); // $next
+    pass
+}
+
+/// Closes `$next`; on the first pass, moves to the next stub of the chain and its code (the
+/// fallback stub's code is no inline body's) and runs the bodies again; then closes the loop.
+fn close_stub_loop(l: &mut Lower<'_>, s: SiteLocals, pass: u32) {
+    l.end();
+    l.i(I::LocalGet(pass)).i(I::I32Eqz);
+    l.open_if();
+    l.i(I::I32Const(1)).i(I::LocalSet(pass));
     l.i(I::LocalGet(s.stub)).i(I::I32Load(m(ic::STUB_NEXT, 2))).i(I::LocalTee(s.stub));
     l.i(I::I32Load(m(ic::STUB_CODE, 2))).i(I::LocalSet(s.code));
+    l.i(I::Br(1));
+    l.end();
+    l.end(); // loop
+    l.free_temp(pass);
 }
 
 /// One predicted `GetProp` body inside its open body (a failed check branches to label 1):
@@ -675,32 +692,27 @@ pub(crate) fn set_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     let s = SiteLocals { o, stub, code };
     open_site(l, cx, vo, s);
     // Every check comes before the store, so a failed one can go on with the next stub.
-    for depth in 0..POLYMORPHIC_DEPTH {
-        if depth > 0 {
-            next_stub(l, s);
-        }
-        l.open_block(); // $next
-        for b in &bodies {
-            open_body(l, b, s);
-            match b.shape {
-                InlineShape::SlotWrite { offset, dynamic, .. } => {
-                    slot_address(l, o, stub, offset, dynamic);
-                    l.i(I::LocalTee(addr)).i(I::I64Load(m(0, 3))).i(I::LocalSet(old));
-                    vc::needs_pre_barrier(&mut *l.code.borrow_mut(), old, cell);
-                    vc::needs_post_barrier(&mut *l.code.borrow_mut(), vv, o, cell);
-                    l.i(I::I32Or).i(I::BrIf(1));
-                    l.i(I::LocalGet(addr)).i(I::LocalGet(vv)).i(I::I64Store(m(0, 3)));
-                }
-                InlineShape::SlotAdd { protos, nprotos, offset, new_shape, dynamic, .. } => {
-                    add_property(l, s, &protos[..nprotos as usize], (offset, new_shape, dynamic), vv, (addr, cell));
-                }
-                _ => unreachable!("filtered above"),
+    let retry = open_stub_loop(l);
+    for b in &bodies {
+        open_body(l, b, s);
+        match b.shape {
+            InlineShape::SlotWrite { offset, dynamic, .. } => {
+                slot_address(l, o, stub, offset, dynamic);
+                l.i(I::LocalTee(addr)).i(I::I64Load(m(0, 3))).i(I::LocalSet(old));
+                vc::needs_pre_barrier(&mut *l.code.borrow_mut(), old, cell);
+                vc::needs_post_barrier(&mut *l.code.borrow_mut(), vv, o, cell);
+                l.i(I::I32Or).i(I::BrIf(1));
+                l.i(I::LocalGet(addr)).i(I::LocalGet(vv)).i(I::I64Store(m(0, 3)));
             }
-            l.i(I::Br(3));
-            l.end();
+            InlineShape::SlotAdd { protos, nprotos, offset, new_shape, dynamic, .. } => {
+                add_property(l, s, &protos[..nprotos as usize], (offset, new_shape, dynamic), vv, (addr, cell));
+            }
+            _ => unreachable!("filtered above"),
         }
+        l.i(I::Br(STUB_LOOP_DONE));
         l.end();
     }
+    close_stub_loop(l, s, retry);
     l.end();
     let (a, bb) = (l.p.a, l.p.b);
     l.i(I::LocalGet(vo)).i(I::LocalSet(a)).i(I::LocalGet(vv)).i(I::LocalSet(bb));
