@@ -2,8 +2,9 @@
 //! would do for the commonest case, guarded completely at the site, so a guard that fails
 //! only costs the chain call the op would have made anyway.
 //!
-//! - `GetProp` whose site's first stub has a body the stub library compiled and the compiler
-//!   knows the shape of (an own fixed or dynamic slot read behind a shape guard): the stub's
+//! - `GetProp` whose site's first (or second) stub has a body the stub library compiled and
+//!   the compiler knows the shape of (an own fixed or dynamic slot read behind a shape guard,
+//!   a prototype's slot, an array's length): the stub's
 //!   code is a table index, one per body, so one compare identifies the body; its fields
 //!   (shape, slot offset) are loaded from the stub, so the code stays shared by every stub of
 //!   the body and correct for any of them.
@@ -543,7 +544,8 @@ fn typed_store_guards(middle: &[&(&str, &[u8])], ty: u8, index: u8, value: u8) -
     }
 }
 
-/// `obj.name`: the predicted bodies inline when the site's first stub has one, else the chain.
+/// `obj.name`: the predicted bodies inline when the site's first or second stub has one, else
+/// the chain.
 pub(crate) fn get_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     let bodies = predicted(l, &cx.op.name);
     if bodies.is_empty() {
