@@ -529,9 +529,7 @@ fn list_sites(
     script: &snapshot::requests::ScriptRequest,
     report: &mut Report,
 ) {
-    let Ok(ops) = bytecode::decode(&snap.engine, &script.bytecode) else { return };
-    for op in ops.iter().filter(|o| o.has_ic) {
-        let plan = lower::SitePlan::of(&op.name, env);
+    for (op, plan) in planned_sites(snap, env, script) {
         if plan == lower::SitePlan::Chain {
             continue;
         }
@@ -540,12 +538,22 @@ fn list_sites(
             script: origin.and_then(|o| o.name.clone()),
             line: origin.map(|o| o.line),
             offset: op.offset,
-            op: op.name.clone(),
+            op: op.name,
             plan: plan.describe(),
             entered: name("entered"),
             chain: name("chain"),
         });
     }
+}
+
+/// Every IC op of a script with its site's plan under `env`; none if the bytecode does not
+/// decode (such a script is declined anyway).
+fn planned_sites(snap: &Snapshot<'_>, env: &lower::LowerEnv<'_>, script: &snapshot::requests::ScriptRequest) -> Vec<(bytecode::Op, lower::SitePlan)> {
+    let ops = bytecode::decode(&snap.engine, &script.bytecode).unwrap_or_default();
+    ops.into_iter().filter(|o| o.has_ic).map(|o| {
+        let plan = lower::SitePlan::of(&o.name, env);
+        (o, plan)
+    }).collect()
 }
 
 /// The lowering of every script request, keyed by its `specialized` slot: the generated
@@ -574,8 +582,7 @@ pub fn site_plans(snap: &Snapshot<'_>) -> Result<std::collections::BTreeMap<u32,
     let plans = with_listing_env(snap, |env| {
         let mut out = std::collections::BTreeMap::new();
         for (r, script) in snap.requests.scripts() {
-            let Ok(ops) = bytecode::decode(&snap.engine, &script.bytecode) else { continue };
-            let sites = ops.iter().filter(|o| o.has_ic).map(|o| (o.offset, lower::SitePlan::of(&o.name, env))).collect();
+            let sites = planned_sites(snap, env, script).into_iter().map(|(o, plan)| (o.offset, plan)).collect();
             out.insert(r.specialized, sites);
         }
         Ok(out)

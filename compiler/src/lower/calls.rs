@@ -156,18 +156,29 @@ pub(crate) fn spread_call(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decli
 }
 
 fn call_with(l: &mut Lower<'_>, cx: &OpCtx<'_>, argc: u32, uses: u32, constructing: bool) -> Result<(), Decline> {
+    call_ic_operands(l, argc, constructing);
+    l.sync_stack();
+    l.ic_call(cx.idx);
+    push_call_result(l, uses);
+    Ok(())
+}
+
+/// The Call IC's inputs besides the stack: `argc` in `p.a`, and the values beyond the
+/// arguments (callee, this, and new.target when constructing) in `extraArgs`.
+pub(crate) fn call_ic_operands(l: &Lower<'_>, argc: u32, constructing: bool) {
     let (a, b, c) = (l.p.a, l.p.b, l.p.ctx);
     l.i(I::I64Const(argc as i64)).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(b));
     l.i(I::LocalGet(c)).i(I::I32Const(2 + constructing as i32)).i(I::I32Store(m(ctx::EXTRA_ARGS, 2)));
-    l.sync_stack();
-    l.ic_call(cx.idx);
+}
+
+/// After a call: its `uses` operands popped, GC things re-read, the result (`p.r`) pushed.
+pub(crate) fn push_call_result(l: &mut Lower<'_>, uses: u32) {
     for _ in 0..uses {
         l.pop_release();
     }
     l.after_gc_point();
     let r = l.p.r;
     l.push_boxed_from(r, Ty::Unknown);
-    Ok(())
 }
 
 /// The iterator object, as a raw pointer.

@@ -23,6 +23,10 @@ impl<'e> Lower<'e> {
         self.i(I::Block(BlockType::Empty));
         self.nest += 1;
     }
+    pub(crate) fn open_loop(&mut self) {
+        self.i(I::Loop(BlockType::Empty));
+        self.nest += 1;
+    }
     pub(crate) fn else_(&mut self) {
         self.i(I::Else);
     }

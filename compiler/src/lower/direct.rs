@@ -26,14 +26,13 @@
 //! on the auxiliary stack. Constructing calls (`new`) go through the chain.
 
 use super::ops::OpCtx;
-use super::vstack::Ty;
 use super::{m, Decline, DirectCalls, Lower};
 use runtime_abi::ic;
 use runtime_abi::layout::{base_shape, frame as bf, function, isd, script, shared_data, weval};
 use runtime_abi::script::{self as sf, ctx, param};
 use runtime_abi::value::{TYPE_OBJECT, UNDEFINED};
 use stubs::value as vc;
-use wasm_encoder::{BlockType, Instruction as I, ValType};
+use wasm_encoder::{Instruction as I, ValType};
 
 /// The JSOps whose sites make direct calls: every non-constructing, non-spread call.
 pub fn is_direct_call_op(op: &str) -> bool {
@@ -59,19 +58,12 @@ pub(crate) fn call(l: &mut Lower<'_>, cx: &OpCtx<'_>, facts: DirectCalls) -> Res
     l.i(I::Br(1));
     l.end();
     // The chain.
-    let (a, b, c) = (l.p.a, l.p.b, l.p.ctx);
-    l.i(I::I64Const(argc as i64)).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(b));
-    l.i(I::LocalGet(c)).i(I::I32Const(2)).i(I::I32Store(m(ctx::EXTRA_ARGS, 2)));
+    super::calls::call_ic_operands(l, argc, false);
     l.count_site(cx.idx, "chain");
     l.ic_call(cx.idx);
     l.end();
     t.free(l);
-    for _ in 0..argc + 2 {
-        l.pop_release();
-    }
-    l.after_gc_point();
-    let r = l.p.r;
-    l.push_boxed_from(r, Ty::Unknown);
+    super::calls::push_call_result(l, argc + 2);
     Ok(())
 }
 
@@ -83,15 +75,17 @@ struct Temps {
     func: u32,
     n: u32,
     this_addr: u32,
+    /// Scratch: the padding loop's slot, then the callee's ImmutableScriptData.
+    cursor: u32,
 }
 
 impl Temps {
     fn new(l: &mut Lower<'_>) -> Self {
         let mut t = || l.temp(ValType::I32);
-        Temps { fun: t(), flags: t(), script: t(), func: t(), n: t(), this_addr: t() }
+        Temps { fun: t(), flags: t(), script: t(), func: t(), n: t(), this_addr: t(), cursor: t() }
     }
     fn free(self, l: &mut Lower<'_>) {
-        for x in [self.fun, self.flags, self.script, self.func, self.n, self.this_addr] {
+        for x in [self.fun, self.flags, self.script, self.func, self.n, self.this_addr, self.cursor] {
             l.free_temp(x);
         }
     }
@@ -154,10 +148,7 @@ fn copy_frame(l: &mut Lower<'_>, t: &Temps, depth: u32, argc: u32) {
         l.load_slot(this_slot + i);
         l.i(I::I64Store(m(8 * i, 3)));
     }
-    // undefined for each missing formal: slots argc..n.
-    if argc < u16::MAX as u32 {
-        pad_missing_formals(l, t, argc);
-    }
+    pad_missing_formals(l, t, argc);
     // The callee's sp, below this: the descriptor, then the callee token (a function, not
     // constructing).
     let sp = t.this_addr;
@@ -167,19 +158,19 @@ fn copy_frame(l: &mut Lower<'_>, t: &Temps, depth: u32, argc: u32) {
     l.i(I::LocalGet(sp)).i(I::I32Const(descriptor as i32)).i(I::I32Store(m(0, 2)));
 }
 
+/// `undefined` for each missing formal: argument slots `argc..n`, when `n > argc`.
 fn pad_missing_formals(l: &mut Lower<'_>, t: &Temps, argc: u32) {
-    let p = t.script; // the script is read again after the loop
+    let p = t.cursor;
     l.i(I::LocalGet(t.n)).i(I::I32Const(argc as i32)).i(I::I32GtU);
     l.open_if();
     l.i(I::LocalGet(t.this_addr)).i(I::I32Const(8 * (argc as i32 + 1))).i(I::I32Add).i(I::LocalSet(p));
-    l.i(I::Loop(BlockType::Empty));
+    l.open_loop();
     l.i(I::LocalGet(p)).i(I::I64Const(UNDEFINED as i64)).i(I::I64Store(m(0, 3)));
     l.i(I::LocalGet(p)).i(I::I32Const(8)).i(I::I32Add).i(I::LocalTee(p));
     l.i(I::LocalGet(t.this_addr)).i(I::LocalGet(t.n)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I32Const(8)).i(I::I32Add);
     l.i(I::I32LtU).i(I::BrIf(0));
-    l.i(I::End);
     l.end();
-    l.i(I::LocalGet(t.fun)).i(I::I32Load(m(function::SCRIPT, 2))).i(I::LocalSet(t.script));
+    l.end();
 }
 
 /// Calls the compiled function with the interpreter entry's parameters; the result Value in
@@ -192,9 +183,9 @@ fn enter(l: &mut Lower<'_>, idx: usize, t: &Temps, depth: u32, facts: DirectCall
     l.i(I::I32Const(0));
     l.i(I::LocalGet(c)).i(I::I32Const(ctx::ARG2 as i32)).i(I::I32Add);
     // pcbase = the script's bytecode, through its shared data; isd below it.
-    l.i(I::LocalGet(t.script)).i(I::I32Load(m(script::SHARED_DATA, 2))).i(I::I32Load(m(shared_data::ISD, 2))).i(I::LocalTee(t.n));
+    l.i(I::LocalGet(t.script)).i(I::I32Load(m(script::SHARED_DATA, 2))).i(I::I32Load(m(shared_data::ISD, 2))).i(I::LocalTee(t.cursor));
     l.i(I::I32Const(isd::CODE as i32)).i(I::I32Add);
-    l.i(I::I32Const(0)).i(I::LocalGet(t.n));
+    l.i(I::I32Const(0)).i(I::LocalGet(t.cursor));
     for _ in 0..4 {
         l.i(I::I32Const(0));
     }

@@ -591,8 +591,7 @@ const STUB_LOOP_DONE: u32 = 4;
 fn open_stub_loop(l: &mut Lower<'_>) -> u32 {
     let pass = l.temp(ValType::I32);
     l.i(I::I32Const(0)).i(I::LocalSet(pass));
-    l.i(I::Loop(wasm_encoder::BlockType::Empty));
-    l.nest += 1;
+    l.open_loop();
     l.open_block(); // $next
     pass
 }
@@ -621,8 +620,7 @@ fn get_prop_body(l: &Lower<'_>, shape: InlineShape, s: SiteLocals, holder: u32, 
         InlineShape::FixedSlotRead { offset, .. } => (s.o, offset, false),
         InlineShape::DynamicSlotRead { offset, .. } => (s.o, offset, true),
         InlineShape::ProtoSlotRead { holder: h, holder_shape, offset, dynamic, .. } => {
-            l.i(I::LocalGet(s.stub)).i(I::I32Load(m(h, 2))).i(I::LocalTee(holder)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
-            l.i(I::LocalGet(s.stub)).i(I::I32Load(m(holder_shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+            guard_stub_object_shape(l, s.stub, h, holder_shape, holder);
             (holder, offset, dynamic)
         }
         InlineShape::ArrayLength { .. } => {
@@ -655,14 +653,20 @@ fn slot_address(l: &Lower<'_>, obj: u32, stub: u32, offset: u32, dynamic: bool) 
     l.i(I::I32Add);
 }
 
+/// Inside an open body: the object in stub field `object` (left in local `keep`) has the
+/// shape in stub field `shape`, else a branch to label 1; `GuardShape` of a stub-held object.
+fn guard_stub_object_shape(l: &Lower<'_>, stub: u32, object: u32, shape: u32, keep: u32) {
+    l.i(I::LocalGet(stub)).i(I::I32Load(m(object, 2))).i(I::LocalTee(keep)).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
+    l.i(I::LocalGet(stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+}
+
 /// Inside an open body (`$slow` is label 1): the prototype objects in the stub's fields still
 /// have the stub's shapes, the add needs no GC barrier (a pre-barrier on the replaced shape
 /// while its zone is marked, a post-barrier for the value), then the object gets the new shape
 /// and the value its new slot; as `AddAndStore{Fixed,Dynamic}Slot` does in the stub library.
 fn add_property(l: &Lower<'_>, s: SiteLocals, protos: &[(u32, u32)], (offset, new_shape, dynamic): (u32, u32, bool), vv: u32, (t, cell): (u32, u32)) {
     for &(object, shape) in protos {
-        l.i(I::LocalGet(s.stub)).i(I::I32Load(m(object, 2))).i(I::I32Load(m(ic::OBJ_SHAPE, 2)));
-        l.i(I::LocalGet(s.stub)).i(I::I32Load(m(shape, 2))).i(I::I32Ne).i(I::BrIf(1));
+        guard_stub_object_shape(l, s.stub, object, shape, t);
     }
     // Shapes are always tenured: the old one needs a pre-barrier exactly while its zone is marked.
     l.i(I::LocalGet(s.o)).i(I::I32Load(m(ic::OBJ_SHAPE, 2))).i(I::LocalSet(t));

@@ -143,7 +143,8 @@ pub use inline::{predicted_groups, InlineBody, InlineShape};
 /// that explain the compiler's predictions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SitePlan {
-    /// Runs these groups of stub-library bodies inline when the site's first stub has one.
+    /// Runs these groups of stub-library bodies inline when the site's first stub (for
+    /// property sites, its first or second) has one.
     Inline(Vec<InlineBody>),
     /// Enters the callee's compiled function when the callee has one.
     DirectCall,

@@ -68,13 +68,8 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
         }
         let snap = load_program(app, spec, verbose)?;
         let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: true, scripts: false, direct_calls: false, site_counters: false };
-        let compiled = aotjs_compiler::compile(&snap, &opts).with_context(|| format!("compiling {app}"))?;
+        let (compiled, out) = compile_and_run(&wt, &snap, app, &opts, "under coverage")?;
         let manifest = compiled.report.coverage.clone().context("coverage build has no manifest")?;
-        let module = host::load_module(&wt, &compiled.wasm, Path::new(app))?;
-        let out = host::run(&wt, &module, "_start", &RunConfig { fixed_random: true, ..Default::default() })?;
-        if out.exit_code != 0 {
-            bail!("{app} exited with {} under coverage: {}", out.exit_code, String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or(""));
-        }
         let (t, served, sent) = tally(&manifest, &out.counters);
         let sites = if a.sites { Some(site_coverage(&wt, &snap, app)?) } else { None };
         for s in &served {
@@ -99,9 +94,8 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
             // Every declined corpus body that ran, most hits first, with the op that blocks it.
             "declined": declined_json(&sent),
             // Hits entering the generic interpreter through bodies that are not in the
-            // engine's corpus at all (attached at run time)
-            // (every generic entry that neither a declined body's trampoline nor a compiled stub's
-            // deferral accounts for)
+            // engine's corpus at all (attached at run time): every generic entry that neither a
+            // declined body's trampoline nor a compiled stub's deferral accounts for.
             "generic_not_in_corpus": t.generic_entries
                 - sent.iter().map(|s| s.entries).sum::<i64>()
                 - served.iter().map(|s| s.deferred).sum::<i64>(),
@@ -130,16 +124,23 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Compiles the snapshot with `opts` and runs it (fixed randomness); a non-zero exit is an
+/// error naming the build (`how`).
+fn compile_and_run(wt: &wasmtime::Engine, snap: &[u8], app: &str, opts: &aotjs_compiler::CompileOptions, how: &str) -> Result<(aotjs_compiler::Compiled, host::RunOutput)> {
+    let compiled = aotjs_compiler::compile(snap, opts).with_context(|| format!("compiling {app} {how}"))?;
+    let module = host::load_module(wt, &compiled.wasm, Path::new(app))?;
+    let out = host::run(wt, &module, "_start", &RunConfig { fixed_random: true, ..Default::default() })?;
+    if out.exit_code != 0 {
+        bail!("{app} exited with {} {how}: {}", out.exit_code, String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or(""));
+    }
+    Ok((compiled, out))
+}
+
 /// Runs the program compiled with site counters: per predicted IC site (an inline path or a
 /// direct call), its passes and its chain calls, most passes first, with totals.
 fn site_coverage(wt: &wasmtime::Engine, snap: &[u8], app: &str) -> Result<serde_json::Value> {
     let opts = aotjs_compiler::CompileOptions { site_counters: true, ..Default::default() };
-    let compiled = aotjs_compiler::compile(snap, &opts).with_context(|| format!("compiling {app} with site counters"))?;
-    let module = host::load_module(wt, &compiled.wasm, Path::new(app))?;
-    let out = host::run(wt, &module, "_start", &RunConfig { fixed_random: true, ..Default::default() })?;
-    if out.exit_code != 0 {
-        bail!("{app} exited with {} compiled with site counters: {}", out.exit_code, String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or(""));
-    }
+    let (compiled, out) = compile_and_run(wt, snap, app, &opts, "compiled with site counters")?;
     let count = |name: &str| out.counters.get(name).copied().unwrap_or(0);
     let mut sites: Vec<serde_json::Value> = compiled
         .report
