@@ -26,6 +26,7 @@ use wasmtime::{bail, Result};
   aotjs bench corpus/sched.js --aotjs-baseline /tmp/old/aotjs   an older aotjs side by side
   aotjs bench app.js --json > bench.json
   aotjs bench corpus/sched.js --link-only     also the identity compile (no compiled code)
+  aotjs bench --startup app.js                time to the first response of a fresh instance
 
 Columns: plain is the plain interpreter build users run without AOT (its own snapshot);
 interp is the AOT-protocol engine interpreting the snapshot every compiler starts from.
@@ -55,6 +56,13 @@ pub struct Args {
     /// separate what the linker's removal of the intrinsics gains from what compiled code gains.
     #[arg(long)]
     pub link_only: bool,
+    /// Measure start-up instead: a fresh instance answering one request (instantiation plus
+    /// one dispatch), for the plain snapshot, the snapshot and aotjs's output.
+    #[arg(long)]
+    pub startup: bool,
+    /// Samples per module with --startup; the median is reported.
+    #[arg(long, default_value_t = 200)]
+    pub samples: usize,
 }
 
 /// The compilers compared with aotjs, as named on the command line.
@@ -232,6 +240,9 @@ pub fn reference_index(variants: &[Variant]) -> Option<usize> {
 }
 
 pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
+    if a.startup {
+        return crate::startup::main(&a.apps, a.engine.as_deref(), a.samples, a.json, verbose);
+    }
     if a.reps == 0 {
         bail!("--reps must be at least 1");
     }

@@ -10,21 +10,32 @@ use wasmtime::{Engine, Module};
 
 pub struct Cache {
     root: PathBuf,
+    /// Set for a private cache: the directory, removed with the cache.
+    _private: Option<TempDir>,
 }
 
 impl Cache {
     pub fn open() -> Result<Cache> {
-        let root = if let Some(p) = std::env::var_os("AOTJS_CACHE") {
-            PathBuf::from(p)
-        } else if let Some(p) = std::env::var_os("XDG_CACHE_HOME") {
-            PathBuf::from(p).join("aotjs")
-        } else if let Some(home) = std::env::var_os("HOME") {
-            PathBuf::from(home).join(".cache").join("aotjs")
-        } else {
-            wasmtime::bail!("no cache directory: set AOTJS_CACHE");
-        };
+        let root = configured_root().ok_or_else(|| wasmtime::format_err!("no cache directory: set AOTJS_CACHE"))?;
         std::fs::create_dir_all(&root).with_context(|| format!("cannot create cache directory {}", root.display()))?;
-        Ok(Cache { root })
+        Ok(Cache { root, _private: None })
+    }
+
+    /// The cache, or, where no location is configured (a process started with an empty
+    /// environment, as the Fastly toolchain starts its AOT step), a private cache in the
+    /// system's temporary directory that lives as long as the returned value. A shared
+    /// directory there is not used: it would load native code anyone could have written.
+    pub fn open_or_private() -> Result<Cache> {
+        if configured_root().is_some() {
+            return Cache::open();
+        }
+        let dir = TempDir::create_in(&std::env::temp_dir(), "aotjs-cache")?;
+        Ok(Cache { root: dir.path().to_path_buf(), _private: Some(dir) })
+    }
+
+    /// True when nothing is kept after this process.
+    pub fn is_private(&self) -> bool {
+        self._private.is_some()
     }
 
     pub fn root(&self) -> &Path {
@@ -39,16 +50,7 @@ impl Cache {
 
     /// A fresh scratch directory, removed when dropped.
     pub fn temp_dir(&self, prefix: &str) -> Result<TempDir> {
-        let base = self.dir("tmp")?;
-        for n in 0u32.. {
-            let p = base.join(format!("{prefix}-{}-{n}", std::process::id()));
-            match std::fs::create_dir(&p) {
-                Ok(()) => return Ok(TempDir(p)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(e).with_context(|| format!("cannot create {}", p.display())),
-            }
-        }
-        unreachable!()
+        TempDir::create_in(&self.dir("tmp")?, prefix)
     }
 
     /// Compiles `wasm`, or loads the native code compiled for it earlier under `key`.
@@ -69,6 +71,17 @@ impl Cache {
     }
 }
 
+/// `$AOTJS_CACHE`, else `$XDG_CACHE_HOME/aotjs`, else `~/.cache/aotjs`, if any is set.
+fn configured_root() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("AOTJS_CACHE") {
+        Some(PathBuf::from(p))
+    } else if let Some(p) = std::env::var_os("XDG_CACHE_HOME") {
+        Some(PathBuf::from(p).join("aotjs"))
+    } else {
+        std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache").join("aotjs"))
+    }
+}
+
 fn wasmtime_version() -> &'static str {
     "48.0.8"
 }
@@ -76,6 +89,19 @@ fn wasmtime_version() -> &'static str {
 pub struct TempDir(PathBuf);
 
 impl TempDir {
+    /// A new directory `PREFIX-PID-N` in `base`.
+    pub fn create_in(base: &Path, prefix: &str) -> Result<TempDir> {
+        for n in 0u32.. {
+            let p = base.join(format!("{prefix}-{}-{n}", std::process::id()));
+            match std::fs::create_dir(&p) {
+                Ok(()) => return Ok(TempDir(p)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e).with_context(|| format!("cannot create {}", p.display())),
+            }
+        }
+        unreachable!()
+    }
+
     pub fn path(&self) -> &Path {
         &self.0
     }

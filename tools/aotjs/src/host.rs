@@ -80,15 +80,23 @@ pub struct HostState {
     next_handle: i32,
     pub response: Response,
     trace: bool,
+    url: String,
 }
+
+/// The URL of the request a run dispatches, unless `RunConfig::url` says otherwise.
+pub const DEFAULT_URL: &str = "http://localhost/";
 
 /// How one instance is set up.
 #[derive(Default)]
 pub struct RunConfig {
     /// Bytes on the guest's stdin.
     pub stdin: Vec<u8>,
-    /// A host directory preopened as the guest's `/`.
-    pub preopen: Option<PathBuf>,
+    /// Host directories preopened in the guest: (host path, guest path).
+    pub preopens: Vec<(PathBuf, String)>,
+    /// Environment variables the guest sees.
+    pub env: Vec<(String, String)>,
+    /// URL of the request dispatched (default `DEFAULT_URL`).
+    pub url: Option<String>,
     /// Print host calls to stderr (`AOTJS_TRACE_HOST=1`).
     pub trace: bool,
     /// Fixed random bytes instead of the host's entropy, so the same input gives the same
@@ -110,6 +118,8 @@ pub struct RunOutput {
     pub elapsed: Duration,
     /// Exported i64 globals named `aotjs.cov.*` after the run (coverage builds).
     pub counters: std::collections::BTreeMap<String, i64>,
+    /// The response the program sent.
+    pub response: Response,
 }
 
 /// The Wasmtime configuration every aotjs module is compiled and run with. Precompiled
@@ -142,11 +152,12 @@ pub fn store(engine: &Engine, cfg: &RunConfig) -> Result<(Store<HostState>, Memo
         b.wall_clock(StepClock::new(DETERMINISTIC_EPOCH));
         b.monotonic_clock(StepClock::new(Duration::ZERO));
     }
-    if let Some(dir) = &cfg.preopen {
-        b.preopened_dir(dir, "/", FsPerms::ReadOnly)
+    for (dir, guest) in &cfg.preopens {
+        b.preopened_dir(dir, guest, FsPerms::ReadOnly)
             .with_context(|| format!("cannot preopen {}", dir.display()))?;
     }
-    let state = HostState { wasi: b.build_p1(), next_handle: 1, response: Response::default(), trace: cfg.trace };
+    b.envs(&cfg.env);
+    let state = HostState { wasi: b.build_p1(), next_handle: 1, response: Response::default(), trace: cfg.trace, url: cfg.url.clone().unwrap_or_else(|| DEFAULT_URL.to_string()) };
     Ok((Store::new(engine, state), stdout, stderr))
 }
 
@@ -233,6 +244,44 @@ pub fn instantiate(engine: &Engine, linker: &mut Linker<HostState>, store: &mut 
     linker.instantiate(&mut *store, module).context("instantiating the module")
 }
 
+/// A module made ready to be instantiated many times, as a server instantiates it per
+/// request: pre-instantiated (imports resolved once) when every import is the host's; a module
+/// with intrinsic imports links them per instance from a fresh stub instance, as `instantiate`.
+pub struct Ready {
+    module: Module,
+    linker: Linker<HostState>,
+    pre: Option<wasmtime::InstancePre<HostState>>,
+    intrinsics: Option<wasmtime::InstancePre<HostState>>,
+}
+
+impl Ready {
+    pub fn new(engine: &Engine, module: &Module) -> Result<Ready> {
+        let linker = linker(engine, module)?;
+        let (pre, intrinsics) = match intrinsic_stub_module(module)? {
+            None => (Some(linker.instantiate_pre(module).context("pre-instantiating the module")?), None),
+            Some(stubs) => (None, Some(linker.instantiate_pre(&Module::new(engine, &stubs)?)?)),
+        };
+        Ok(Ready { module: module.clone(), linker, pre, intrinsics })
+    }
+
+    /// Whether instances come from a pre-instantiated module.
+    pub fn is_pre_instantiated(&self) -> bool {
+        self.pre.is_some()
+    }
+
+    pub fn instantiate(&self, store: &mut Store<HostState>) -> Result<wasmtime::Instance> {
+        if let Some(pre) = &self.pre {
+            return pre.instantiate(store);
+        }
+        let mut linker = self.linker.clone();
+        if let Some(stubs) = &self.intrinsics {
+            let instance = stubs.instantiate(&mut *store)?;
+            linker.instance(&mut *store, INTRINSIC_MODULE, instance)?;
+        }
+        linker.instantiate(store, &self.module)
+    }
+}
+
 fn define_fastly(linker: &mut Linker<HostState>, m: &str, name: &str, ty: FuncType) -> Result<()> {
     if ty.results().len() != 1 || !ty.params().all(|p| matches!(p, ValType::I32)) {
         bail!("Fastly import `{m}.{name}` has an unexpected signature");
@@ -294,7 +343,10 @@ fn fastly_call(c: &mut Caller<'_, HostState>, call: &str, p: &[i32]) -> Result<i
             FASTLY_OK
         }
         "fastly_http_req.method_get" => write_str(c, "GET", p[1], p[2], p[3])?,
-        "fastly_http_req.uri_get" => write_str(c, "http://localhost/", p[1], p[2], p[3])?,
+        "fastly_http_req.uri_get" => {
+            let url = c.data().url.clone();
+            write_str(c, &url, p[1], p[2], p[3])?
+        }
         "fastly_http_req.version_get" | "fastly_http_resp.version_get" => {
             write_mem(c, p[1], &2u32.to_le_bytes())?; // HTTP/1.1
             FASTLY_OK
@@ -390,7 +442,7 @@ pub fn run(engine: &Engine, module: &Module, entry: &str, cfg: &RunConfig) -> Re
         stderr.extend_from_slice(&response.body);
         exit_code = 1;
     }
-    Ok(RunOutput { stdout: stdout.contents().to_vec(), stderr, exit_code, trap, elapsed, counters })
+    Ok(RunOutput { stdout: stdout.contents().to_vec(), stderr, exit_code, trap, elapsed, counters, response })
 }
 
 /// Maps a call's outcome to (exit code, trap message).

@@ -9,6 +9,7 @@ mod cmd;
 mod engines;
 mod host;
 mod snapshot;
+mod startup;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -30,6 +31,8 @@ use std::process::ExitCode;
   aotjs octane ~/octane richards deltablue --weval ~/.cargo/bin/weval
   aotjs coverage corpus/sched.js             share of IC hits served by compiled stubs
   aotjs engine fetch                         download and verify the engines now
+  js-compute-runtime app.js app.wasm --enable-aot --weval-bin $(which aotjs)
+                                             the Fastly toolchain, with aotjs as its AOT step
 
 Engines are downloaded from the npm registry on first use and cached in $AOTJS_CACHE
 (default ~/.cache/aotjs)."
@@ -53,10 +56,16 @@ enum Command {
     Coverage(cmd::coverage::Args),
     Octane(cmd::octane::Args),
     Engine(cmd::engine::Args),
+    /// weval's command line, for the Fastly toolchain's --weval-bin (also as a link named `weval`).
+    Weval(cmd::weval::Args),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match cmd::weval::args_for_link(args.clone()) {
+        Some(weval_args) => Cli::parse_from(weval_args),
+        None => Cli::parse_from(args),
+    };
     let result = match cli.command {
         Command::Demo(a) => cmd::demo::main(a, cli.verbose),
         Command::Snapshot(a) => cmd::snapshot::main(a, cli.verbose),
@@ -67,6 +76,7 @@ fn main() -> ExitCode {
         Command::Coverage(a) => cmd::coverage::main(a, cli.verbose),
         Command::Octane(a) => cmd::octane::main(a, cli.verbose),
         Command::Engine(a) => cmd::engine::main(a, cli.verbose),
+        Command::Weval(a) => cmd::weval::main(a, cli.verbose),
     };
     match result {
         Ok(code) => code,

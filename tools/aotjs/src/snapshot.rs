@@ -10,7 +10,7 @@ use crate::host::{self, RunConfig};
 use wasmtime::{format_err, bail, Result};
 use wasmtime::error::Context;
 use runtime_abi::EngineSpec;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use wasmtime::{Engine, Module};
 use wasmtime_wizer::{WasmtimeWizer, Wizer};
 
@@ -70,7 +70,18 @@ pub fn with_prelude(source: &str) -> String {
 /// Name the script has inside the guest; error messages show it.
 const GUEST_DIR: &str = "/";
 
-/// Makes a snapshot of `engine_bytes` with the program `source` loaded.
+/// What the engine's init export reads: its stdin line, the directories it may open, its
+/// environment.
+pub struct InitInput {
+    /// `SCRIPT [--legacy-script]`, as the engine's init export reads it.
+    pub stdin: String,
+    /// (host directory, name the guest opens it by).
+    pub preopens: Vec<(PathBuf, String)>,
+    pub env: Vec<(String, String)>,
+}
+
+/// Makes a snapshot of `engine_bytes` with the program `source` loaded (followed by the
+/// aotjs prelude).
 pub fn snapshot(
     wt: &Engine,
     cache: &Cache,
@@ -87,7 +98,17 @@ pub fn snapshot(
         .to_string();
     let dir = cache.temp_dir("snapshot")?;
     std::fs::write(dir.path().join(&file_name), with_prelude(source))?;
+    let init = InitInput {
+        stdin: format!("{GUEST_DIR}{file_name} --legacy-script"),
+        preopens: vec![(dir.path().to_path_buf(), GUEST_DIR.to_string())],
+        env: Vec::new(),
+    };
+    snapshot_engine(wt, cache, spec, engine_bytes, &init, &app_path.display().to_string())
+}
 
+/// Runs the engine's init export with `init` and takes the snapshot; `what` names the
+/// program in errors.
+pub fn snapshot_engine(wt: &Engine, cache: &Cache, spec: &EngineSpec, engine_bytes: &[u8], init: &InitInput, what: &str) -> Result<Vec<u8>> {
     let mut wizer = Wizer::new();
     wizer.init_func(spec.init_func);
     wizer.func_rename("_start", spec.resume_func);
@@ -95,8 +116,10 @@ pub fn snapshot(
     let module = instrumented_module(wt, cache, spec, &instrumented)?;
 
     let cfg = RunConfig {
-        stdin: format!("{GUEST_DIR}{file_name} --legacy-script").into_bytes(),
-        preopen: Some(dir.path().to_path_buf()),
+        stdin: init.stdin.clone().into_bytes(),
+        preopens: init.preopens.clone(),
+        env: init.env.clone(),
+        url: None,
         trace: std::env::var_os("AOTJS_TRACE_HOST").is_some(),
         fixed_random: true,
         step_clocks: true,
@@ -121,11 +144,11 @@ pub fn snapshot(
     if code != 0 || trap.is_some() {
         let err = String::from_utf8_lossy(&stderr.contents()).trim().to_string();
         let detail = if !err.is_empty() { err } else { trap.unwrap_or_else(|| format!("exit code {code}")) };
-        bail!("{} failed at snapshot time: {}", app_path.display(), one_line(&detail));
+        bail!("{what} failed at snapshot time: {}", one_line(&detail));
     }
     let err = String::from_utf8_lossy(&stderr.contents()).trim().to_string();
     if is_init_error(&err) {
-        bail!("{} failed at snapshot time: {}", app_path.display(), one_line(&err));
+        bail!("{what} failed at snapshot time: {}", one_line(&err));
     }
     block_on(wizer.snapshot(&cx, &mut WasmtimeWizer { store: &mut store, instance }))
         .map_err(|e| format_err!("taking the snapshot: {e:#}"))

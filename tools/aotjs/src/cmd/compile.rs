@@ -1,10 +1,10 @@
 //! `aotjs compile SNAP.wasm -o OUT.wasm [--report R.json] [--precompile]`
 
-use crate::cache::write_atomic;
+use crate::cache::{write_atomic, Cache};
 use aotjs_compiler::stubcache::StubCache;
 use wasmtime::{Result};
 use wasmtime::error::Context;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Compile a snapshot: fill the engine's requests with compiled code and link it in.
@@ -44,37 +44,47 @@ pub struct Args {
 }
 
 /// `$AOTJS_CACHE/stubs/<engine code digest>.stubs`, when the input names a known engine.
-fn stub_cache_file(input: &[u8]) -> Option<PathBuf> {
+fn stub_cache_file(cache: &Cache, input: &[u8]) -> Option<PathBuf> {
     let digest = aotjs_compiler::snapshot::engine::code_digest_of(input)?;
-    let cache = crate::cache::Cache::open().ok()?;
     Some(cache.dir("stubs").ok()?.join(format!("{digest}.stubs")))
+}
+
+/// Compiles a snapshot with the stub library kept in `cache` (read, and updated unless
+/// `update_stubs` is false); `what` names the input in errors.
+pub fn compile_snapshot(cache: &Cache, input: &[u8], opts: &aotjs_compiler::CompileOptions, update_stubs: bool, what: &Path) -> Result<aotjs_compiler::Compiled> {
+    let cache_file = stub_cache_file(cache, input);
+    let mut stubs = cache_file
+        .as_ref()
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| StubCache::from_bytes(&b).ok())
+        .unwrap_or_default();
+    let compiled = aotjs_compiler::compile_with_cache(input, opts, &mut stubs)
+        .with_context(|| format!("cannot compile {}", what.display()))?;
+    if let (Some(p), true) = (&cache_file, stubs.changed() && update_stubs) {
+        // A cache that cannot be written only costs time later; never fail the compile for it.
+        if let Err(e) = write_atomic(p, &stubs.to_bytes()) {
+            eprintln!("aotjs: warning: cannot update the stub library {}: {e:#}", p.display());
+        }
+    }
+    Ok(compiled)
+}
+
+/// One line saying what a compile did, for `-v`.
+pub fn summary(r: &aotjs_compiler::report::Report, elapsed: std::time::Duration) -> String {
+    format!(
+        "{} scripts ({} compiled), {} IC bodies ({} compiled into {} stubs, {} bytes of code; stub library {} hits, {} new), {} bytes, in {:.2?}",
+        r.scripts.total, r.scripts.compiled, r.ics.total, r.ics.compiled, r.stub_functions, r.stub_code_bytes, r.stub_cache_hits, r.stub_cache_misses, r.output_bytes, elapsed
+    )
 }
 
 pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     let input = super::read_input(&a.input)?;
     let start = std::time::Instant::now();
     let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs, coverage: false, scripts: !a.no_scripts, direct_calls: !a.no_direct_calls, site_counters: false };
-    // The stub library of this engine build, kept in the cache between compilations.
-    let cache_file = stub_cache_file(&input);
-    let mut cache = cache_file
-        .as_ref()
-        .and_then(|p| std::fs::read(p).ok())
-        .and_then(|b| StubCache::from_bytes(&b).ok())
-        .unwrap_or_default();
-    let compiled = aotjs_compiler::compile_with_cache(&input, &opts, &mut cache)
-        .with_context(|| format!("cannot compile {}", a.input.display()))?;
-    if let (Some(p), true) = (&cache_file, cache.changed() && !a.no_stubs_cache) {
-        // A cache that cannot be written only costs time later; never fail the compile for it.
-        if let Err(e) = write_atomic(p, &cache.to_bytes()) {
-            eprintln!("aotjs: warning: cannot update the stub library {}: {e:#}", p.display());
-        }
-    }
+    let cache = Cache::open()?;
+    let compiled = compile_snapshot(&cache, &input, &opts, !a.no_stubs_cache, &a.input)?;
     if verbose {
-        let r = &compiled.report;
-        eprintln!(
-            "aotjs: {} scripts ({} compiled), {} IC bodies ({} compiled into {} stubs, {} bytes of code; stub library {} hits, {} new), {} bytes, in {:.2?}",
-            r.scripts.total, r.scripts.compiled, r.ics.total, r.ics.compiled, r.stub_functions, r.stub_code_bytes, r.stub_cache_hits, r.stub_cache_misses, r.output_bytes, start.elapsed()
-        );
+        eprintln!("aotjs: {}", summary(&compiled.report, start.elapsed()));
     }
     let (bytes, ext) = if a.precompile {
         let wt = crate::host::engine()?;

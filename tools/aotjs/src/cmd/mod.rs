@@ -8,6 +8,7 @@ pub mod inspect;
 pub mod octane;
 pub mod run;
 pub mod snapshot;
+pub mod weval;
 
 use wasmtime::{bail, Result};
 use wasmtime::error::Context;

@@ -14,6 +14,8 @@ use std::process::ExitCode;
   aotjs run app.aot.cwasm       run a precompiled native artifact (aotjs compile --precompile)
   aotjs run app.snap.wasm       run the snapshot on the engine's interpreter
   aotjs run app.js              snapshot in memory, then run
+  aotjs run app.wasm --url 'http://localhost/x?n=5' --response
+                                a Fastly app (e.g. built by js-compute-runtime): print its answer
 
 The program's output is printed; the exit code is the program's (1 for an uncaught exception).")]
 pub struct Args {
@@ -25,6 +27,12 @@ pub struct Args {
     /// Print the time the run took to stderr.
     #[arg(long)]
     pub time: bool,
+    /// URL of the request the run dispatches (default: http://localhost/).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Print the response: its status line on stderr, its body on stdout.
+    #[arg(long)]
+    pub response: bool,
 }
 
 pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
@@ -41,10 +49,18 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
         eprintln!("aotjs: compiled to native code in {:.2?}", start.elapsed());
     }
     let entry = if module.get_export("_start").is_some() { "_start" } else { "wizer.resume" };
-    let cfg = RunConfig { trace: std::env::var_os("AOTJS_TRACE_HOST").is_some(), ..Default::default() };
+    let cfg = RunConfig { trace: std::env::var_os("AOTJS_TRACE_HOST").is_some(), url: a.url.clone(), ..Default::default() };
     let out = host::run(&wt, &module, entry, &cfg).with_context(|| format!("running {}", a.input.display()))?;
     std::io::stdout().write_all(&out.stdout)?;
     std::io::stderr().write_all(&out.stderr)?;
+    if a.response {
+        if out.response.sent {
+            eprintln!("status {}", out.response.status);
+            std::io::stdout().write_all(&out.response.body)?;
+        } else {
+            eprintln!("error: {} sent no response", a.input.display());
+        }
+    }
     if let Some(trap) = &out.trap {
         eprintln!("error: {} stopped: {trap}", a.input.display());
     }
