@@ -408,7 +408,7 @@ fn lower_one(
     origins: &std::collections::HashMap<u32, snapshot::scripts::ScriptOrigin>,
     r: &snapshot::requests::Request,
     script: &snapshot::requests::ScriptRequest,
-) -> Result<std::result::Result<Vec<u8>, lower::Decline>> {
+) -> Result<std::result::Result<lower::Lowered, lower::Decline>> {
     // Flags are read at run time too; the image's copy only declines async functions and
     // generators early (their ops would decline them anyway).
     let immutable_flags = match origins.get(&r.specialized) {
@@ -497,7 +497,7 @@ fn plan_scripts(
     for (r, script) in snap.requests.scripts() {
         let mark = counters.start_script(r.specialized);
         match lower_one(snap, &env, &origins, r, script)? {
-            Ok(body) => {
+            Ok(lower::Lowered { body, .. }) => {
                 report.script_code_bytes += body.len() as u64;
                 let f = linker.add_function(link::NewFunction { sig: script_sig(), body });
                 slots.push((r.specialized, f));
@@ -565,7 +565,10 @@ pub fn lowered_listings(snap: &Snapshot<'_>) -> Result<std::collections::BTreeMa
         let mut out = std::collections::BTreeMap::new();
         for (r, script) in snap.requests.scripts() {
             let listing = match lower_one(snap, env, &origins, r, script)? {
-                Ok(body) => Ok(listing(&body)),
+                Ok(lowered) => {
+                    let ops = bytecode::decode(&snap.engine, &script.bytecode).unwrap_or_default();
+                    Ok(wat_listing(snap, &lowered, &ops))
+                }
                 Err(d) => Err(d.reason),
             };
             out.insert(r.specialized, listing);
@@ -608,40 +611,61 @@ fn with_listing_env<T>(snap: &Snapshot<'_>, f: impl FnOnce(&lower::LowerEnv<'_>)
     f(&env).map(Some)
 }
 
-/// `MemArg { align: 2, max_align: 2, offset: 8, memory: 0 }` as `offset=8 align=2`.
-fn compact_memarg(s: &str) -> String {
-    let Some(start) = s.find("MemArg { ") else { return s.to_string() };
-    let Some(len) = s[start..].find('}') else { return s.to_string() };
-    let inner = &s[start + 9..start + len];
-    let field = |name: &str| {
-        inner.split(", ").find_map(|kv| kv.trim().strip_prefix(name).map(|v| v.trim().to_string())).unwrap_or_default()
+/// A compiled script function as standard Wasm text (wasmprinter), with a comment line where
+/// each part of the script begins: the prologue, each JS op (as the disassembly shows it), the
+/// epilogue. Type indices are the engine's; function and global indices are the output
+/// module's.
+fn wat_listing(snap: &Snapshot<'_>, lowered: &lower::Lowered, ops: &[bytecode::Op]) -> Vec<String> {
+    let Some((module, body_start)) = listing_module(snap, &lowered.body) else {
+        return vec![";; (no listing: the engine has no type for script functions)".to_string()];
     };
-    format!("{}offset={} align={}{}", &s[..start], field("offset: "), field("align: "), &s[start + len + 1..])
+    let mut storage = String::new();
+    let lines = match wasmprinter::Config::new().offsets_and_lines(&module, &mut storage) {
+        Ok(lines) => lines.collect::<Vec<_>>(),
+        Err(e) => return vec![format!(";; (no listing: {e})")],
+    };
+    let label = |m: lower::Mark| match m {
+        lower::Mark::Prologue => ";; prologue: frame, arguments, environment objects".to_string(),
+        lower::Mark::Op(i) => ops.get(i).map(|op| format!(";; {op}")).unwrap_or_else(|| format!(";; op {i}")),
+        lower::Mark::Epilogue => ";; epilogue: return and exits".to_string(),
+    };
+    let mut marks = lowered.marks.iter().map(|(at, m)| (body_start + at, *m)).peekable();
+    let mut out = Vec::new();
+    let mut in_func = false;
+    for (offset, line) in lines {
+        let text = line.trim_end();
+        in_func |= text.trim_start().starts_with("(func");
+        if !in_func {
+            continue;
+        }
+        if let Some(at) = offset {
+            let indent: String = text.chars().take_while(|c| c.is_whitespace()).collect();
+            while let Some((_, m)) = marks.next_if(|(m_at, _)| *m_at <= at) {
+                out.push(format!("{indent}{}", label(m)));
+            }
+        }
+        out.push(text.to_string());
+    }
+    out
 }
 
-/// One line per Wasm operator of a function body (locals first), indented by nesting.
-fn listing(body: &[u8]) -> Vec<String> {
-    let fb = wasmparser::FunctionBody::new(wasmparser::BinaryReader::new(body, 0));
-    let mut lines = Vec::new();
-    if let Ok(locals) = fb.get_locals_reader() {
-        for l in locals.into_iter().flatten() {
-            lines.push(format!("(local {} x {:?})", l.0, l.1));
-        }
-    }
-    let mut depth = 0usize;
-    if let Ok(ops) = fb.get_operators_reader() {
-        for op in ops.into_iter().flatten() {
-            use wasmparser::Operator as O;
-            if matches!(op, O::End | O::Else) {
-                depth = depth.saturating_sub(1);
-            }
-            lines.push(format!("{}{}", "  ".repeat(depth), compact_memarg(&format!("{op:?}"))));
-            if matches!(op, O::Block { .. } | O::Loop { .. } | O::If { .. } | O::Else) {
-                depth += 1;
-            }
-        }
-    }
-    lines
+/// A module holding just `body` as a script function (the engine's types, so type indices
+/// print as the engine's), and the offset of the body's first byte in it.
+fn listing_module(snap: &Snapshot<'_>, body: &[u8]) -> Option<(Vec<u8>, usize)> {
+    let ty = snap.module.types.iter().position(|t| *t == script_sig())? as u32;
+    let types = snap.module.sections.iter().find(|s| s.id == 1)?;
+    let mut funcs = wasm_encoder::FunctionSection::new();
+    funcs.function(ty);
+    let mut code = wasm_encoder::CodeSection::new();
+    code.raw(body);
+    let mut m = wasm_encoder::Module::new();
+    m.section(&wasm_encoder::RawSection { id: 1, data: types.data }).section(&funcs).section(&code);
+    let bytes = m.finish();
+    let start = wasmparser::Parser::new(0).parse_all(&bytes).find_map(|p| match p {
+        Ok(wasmparser::Payload::CodeSectionEntry(f)) => Some(f.range().start),
+        _ => None,
+    })?;
+    Some((bytes, start))
 }
 
 /// Empties the pending list in the image, as the engine expects of a compiled module.

@@ -220,7 +220,24 @@ impl Decline {
 pub use ops::{bails_out, op_supported};
 
 /// Checks that a script can be compiled and compiles it: the function body (locals and code).
-pub fn compile_script(engine: &Engine, env: &LowerEnv<'_>, input: &ScriptInput<'_>) -> Result<Vec<u8>, Decline> {
+/// Where in a compiled function's code a part of the script begins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Prologue,
+    /// The op at this index of `ScriptInput::ops`.
+    Op(usize),
+    Epilogue,
+}
+
+/// A script's compiled function.
+pub struct Lowered {
+    /// The function body (locals and code, without its size prefix).
+    pub body: Vec<u8>,
+    /// (byte offset in `body`, what begins there), in order: for listings.
+    pub marks: Vec<(usize, Mark)>,
+}
+
+pub fn compile_script(engine: &Engine, env: &LowerEnv<'_>, input: &ScriptInput<'_>) -> Result<Lowered, Decline> {
     let flags = input.immutable_flags;
     if flags & (sf::FLAG_IS_ASYNC | sf::FLAG_IS_GENERATOR) != 0 {
         return Err(Decline::why("generators and async functions stay interpreted"));
@@ -244,10 +261,12 @@ pub fn compile_script(engine: &Engine, env: &LowerEnv<'_>, input: &ScriptInput<'
             assumed.fill(analysis::LocalTy::Unknown);
         }
         let mut l = Lower::new(env, input, &a, analysis::typed_locals_at_blocks(&a, input.ops, &assumed));
+        l.mark(Mark::Prologue);
         l.prologue();
         l.body()?;
         let weaker: Vec<_> = assumed.iter().zip(&l.local_stores).map(|(a, s)| a.join(*s)).collect();
         if weaker == assumed || last {
+            l.mark(Mark::Epilogue);
             l.epilogue();
             return Ok(l.finish());
         }
@@ -305,6 +324,8 @@ pub(crate) struct Lower<'e> {
     pub nest: u32,
     pub block: usize,
     pub nblocks: usize,
+    /// (offset in `code`, what begins there).
+    pub marks: Vec<(usize, Mark)>,
 }
 
 pub(crate) fn m(offset: u32, align: u32) -> MemArg {
@@ -330,6 +351,7 @@ impl<'e> Lower<'e> {
             nest: 0,
             block: 0,
             nblocks: a.block_starts.len(),
+            marks: Vec::new(),
         };
         let (i32_, i64_, f64_) = (ValType::I32, ValType::I64, ValType::F64);
         l.p = Proto {
@@ -373,7 +395,7 @@ impl<'e> Lower<'e> {
     }
 
     /// The function body: locals declared in runs of one type, then the code.
-    fn finish(self) -> Vec<u8> {
+    fn finish(self) -> Lowered {
         let mut runs: Vec<(u32, ValType)> = Vec::new();
         for &t in &self.local_types {
             match runs.last_mut() {
@@ -381,9 +403,20 @@ impl<'e> Lower<'e> {
                 _ => runs.push((1, t)),
             }
         }
+        let code = self.code.into_inner();
+        let code_len = code.len();
         let mut f = Function::new(runs);
-        f.raw(self.code.into_inner());
-        f.into_raw_body()
+        f.raw(code);
+        let body = f.into_raw_body();
+        let header = body.len() - code_len;
+        let marks = self.marks.into_iter().map(|(at, what)| (header + at, what)).collect();
+        Lowered { body, marks }
+    }
+
+    /// Notes that the code emitted next is `what`'s.
+    fn mark(&mut self, what: Mark) {
+        let at = self.code.borrow().len();
+        self.marks.push((at, what));
     }
 
     // ---- addresses -------------------------------------------------------------------------
@@ -460,6 +493,7 @@ impl<'e> Lower<'e> {
                     self.reset_to_frame(d);
                 }
             }
+            self.mark(Mark::Op(idx));
             match self.a.depth[idx] {
                 Some(d) => {
                     debug_assert_eq!(self.depth(), d, "virtual stack depth at {} {}", op.offset, op.name);

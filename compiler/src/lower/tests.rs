@@ -89,6 +89,9 @@ impl Script {
         self.lower_in(nfixed, &test_env())
     }
     fn lower_in(&self, nfixed: u32, env: &LowerEnv<'_>) -> Result<Vec<u8>, Decline> {
+        self.lowered_in(nfixed, env).map(|l| l.body)
+    }
+    fn lowered_in(&self, nfixed: u32, env: &LowerEnv<'_>) -> Result<Lowered, Decline> {
         let notes = crate::bytecode::notes::ScriptNotes::default();
         let input = ScriptInput {
             ops: &self.0,
@@ -228,6 +231,20 @@ fn the_op_table_names_each_op_once_and_derives_the_block_structure() {
     assert!(!ops::terminates("JumpIfFalse") && ops::is_conditional("JumpIfFalse") && ops::is_conditional("Case"));
     assert!(ops::bails_out("Throw") && ops::bails_out("GlobalOrEvalDeclInstantiation") && !ops::bails_out("Add"));
     assert!(!op_supported("TableSwitch") && op_supported("GetProp"));
+}
+
+#[test]
+fn listing_marks_cover_the_prologue_every_op_in_order_and_the_epilogue() {
+    let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("GetArg", Some(Operand::Arg(1))), ("Sub", None), ("Return", None)]);
+    let l = s.lowered_in(0, &test_env()).unwrap();
+    let what: Vec<Mark> = l.marks.iter().map(|m| m.1).collect();
+    assert_eq!(what, [Mark::Prologue, Mark::Op(0), Mark::Op(1), Mark::Op(2), Mark::Op(3), Mark::Epilogue]);
+    let at: Vec<usize> = l.marks.iter().map(|m| m.0).collect();
+    assert!(at.windows(2).all(|w| w[0] <= w[1]), "marks out of order: {at:?}");
+    assert!(at[0] > 0 && *at.last().unwrap() < l.body.len(), "marks outside the code: {at:?} of {}", l.body.len());
+    // The first mark is where the code starts, after the locals.
+    let fb = wasmparser::FunctionBody::new(wasmparser::BinaryReader::new(&l.body, 0));
+    assert_eq!(fb.get_operators_reader().unwrap().original_position(), at[0]);
 }
 
 #[test]

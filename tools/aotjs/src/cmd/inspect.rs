@@ -164,7 +164,7 @@ fn render_text(v: &serde_json::Value, a: &Args) -> String {
         if let Some(reason) = sc["lowered"]["declined"].as_str() {
             let _ = writeln!(s, "  lowered: declined ({reason})");
         } else if let Some(lines) = sc["lowered"]["wasm"].as_array() {
-            let _ = writeln!(s, "  lowered: {} Wasm operators", lines.len());
+            let _ = writeln!(s, "  lowered: {} lines of Wasm text", lines.len());
             for line in lines {
                 let _ = writeln!(s, "    {}", line.as_str().unwrap_or(""));
             }
