@@ -74,3 +74,14 @@ pub fn is_cpu_bound(path: &Path) -> bool {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// Asserts a failed command: non-zero exit, exactly one `error:` line, no panic.
+pub fn assert_one_line_error(out: &Output, what: &str, expect: &str) {
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{what}: expected failure, got success; stderr: {err}");
+    assert!(!err.contains("panicked"), "{what}: panicked: {err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{what}: expected one line on stderr, got: {err}");
+    assert!(lines[0].starts_with("error: "), "{what}: the line does not start with `error:`: {err}");
+    assert!(lines[0].contains(expect), "{what}: expected `{expect}` in: {err}");
+}

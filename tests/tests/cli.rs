@@ -2,20 +2,9 @@
 //! exit, never a panic, and never leaves a half-written output file. Also: outputs are
 //! deterministic, validate, and the precompiled artifact runs.
 
-use aotjs_tests::{run_aotjs, scratch, text, workspace_root};
+use aotjs_tests::{assert_one_line_error, run_aotjs, scratch, text, workspace_root};
 use std::path::{Path, PathBuf};
 use std::process::Output;
-
-/// Asserts a failed command: non-zero exit, exactly one `error:` line, no panic.
-fn assert_one_line_error(out: &Output, what: &str, expect: &str) {
-    let err = text(&out.stderr);
-    assert!(!out.status.success(), "{what}: expected failure, got success; stderr: {err}");
-    assert!(!err.contains("panicked"), "{what}: panicked: {err}");
-    let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 1, "{what}: expected one line on stderr, got: {err}");
-    assert!(lines[0].starts_with("error: "), "{what}: the line does not start with `error:`: {err}");
-    assert!(lines[0].contains(expect), "{what}: expected `{expect}` in: {err}");
-}
 
 /// Asserts that a directory holds only the files listed (no partial output, no temp files).
 fn assert_only(dir: &Path, allowed: &[&str]) {

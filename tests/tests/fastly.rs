@@ -2,9 +2,9 @@
 //! npm registry, its tarball checked against the sha256 aotjs pins) builds `tests/fastly/app.js`
 //! interpreted and with `--enable-aot --weval-bin <aotjs>`; both builds answer the same requests
 //! with the same bodies, run by aotjs's host and served over HTTP by Viceroy, Fastly's local
-//! Compute server.
+//! Compute server. Also `aotjs weval` driven directly, as the toolchain drives it, and its errors.
 
-use aotjs_tests::{aotjs, scratch, text, workspace_root};
+use aotjs_tests::{aotjs, assert_one_line_error, run_aotjs, scratch, text, workspace_root};
 use sha2::{Digest, Sha256};
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
@@ -214,5 +214,90 @@ fn viceroy_serves_identical_answers_interpreted_and_compiled() {
         let answers: Vec<(u16, String)> = servers.iter().map(|s| get(s.port, path)).collect();
         assert_eq!(answers[0], answers[1], "{path}: the interpreted and compiled builds answer differently");
         assert_eq!(answers[0], (*status, body.to_string()), "{path}");
+    }
+}
+
+/// The AOT-protocol engine in the aotjs cache (fetched if needed), as the toolchain passes it.
+fn engine_path() -> PathBuf {
+    let out = run_aotjs(["engine", "fetch"]);
+    assert!(out.status.success(), "aotjs engine fetch: {}", text(&out.stderr));
+    let list = text(&run_aotjs(["engine", "list"]).stdout);
+    let line = list.lines().find(|l| l.starts_with("fastly-weval ")).expect("engine list names fastly-weval");
+    PathBuf::from(line.split_whitespace().last().unwrap())
+}
+
+/// Runs `BIN ARGS...` with `stdin`, in `env` only (none: the toolchain's empty environment).
+fn run_with_stdin(bin: &Path, args: &[&str], stdin: &str, env: &[(&str, &Path)]) -> std::process::Output {
+    let mut cmd = Command::new(bin);
+    cmd.args(args).env_clear().stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn weval_front_door_snapshots_and_compiles_as_the_toolchain_runs_it() {
+    let dir = scratch("weval-front-door");
+    let app = dir.join("app.js");
+    std::fs::copy(workspace_root().join("tests/fastly/app.js"), &app).unwrap();
+    let engine = engine_path();
+    let out = dir.join("app.wasm");
+    let dir_arg = format!("--dir={}", dir.display());
+    let args = ["weval", "-v", "--cache-ro", "/nonexistent/fastly-ics.wevalcache", &dir_arg, "-w", "-i", engine.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    // As the toolchain starts it: an empty environment, the init line on stdin.
+    let run = run_with_stdin(aotjs(), &args, &format!("{} --legacy-script\n", app.display()), &[]);
+    let err = text(&run.stderr);
+    assert!(run.status.success(), "aotjs weval failed: {err}");
+    assert_eq!(err.matches("--cache-ro /nonexistent/fastly-ics.wevalcache ignored").count(), 1, "{err}");
+    assert!(err.contains("private cache"), "{err}");
+    assert!(custom_sections(&std::fs::read(&out).unwrap()).contains(&"aotjs".to_string()));
+    let (path, status, body) = ANSWERS[0];
+    let answer = Command::new(aotjs()).args(["run", "--response", "--url", &format!("http://localhost{path}")]).arg(&out).output().unwrap();
+    assert!(text(&answer.stderr).contains(&format!("status {status}")), "{}", text(&answer.stderr));
+    assert_eq!(text(&answer.stdout), body);
+
+    // Through a link named `weval`, on an existing snapshot (no -w): compile only.
+    let link = dir.join("weval");
+    std::os::unix::fs::symlink(aotjs(), &link).unwrap();
+    let snap = dir.join("hello.snap.wasm");
+    std::fs::write(dir.join("hello.js"), "function main() { console.log([1, 2, 3].map((x) => x * 7).join()); }\n").unwrap();
+    assert!(run_aotjs([&"snapshot".into(), &dir.join("hello.js"), &"-o".into(), &snap]).status.success());
+    let compiled = dir.join("hello.aot.wasm");
+    let cache = aotjs_cache();
+    let run = run_with_stdin(&link, &["weval", "-i", snap.to_str().unwrap(), "-o", compiled.to_str().unwrap()], "", &[("AOTJS_CACHE", &cache)]);
+    assert!(run.status.success(), "weval link: {}", text(&run.stderr));
+    let ran = run_aotjs([&"run".into(), &compiled]);
+    assert_eq!(text(&ran.stdout), "7,14,21\n");
+}
+
+#[test]
+fn weval_front_door_errors_are_one_line_and_leave_no_output() {
+    let dir = scratch("weval-front-door-errors");
+    let cache = aotjs_cache();
+    let engine = engine_path();
+    std::fs::write(dir.join("not-wasm.wasm"), b"hello").unwrap();
+    // A valid module that is no known engine.
+    std::fs::write(dir.join("foreign.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join("throws.js"), "throw new Error('boom at init');\n").unwrap();
+    let d = dir.to_str().unwrap();
+    let init = format!("{d}/throws.js --legacy-script");
+    let cases: [(&str, Vec<String>, &str, &str); 5] = [
+        ("missing input", vec!["-w".into(), "-i".into(), format!("{d}/nope.wasm")], "", "nope.wasm: no such file"),
+        ("not wasm", vec!["-w".into(), "-i".into(), format!("{d}/not-wasm.wasm")], "", "not a WebAssembly module"),
+        ("unknown engine", vec!["-w".into(), "-i".into(), format!("{d}/foreign.wasm")], "", "unknown engine"),
+        ("no init line", vec!["-w".into(), "-i".into(), engine.display().to_string()], "", "needs the script's path on stdin"),
+        ("script throws", vec!["-w".into(), format!("--dir={d}"), "-i".into(), engine.display().to_string()], &init, "failed at snapshot time"),
+    ];
+    for (what, args, stdin, expect) in cases {
+        let out = format!("{d}/out.wasm");
+        let mut all: Vec<&str> = vec!["weval"];
+        all.extend(args.iter().map(String::as_str));
+        all.extend(["-o", &out]);
+        let run = run_with_stdin(aotjs(), &all, stdin, &[("AOTJS_CACHE", &cache)]);
+        assert_one_line_error(&run, what, expect);
+        assert!(!Path::new(&out).exists(), "{what}: left {out}");
     }
 }
