@@ -207,11 +207,34 @@ fn outputs_are_deterministic_valid_and_precompile_runs() {
 
 #[test]
 fn help_has_examples() {
-    for sub in ["snapshot", "compile", "run", "inspect", "bench", "engine"] {
+    for sub in ["snapshot", "compile", "run", "inspect", "bench", "engine", "coverage", "octane", "weval"] {
         let out = run_aotjs([sub, "--help"]);
         assert!(out.status.success());
         assert!(text(&out.stdout).contains("Examples:"), "`aotjs {sub} --help` shows no examples");
     }
+}
+
+/// `aotjs bench --startup` measures all three modules of a program, each answering, and
+/// reports medians (no timing is asserted: only that there are measurements).
+#[test]
+fn bench_startup_measures_plain_snapshot_and_compiled() {
+    let dir = scratch("cli-startup");
+    let app = write(&dir, "hello.js", b"function main() { console.log('hi ' + [1, 2, 3].reduce((a, b) => a + b)); }\n");
+    let out = run_aotjs([&"bench".into(), &"--startup".into(), &"--samples".into(), &"3".into(), &"--json".into(), &app]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = &v["programs"][0];
+    for m in ["plain", "snapshot", "aotjs"] {
+        let first = row[m]["first_response_ms"].as_f64().unwrap_or(0.0);
+        let inst = row[m]["instantiate_ms"].as_f64().unwrap_or(0.0);
+        assert!(first > 0.0 && inst > 0.0 && inst <= first, "{m}: {row}");
+    }
+    assert_eq!(row["aotjs"]["pre_instantiated"], true, "{row}");
+    assert!(row["aotjs_over_snapshot"].as_f64().is_some(), "{row}");
+    // A program that does not answer is an error, not a measurement.
+    let bad = write(&dir, "throws.js", b"function main() { throw new Error('no'); }\n");
+    let out = run_aotjs([&"bench".into(), &"--startup".into(), &"--samples".into(), &"2".into(), &"--json".into(), &bad]);
+    assert_one_line_error(&out, "bench --startup throws.js", "did not answer");
 }
 
 /// `aotjs octane` refuses bad arguments before any engine work: one line, exit 1.

@@ -132,6 +132,10 @@ pub fn engine() -> Result<Engine> {
     config.max_wasm_stack(8 << 20);
     // Async support comes in with Wizer's dependencies; its stack must be at least as large.
     config.async_stack_size(9 << 20);
+    // Engine functions are the same in every snapshot: compile each once, ever.
+    if let Some(store) = crate::cache::FunctionCache::open() {
+        config.enable_incremental_compilation(std::sync::Arc::new(store))?;
+    }
     Engine::new(&config)
 }
 

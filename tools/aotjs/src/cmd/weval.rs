@@ -76,8 +76,9 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     }
     let input = super::read_input(&a.input)?;
     let cache = Cache::open_or_private()?;
+    say(&format!("cache: {}", cache.root().display()));
     if cache.is_private() {
-        say("no HOME or AOTJS_CACHE in the environment: using a private cache for this run");
+        say("no cache directory found (no AOTJS_CACHE, no home directory): using a private cache for this run");
     }
     let snapshot = if a.wizen {
         let spec = engine_of(&input, &a.input)?;
