@@ -229,9 +229,11 @@ fn plan_stubs(
                 continue;
             }
         };
-        // Everything the generated code depends on, besides the generator itself.
+        // Everything the generated code depends on, besides the generator itself (whose
+        // `GENERATOR_ID` covers its source and runtime-abi's).
         let key = stubcache::StubCache::key(&[
             snap.engine.code_sha256.as_bytes(),
+            &stubcache::facts_digest(facts),
             &[ic.kind, ic.stub_data_offset],
             &ic_type_index.to_le_bytes(),
             &gcptr_value_set.map_or(u32::MAX, |f| f).to_le_bytes(),

@@ -3,13 +3,20 @@
 //! Each entry maps a key to what the stub compiler made of one IC body: Wasm code, or the
 //! reason it was declined. The key covers everything the code depends on: the stub
 //! compiler's build (`stubs::GENERATOR_ID`), the engine facts the code embeds (type and function
-//! indices, class address), the StubInfo's field offset and the CacheIR bytes. So one cache
-//! file serves every application on that engine, and a changed generator never reuses code.
+//! indices, class address), every fact runtime-abi records for the engine (`facts_digest`), the
+//! StubInfo's field offset and the CacheIR bytes. So one cache file serves every application on
+//! that engine, and a changed generator or a corrected engine fact never reuses code.
 
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 const MAGIC: &[u8; 8] = b"AOTJSSC1";
+
+/// A digest of every fact runtime-abi records for an engine build (addresses, indices, offsets),
+/// for stub cache keys: code made under one set of facts is never served under another.
+pub fn facts_digest(facts: Option<&runtime_abi::EngineFacts>) -> [u8; 32] {
+    Sha256::digest(format!("{facts:?}").as_bytes()).into()
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CachedStub {
@@ -134,6 +141,27 @@ impl StubCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stub cache key of one IC body under a set of engine facts (as `plan_stubs` makes it).
+    fn key_under(facts: &runtime_abi::EngineFacts) -> [u8; 32] {
+        StubCache::key(&[b"engine code digest", &facts_digest(Some(facts)), b"CacheIR bytes"])
+    }
+
+    #[test]
+    fn a_changed_engine_fact_misses_the_cache() {
+        let facts = runtime_abi::engines::FASTLY_WEVAL_FACTS.clone();
+        let mut cache = StubCache::new();
+        cache.insert(key_under(&facts), CachedStub::Compiled(vec![0x0b]));
+        assert!(cache.get(&key_under(&facts)).is_some(), "the same facts hit");
+        let mut class_moved = facts.clone();
+        class_moved.array_class += 8;
+        let mut script_fact = facts.clone();
+        script_fact.script.lambda_func += 1;
+        for (what, changed) in [("array class", class_moved), ("a script fact", script_fact)] {
+            assert!(cache.get(&key_under(&changed)).is_none(), "{what} changed, yet the cache hit");
+        }
+        assert_ne!(facts_digest(None), facts_digest(Some(&facts)));
+    }
 
     #[test]
     fn round_trips_and_rejects_garbage() {

@@ -47,7 +47,7 @@ pub struct EngineSpec {
 ///
 /// Addresses are checked when a module is loaded (the first entries must name the expected
 /// ops); a mismatch is reported as an unknown engine rather than used.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct EngineFacts {
     /// `js::CodeNameTable`: `char*` per JSOp.
     pub jsop_name_table: u32,

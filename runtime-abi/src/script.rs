@@ -117,7 +117,7 @@ pub mod ctx {
 }
 
 /// Engine functions and `JSContext` offsets a compiled script uses, per build.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ScriptFacts {
     /// `PortableBaselineInterpret<false, true>`: the restart entry (13 × i32 → i32).
     pub restart_func: u32,
