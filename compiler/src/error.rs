@@ -20,6 +20,8 @@ pub enum Error {
     EngineTable(String),
     #[error("memory image: address {addr:#x}+{len} is outside the image")]
     OutOfImage { addr: u32, len: u32 },
+    #[error("memory image: a read of {len} bytes at {addr:#x} is larger than any engine structure (at most {max})")]
+    ReadTooLarge { addr: u32, len: u32, max: u32 },
     #[error("request at {addr:#x}: {message}")]
     Request { addr: u32, message: String },
     #[error("function {func}: {message}")]

@@ -419,7 +419,7 @@ fn lower_one(
     };
     let ops = match bytecode::decode(&snap.engine, &script.bytecode) {
         Ok(ops) => ops,
-        Err(e) => return Ok(Err(lower::Decline::why(format!("bytecode does not decode: {e}")))),
+        Err(e) => return Ok(Err(lower::Decline::why(format!("malformed bytecode: {e}")))),
     };
     let notes = match bytecode::notes::parse(&script.isd) {
         Ok(n) => n,

@@ -49,6 +49,52 @@ fn missing_and_empty_inputs() {
     assert_only(&dir, &["empty.js", "empty.wasm"]);
 }
 
+/// A module importing `fastly_http_req.uri_get` with `params` i32 parameters and calling
+/// `fastly_http_body.write(handle, addr, len, mode, nwritten_out)` with the given length from
+/// its `_start`.
+fn crafted_fastly_module(uri_get_params: usize, write_len: i32) -> Vec<u8> {
+    use wasm_encoder::{CodeSection, EntityType, ExportKind, ExportSection, Function, FunctionSection, ImportSection, Instruction as I, MemorySection, MemoryType, Module, TypeSection, ValType};
+    let mut types = TypeSection::new();
+    types.ty().function(vec![ValType::I32; uri_get_params], [ValType::I32]);
+    types.ty().function(vec![ValType::I32; 5], [ValType::I32]);
+    types.ty().function([], []);
+    let mut imports = ImportSection::new();
+    imports.import("fastly_http_req", "uri_get", EntityType::Function(0));
+    imports.import("fastly_http_body", "write", EntityType::Function(1));
+    let mut funcs = FunctionSection::new();
+    funcs.function(2);
+    let mut memory = MemorySection::new();
+    memory.memory(MemoryType { minimum: 1, maximum: None, memory64: false, shared: false, page_size_log2: None });
+    let mut exports = ExportSection::new();
+    exports.export("memory", ExportKind::Memory, 0).export("_start", ExportKind::Func, 2);
+    let mut f = Function::new([]);
+    for v in [1, 0, write_len, 0, 16] {
+        f.instruction(&I::I32Const(v));
+    }
+    f.instruction(&I::Call(1)).instruction(&I::Drop).instruction(&I::End);
+    let mut code = CodeSection::new();
+    code.function(&f);
+    let mut m = Module::new();
+    m.section(&types).section(&imports).section(&funcs).section(&memory).section(&exports).section(&code);
+    m.finish()
+}
+
+/// Crafted host calls: an import of a known Fastly call with the wrong arity is refused at
+/// load, and a guest-chosen length beyond the guest's memory is an error, not an allocation.
+#[test]
+fn crafted_host_calls_are_refused_with_one_line() {
+    let dir = scratch("cli-crafted-host");
+    let wrong_arity = write(&dir, "arity.wasm", &crafted_fastly_module(1, 4));
+    let out = run_aotjs([&"run".into(), &wrong_arity]);
+    assert_one_line_error(&out, "run arity.wasm", "`fastly_http_req.uri_get` takes 1 parameters; the host's takes 4");
+    let huge = write(&dir, "huge.wasm", &crafted_fastly_module(4, 0x7fff_fff0));
+    let out = run_aotjs([&"run".into(), &huge]);
+    assert_one_line_error(&out, "run huge.wasm", "host call read outside guest memory");
+    let fine = write(&dir, "fine.wasm", &crafted_fastly_module(4, 4));
+    let out = run_aotjs([&"run".into(), &fine]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
 #[test]
 fn foreign_truncated_and_unknown_modules() {
     let dir = scratch("cli-foreign");

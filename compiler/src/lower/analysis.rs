@@ -28,7 +28,17 @@ pub struct Analysis {
 
 /// Why a script's bytecode cannot be analysed (it is then declined with this reason).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnalysisError(pub String);
+pub struct AnalysisError {
+    pub message: String,
+    /// True when the bytecode is malformed (the engine would not produce it), false when it
+    /// is well formed but beyond what the analysis models.
+    pub malformed: bool,
+}
+
+/// Bytecode the engine would not produce.
+fn malformed(message: String) -> AnalysisError {
+    AnalysisError { message, malformed: true }
+}
 
 pub use super::ops::{is_conditional, terminates as is_terminator};
 
@@ -41,8 +51,8 @@ pub fn jump_target(op: &Op) -> Option<u32> {
 
 /// `(uses, defs)` of one op on the operand stack.
 pub fn stack_effect(engine: &Engine, op: &Op) -> Result<(u32, u32), AnalysisError> {
-    let info = engine.jsop(op.opcode).ok_or_else(|| AnalysisError(format!("unknown op {}", op.name)))?;
-    let defs = u32::try_from(info.ndefs).map_err(|_| AnalysisError(format!("{} has variable defs", op.name)))?;
+    let info = engine.jsop(op.opcode).ok_or_else(|| malformed(format!("unknown op {}", op.name)))?;
+    let defs = u32::try_from(info.ndefs).map_err(|_| AnalysisError { message: format!("{} has variable defs", op.name), malformed: false })?;
     let uses = match u32::try_from(info.nuses) {
         Ok(n) => n,
         Err(_) => match (op.name.as_str(), op.operands.first()) {
@@ -51,7 +61,7 @@ pub fn stack_effect(engine: &Engine, op: &Op) -> Result<(u32, u32), AnalysisErro
                 let constructing = matches!(op.name.as_str(), "New" | "NewContent" | "SuperCall");
                 2 + *argc as u32 + constructing as u32
             }
-            _ => return Err(AnalysisError(format!("{} has a variable stack use aotjs does not model", op.name))),
+            _ => return Err(AnalysisError { message: format!("{} has a variable stack use aotjs does not model", op.name), malformed: false }),
         },
     };
     Ok((uses, defs))
@@ -61,7 +71,7 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
     let index_of = |offset: u32| ops.binary_search_by_key(&offset, |o| o.offset).ok();
     // Resume offsets are where generators resume and TableSwitch cases start: op boundaries.
     if let Some(r) = notes.resume_offsets.iter().find(|&&r| index_of(r).is_none()) {
-        return Err(AnalysisError(format!("resume offset {r} is not at an op")));
+        return Err(malformed(format!("resume offset {r} is not at an op")));
     }
     // IC entries are numbered in bytecode order; JumpTarget and LoopHead restate the index.
     let mut ic_index = vec![0u32; ops.len()];
@@ -78,14 +88,14 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
         }
     }
     if cur != num_ic_entries {
-        return Err(AnalysisError(format!("IC ops number {cur} but the script has {num_ic_entries} IC entries")));
+        return Err(malformed(format!("IC ops number {cur} but the script has {num_ic_entries} IC entries")));
     }
 
     let mut leaders = BTreeSet::new();
     leaders.insert(0usize);
     for (i, op) in ops.iter().enumerate() {
         if let Some(t) = jump_target(op) {
-            let j = index_of(t).ok_or_else(|| AnalysisError(format!("{} at {} jumps into the middle of an op", op.name, op.offset)))?;
+            let j = index_of(t).ok_or_else(|| malformed(format!("{} at {} jumps into the middle of an op", op.name, op.offset)))?;
             leaders.insert(j);
         }
         if (is_terminator(&op.name) || is_conditional(&op.name)) && i + 1 < ops.len() {
@@ -106,7 +116,7 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
     let mut work = VecDeque::from([(0usize, 0u32)]);
     let set = |depth: &mut Vec<Option<u32>>, work: &mut VecDeque<(usize, u32)>, i: usize, d: u32| -> Result<(), AnalysisError> {
         match depth[i] {
-            Some(old) if old != d => Err(AnalysisError(format!("stack depth {old} and {d} meet at bytecode offset {}", ops[i].offset))),
+            Some(old) if old != d => Err(malformed(format!("stack depth {old} and {d} meet at bytecode offset {}", ops[i].offset))),
             Some(_) => Ok(()),
             None => {
                 depth[i] = Some(d);
@@ -119,7 +129,7 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
     while let Some((i, d)) = work.pop_front() {
         let op = &ops[i];
         let (uses, defs) = stack_effect(engine, op)?;
-        let after = d.checked_sub(uses).ok_or_else(|| AnalysisError(format!("stack underflow at bytecode offset {}", op.offset)))? + defs;
+        let after = d.checked_sub(uses).ok_or_else(|| malformed(format!("stack underflow at bytecode offset {}", op.offset)))? + defs;
         max_depth = max_depth.max(d).max(after);
         if let Some(t) = jump_target(op) {
             let j = index_of(t).unwrap_or(0);

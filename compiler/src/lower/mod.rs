@@ -215,11 +215,15 @@ impl Decline {
     pub(crate) fn why(reason: impl Into<String>) -> Self {
         Decline { reason: format!("script: {}", reason.into()), op: None }
     }
+    /// Bytecode the engine would never produce (an operand out of range): reported as such,
+    /// not as work left to do.
+    pub(crate) fn malformed(what: impl Into<String>) -> Self {
+        Decline { reason: format!("script: malformed bytecode: {}", what.into()), op: None }
+    }
 }
 
 pub use ops::{bails_out, op_supported};
 
-/// Checks that a script can be compiled and compiles it: the function body (locals and code).
 /// Where in a compiled function's code a part of the script begins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
@@ -237,6 +241,7 @@ pub struct Lowered {
     pub marks: Vec<(usize, Mark)>,
 }
 
+/// Checks that a script can be compiled and compiles it: the function body (locals and code).
 pub fn compile_script(engine: &Engine, env: &LowerEnv<'_>, input: &ScriptInput<'_>) -> Result<Lowered, Decline> {
     let flags = input.immutable_flags;
     if flags & (sf::FLAG_IS_ASYNC | sf::FLAG_IS_GENERATOR) != 0 {
@@ -248,7 +253,7 @@ pub fn compile_script(engine: &Engine, env: &LowerEnv<'_>, input: &ScriptInput<'
     if let Some(op) = input.ops.iter().find(|o| !op_supported(&o.name)) {
         return Err(Decline::op(&op.name));
     }
-    let a = analysis::analyse(engine, input.ops, input.notes, input.num_ic_entries).map_err(|e| Decline::why(e.0))?;
+    let a = analysis::analyse(engine, input.ops, input.notes, input.num_ic_entries).map_err(|e| if e.malformed { Decline::malformed(e.message) } else { Decline::why(e.message) })?;
     // Locals are typed optimistically: assume every local holds int32s wherever it is
     // definitely assigned, lower, and see what the lowering stores. If every store fits the
     // assumption, the assumption holds at run time (by induction over the stores) and this

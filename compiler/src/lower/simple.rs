@@ -158,7 +158,7 @@ pub(crate) fn dup2(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
 
 pub(crate) fn dup_at(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     if cx.v >= cx.d {
-        return Err(Decline::why(format!("DupAt {} at stack depth {}", cx.v, cx.d)));
+        return Err(Decline::malformed(format!("DupAt {} at stack depth {}", cx.v, cx.d)));
     }
     let e = l.copy_of(cx.d - cx.v);
     l.push(e);
@@ -185,7 +185,7 @@ pub(crate) fn swap(l: &mut Lower<'_>, _: &OpCtx<'_>) -> Result<(), Decline> {
 pub(crate) fn pick(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     let n = cx.v + 1;
     if n > cx.d {
-        return Err(Decline::why(format!("Pick {} at stack depth {}", cx.v, cx.d)));
+        return Err(Decline::malformed(format!("Pick {} at stack depth {}", cx.v, cx.d)));
     }
     permute(l, n, |i| if i == n - 1 { 0 } else { i + 1 });
     Ok(())
@@ -195,7 +195,7 @@ pub(crate) fn pick(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
 pub(crate) fn unpick(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     let n = cx.v + 1;
     if n > cx.d {
-        return Err(Decline::why(format!("Unpick {} at stack depth {}", cx.v, cx.d)));
+        return Err(Decline::malformed(format!("Unpick {} at stack depth {}", cx.v, cx.d)));
     }
     permute(l, n, |i| if i == 0 { n - 1 } else { i - 1 });
     Ok(())
@@ -205,7 +205,7 @@ pub(crate) fn unpick(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
 
 pub(crate) fn get_local(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     if cx.v >= l.input.nfixed {
-        return Err(Decline::why(format!("local {} of {}", cx.v, l.input.nfixed)));
+        return Err(Decline::malformed(format!("local {} of {}", cx.v, l.input.nfixed)));
     }
     l.get_local(cx.v);
     Ok(())
@@ -213,7 +213,7 @@ pub(crate) fn get_local(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline
 
 pub(crate) fn set_local(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     if cx.v >= l.input.nfixed {
-        return Err(Decline::why(format!("local {} of {}", cx.v, l.input.nfixed)));
+        return Err(Decline::malformed(format!("local {} of {}", cx.v, l.input.nfixed)));
     }
     l.set_local(cx.v)
 }

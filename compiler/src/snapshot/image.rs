@@ -7,6 +7,10 @@
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 
+/// The largest single read: far above any script's bytecode or IC body, far below memory that
+/// a crafted length could make aotjs allocate.
+pub const MAX_READ: u32 = 64 << 20;
+
 #[derive(Clone, Default)]
 pub struct MemoryImage {
     /// Non-overlapping segments keyed by start address.
@@ -36,16 +40,21 @@ impl MemoryImage {
         self.segs.iter().map(|(a, b)| (*a, b.as_slice()))
     }
 
-    /// Copies `len` bytes at `addr`; uncovered bytes read as zero.
+    /// Copies `len` bytes at `addr`; uncovered bytes read as zero. Lengths come from the image
+    /// itself (script and IC sizes), so they are bounded before anything is allocated.
     pub fn read(&self, addr: u32, len: u32) -> Result<Vec<u8>> {
+        if len > MAX_READ {
+            return Err(Error::ReadTooLarge { addr, len, max: MAX_READ });
+        }
         let end = addr as u64 + len as u64;
         if end > self.limit {
             return Err(Error::OutOfImage { addr, len });
         }
         let mut out = vec![0u8; len as usize];
-        // Segments overlapping [addr, end): the one starting at or before addr, and any after.
+        // Segments overlapping [addr, end): the one starting at or before addr, and any after
+        // (`end` may be 2^32, so the range is bounded in u64, not u32).
         let first = self.segs.range(..=addr).next_back().map(|(a, _)| *a).unwrap_or(addr);
-        for (&start, bytes) in self.segs.range(first..end as u32) {
+        for (&start, bytes) in self.segs.range(first..).take_while(|(s, _)| (**s as u64) < end) {
             let seg_end = start as u64 + bytes.len() as u64;
             let lo = (start as u64).max(addr as u64);
             let hi = seg_end.min(end);
@@ -165,6 +174,19 @@ mod tests {
         assert_eq!(img.segments().count(), 2);
         assert!(img.read(60, 8).is_err());
         assert!(img.write(63, &[1, 2]).is_err());
+    }
+
+    #[test]
+    fn reads_at_the_top_of_a_4_gib_memory_do_not_wrap() {
+        let top = u32::MAX - 3;
+        let mut img = MemoryImage::new([(0u32, &[5u8][..]), (top, &[1u8, 2, 3, 4][..])], 1 << 32);
+        assert_eq!(img.read(top, 4).unwrap(), [1, 2, 3, 4]);
+        assert_eq!(img.u32(top).unwrap(), 0x0403_0201);
+        assert!(img.read(top, 5).is_err(), "past 4 GiB");
+        assert!(img.read(u32::MAX, u32::MAX).is_err());
+        img.write(u32::MAX, &[9]).unwrap();
+        assert_eq!(img.read(top, 4).unwrap(), [1, 2, 3, 9]);
+        assert!(matches!(img.read(0, MAX_READ + 1), Err(Error::ReadTooLarge { .. })), "a huge length is refused before allocating");
     }
 
     #[test]

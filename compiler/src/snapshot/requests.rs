@@ -104,9 +104,10 @@ pub fn read(module: &Module<'_>, image: &MemoryImage) -> Result<Requests> {
         return Ok(Requests { head_addr: 0, flag_addr: 0, list: Vec::new() });
     };
     let mut list = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut addr = image.u32(head_addr)?;
     while addr != 0 {
-        if list.len() >= MAX_REQUESTS {
+        if list.len() >= MAX_REQUESTS || !seen.insert(addr) {
             return Err(Error::Request { addr, message: "request list does not end".into() });
         }
         let r = image.read(addr, req::SIZE).map_err(|_| Error::Request {

@@ -286,11 +286,55 @@ impl Ready {
     }
 }
 
-fn define_fastly(linker: &mut Linker<HostState>, m: &str, name: &str, ty: FuncType) -> Result<()> {
-    if ty.results().len() != 1 || !ty.params().all(|p| matches!(p, ValType::I32)) {
-        bail!("Fastly import `{m}.{name}` has an unexpected signature");
+/// The Fastly host calls this host implements, with their parameter counts (the engine's own
+/// import signatures; every parameter is an i32). `fastly_call` reads exactly these
+/// parameters, so an import of one of them with another arity is refused at load.
+const FASTLY_CALLS: &[(&str, usize)] = &[
+    ("fastly_http_req.body_downstream_get", 2),
+    ("fastly_http_req.method_get", 4),
+    ("fastly_http_req.uri_get", 4),
+    ("fastly_http_req.version_get", 2),
+    ("fastly_http_resp.version_get", 2),
+    ("fastly_http_req.header_names_get", 6),
+    ("fastly_http_resp.header_names_get", 6),
+    ("fastly_http_req.header_values_get", 8),
+    ("fastly_http_resp.header_values_get", 8),
+    ("fastly_http_req.new", 1),
+    ("fastly_http_resp.new", 1),
+    ("fastly_http_body.new", 1),
+    ("fastly_http_resp.status_get", 2),
+    ("fastly_http_resp.status_set", 2),
+    ("fastly_http_body.write", 5),
+    ("fastly_http_body.read", 4),
+    ("fastly_http_resp.send_downstream", 3),
+    ("fastly_http_body.close", 1),
+    ("fastly_http_body.append", 2),
+    ("fastly_http_resp.header_insert", 5),
+    ("fastly_http_resp.header_append", 5),
+    ("fastly_http_resp.header_remove", 3),
+    ("fastly_http_resp.framing_headers_mode_set", 2),
+    ("fastly_http_req.header_insert", 5),
+    ("fastly_http_req.header_append", 5),
+    ("fastly_http_req.header_remove", 3),
+];
+
+/// Checks an import's signature against what the host does for it: `(i32...) -> i32`, and for
+/// a call the host implements, exactly that call's parameters.
+fn check_fastly_signature(call: &str, ty: &FuncType) -> Result<()> {
+    if ty.results().len() != 1 || !ty.results().all(|r| matches!(r, ValType::I32)) || !ty.params().all(|p| matches!(p, ValType::I32)) {
+        bail!("Fastly import `{call}` has an unexpected signature (expected i32 parameters and one i32 result)");
     }
+    if let Some((_, arity)) = FASTLY_CALLS.iter().find(|(name, _)| *name == call) {
+        if ty.params().len() != *arity {
+            bail!("Fastly import `{call}` takes {} parameters; the host's takes {arity}", ty.params().len());
+        }
+    }
+    Ok(())
+}
+
+fn define_fastly(linker: &mut Linker<HostState>, m: &str, name: &str, ty: FuncType) -> Result<()> {
     let call = format!("{m}.{name}");
+    check_fastly_signature(&call, &ty)?;
     linker.func_new(m, name, ty, move |mut c, params, results| {
         let p: Vec<i32> = params.iter().map(|v| v.unwrap_i32()).collect();
         let status = fastly_call(&mut c, &call, &p)?;
@@ -315,8 +359,14 @@ fn write_mem(c: &mut Caller<'_, HostState>, addr: i32, bytes: &[u8]) -> Result<(
 }
 
 fn read_mem(c: &mut Caller<'_, HostState>, addr: i32, len: i32) -> Result<Vec<u8>> {
-    let mut buf = vec![0u8; len as u32 as usize];
-    memory(c)?.read(&*c, addr as u32 as usize, &mut buf).map_err(|e| format_err!("host call read outside guest memory: {e}"))?;
+    // The guest chooses the length: check it against its memory before allocating.
+    let (addr, len) = (addr as u32 as usize, len as u32 as usize);
+    let size = memory(c)?.data_size(&*c);
+    if addr.checked_add(len).is_none_or(|end| end > size) {
+        bail!("host call read outside guest memory ({len} bytes at {addr:#x})");
+    }
+    let mut buf = vec![0u8; len];
+    memory(c)?.read(&*c, addr, &mut buf).map_err(|e| format_err!("host call read outside guest memory: {e}"))?;
     Ok(buf)
 }
 
@@ -385,6 +435,7 @@ fn fastly_call(c: &mut Caller<'_, HostState>, call: &str, p: &[i32]) -> Result<i
             write_mem(c, p[3], &0u32.to_le_bytes())?;
             FASTLY_OK
         }
+        // Every call above is in FASTLY_CALLS, so its parameters are there (checked at load).
         "fastly_http_resp.send_downstream" => {
             c.data_mut().response.sent = true;
             FASTLY_OK
@@ -456,9 +507,11 @@ pub fn exit_status(result: Result<()>) -> (i32, Option<String>) {
         Err(e) => match e.downcast_ref::<I32Exit>() {
             Some(exit) => (exit.0, None),
             None => {
+                // A host error's own message is its root cause; the context above it is a wasm
+                // backtrace, which does not fit on one line.
                 let msg = match e.downcast_ref::<wasmtime::Trap>() {
                     Some(t) => format!("wasm trap: {t}"),
-                    None => format!("{e:#}"),
+                    None => e.root_cause().to_string(),
                 };
                 (1, Some(msg.lines().next().unwrap_or("").to_string()))
             }
