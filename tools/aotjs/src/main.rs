@@ -7,6 +7,7 @@ mod bench;
 mod cache;
 mod cmd;
 mod engines;
+mod fuzzgen;
 mod host;
 mod snapshot;
 mod startup;
@@ -30,6 +31,7 @@ use std::process::ExitCode;
   aotjs bench corpus/sched.js --aotjs-baseline /tmp/old/aotjs
   aotjs octane ~/octane richards deltablue --weval ~/.cargo/bin/weval
   aotjs coverage corpus/sched.js             share of IC hits served by compiled stubs
+  aotjs fuzz --seconds 600                   differential fuzzing, interpreted vs compiled
   aotjs engine fetch                         download and verify the engines now
   js-compute-runtime app.js app.wasm --enable-aot --weval-bin $(which aotjs)
                                              the Fastly toolchain, with aotjs as its AOT step
@@ -56,6 +58,7 @@ enum Command {
     Coverage(cmd::coverage::Args),
     Octane(cmd::octane::Args),
     Engine(cmd::engine::Args),
+    Fuzz(cmd::fuzz::Args),
     /// weval's command line, for the Fastly toolchain's --weval-bin (also as a link named `weval`).
     Weval(cmd::weval::Args),
 }
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Command::Coverage(a) => cmd::coverage::main(a, cli.verbose),
         Command::Octane(a) => cmd::octane::main(a, cli.verbose),
         Command::Engine(a) => cmd::engine::main(a, cli.verbose),
+        Command::Fuzz(a) => cmd::fuzz::main(a, cli.verbose),
         Command::Weval(a) => cmd::weval::main(a, cli.verbose),
     };
     match result {

@@ -4,6 +4,7 @@ pub mod compile;
 pub mod coverage;
 pub mod demo;
 pub mod engine;
+pub mod fuzz;
 pub mod inspect;
 pub mod octane;
 pub mod run;
