@@ -32,6 +32,7 @@ use std::process::ExitCode;
   aotjs octane ~/octane richards deltablue --weval ~/.cargo/bin/weval
   aotjs coverage corpus/sched.js             share of IC hits served by compiled stubs
   aotjs fuzz --seconds 600                   differential fuzzing, interpreted vs compiled
+  aotjs test262 ~/test262 test/language      the conformance suite, interpreted vs compiled
   aotjs engine fetch                         download and verify the engines now
   js-compute-runtime app.js app.wasm --enable-aot --weval-bin $(which aotjs)
                                              the Fastly toolchain, with aotjs as its AOT step
@@ -59,6 +60,7 @@ enum Command {
     Octane(cmd::octane::Args),
     Engine(cmd::engine::Args),
     Fuzz(cmd::fuzz::Args),
+    Test262(cmd::test262::Args),
     /// weval's command line, for the Fastly toolchain's --weval-bin (also as a link named `weval`).
     Weval(cmd::weval::Args),
 }
@@ -80,6 +82,7 @@ fn main() -> ExitCode {
         Command::Octane(a) => cmd::octane::main(a, cli.verbose),
         Command::Engine(a) => cmd::engine::main(a, cli.verbose),
         Command::Fuzz(a) => cmd::fuzz::main(a, cli.verbose),
+        Command::Test262(a) => cmd::test262::main(a, cli.verbose),
         Command::Weval(a) => cmd::weval::main(a, cli.verbose),
     };
     match result {

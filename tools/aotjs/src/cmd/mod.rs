@@ -9,6 +9,7 @@ pub mod inspect;
 pub mod octane;
 pub mod run;
 pub mod snapshot;
+pub mod test262;
 pub mod weval;
 
 use wasmtime::{bail, Result};
