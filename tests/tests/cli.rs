@@ -260,6 +260,24 @@ fn help_has_examples() {
     }
 }
 
+/// A new snapshot of a known engine runs from the engine's cached code module with the
+/// snapshot's data (no native compile), and gives the same output as the whole module would.
+#[test]
+fn a_new_snapshot_runs_from_the_engines_cached_code() {
+    let dir = scratch("cli-split");
+    let snap = snapshot(&dir, "split", "var greeting = 'hello ' + [3, 4].map((x) => x * x).join('+');\nfunction main() { console.log(greeting); }\n");
+    let out = run_aotjs([&"run".into(), &"-v".into(), &snap]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("the engine's code module (cached) and the snapshot's data"), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "hello 9+16\n");
+    // The same program compiled by aotjs (a whole module) agrees.
+    let aot = dir.join("split.aot.wasm");
+    assert!(run_aotjs([&"compile".into(), &snap, &"-o".into(), &aot]).status.success());
+    let out = run_aotjs([&"run".into(), &"-v".into(), &aot]);
+    assert!(text(&out.stderr).contains("compiled to native code"), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "hello 9+16\n");
+}
+
 /// `aotjs bench --startup` measures all three modules of a program, each answering, and
 /// reports medians (no timing is asserted: only that there are measurements).
 #[test]

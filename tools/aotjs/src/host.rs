@@ -463,12 +463,46 @@ pub fn load_module(engine: &Engine, bytes: &[u8], what: &Path) -> Result<Module>
     }
 }
 
+/// A module to run: the whole module, or (for a snapshot of a known engine) the engine's code
+/// module, compiled once per engine, with the snapshot's data to give each instance.
+pub struct Loaded {
+    pub module: Module,
+    pub data: Option<crate::split::DataImage>,
+}
+
+/// Loads `bytes` to run once: a snapshot of a known engine (not compiled by aotjs) as the
+/// engine's cached code module plus its data, so a new snapshot needs no native compile;
+/// anything else as `load_module`.
+pub fn load_fresh(engine: &Engine, cache: &crate::cache::Cache, bytes: &[u8], what: &Path) -> Result<Loaded> {
+    let known = Engine::detect_precompiled(bytes).is_none()
+        && aotjs_compiler::snapshot::engine::code_digest_of(bytes).and_then(|d| runtime_abi::EngineSpec::by_code_sha256(&d)).is_some();
+    if known {
+        if let Some(split) = crate::split::split(bytes) {
+            let module = cache.compiled_module(engine, "code", &split.code)?;
+            return Ok(Loaded { module, data: Some(split.data) });
+        }
+    }
+    Ok(Loaded { module: load_module(engine, bytes, what)?, data: None })
+}
+
 /// Instantiates `module` and calls `entry`, collecting output and exit status.
 pub fn run(engine: &Engine, module: &Module, entry: &str, cfg: &RunConfig) -> Result<RunOutput> {
+    run_with_data(engine, module, None, entry, cfg)
+}
+
+/// `run` for a `Loaded` module.
+pub fn run_loaded(engine: &Engine, loaded: &Loaded, entry: &str, cfg: &RunConfig) -> Result<RunOutput> {
+    run_with_data(engine, &loaded.module, loaded.data.as_ref(), entry, cfg)
+}
+
+fn run_with_data(engine: &Engine, module: &Module, data: Option<&crate::split::DataImage>, entry: &str, cfg: &RunConfig) -> Result<RunOutput> {
     let (mut store, stdout, stderr) = store(engine, cfg)?;
     let mut linker = linker(engine, module)?;
     let start = Instant::now();
     let instance = instantiate(engine, &mut linker, &mut store, module)?;
+    if let Some(data) = data {
+        data.apply(&mut store, &instance)?;
+    }
     let func: Func = instance
         .get_func(&mut store, entry)
         .ok_or_else(|| format_err!("module has no `{entry}` export to run"))?;

@@ -10,6 +10,7 @@ mod engines;
 mod fuzzgen;
 mod host;
 mod snapshot;
+mod split;
 mod startup;
 
 use clap::{Parser, Subcommand};

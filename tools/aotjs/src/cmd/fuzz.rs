@@ -177,8 +177,8 @@ impl Fuzzer {
 
     /// (stdout, exit code, trap) of one run.
     fn run(&self, wasm: &[u8], name: &Path) -> Result<(String, i32, Option<String>)> {
-        let module = host::load_module(&self.wt, wasm, name)?;
-        let out = host::run(&self.wt, &module, "_start", &RunConfig { fixed_random: true, ..Default::default() })?;
+        let module = host::load_fresh(&self.wt, &self.cache, wasm, name)?;
+        let out = host::run_loaded(&self.wt, &module, "_start", &RunConfig { fixed_random: true, ..Default::default() })?;
         let mut stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         if out.exit_code != 0 {
             stdout.push_str(&String::from_utf8_lossy(&out.stderr));

@@ -44,13 +44,16 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     };
     let wt = host::engine()?;
     let start = std::time::Instant::now();
-    let module = host::load_module(&wt, &bytes, &a.input)?;
+    let cache = crate::cache::Cache::open_or_private()?;
+    let loaded = host::load_fresh(&wt, &cache, &bytes, &a.input)?;
+    let module = &loaded.module;
     if verbose {
-        eprintln!("aotjs: compiled to native code in {:.2?}", start.elapsed());
+        let how = if loaded.data.is_some() { "the engine's code module (cached) and the snapshot's data" } else { "compiled to native code" };
+        eprintln!("aotjs: {how} in {:.2?}", start.elapsed());
     }
     let entry = if module.get_export("_start").is_some() { "_start" } else { "wizer.resume" };
     let cfg = RunConfig { trace: std::env::var_os("AOTJS_TRACE_HOST").is_some(), url: a.url.clone(), ..Default::default() };
-    let out = host::run(&wt, &module, entry, &cfg).with_context(|| format!("running {}", a.input.display()))?;
+    let out = host::run_loaded(&wt, &loaded, entry, &cfg).with_context(|| format!("running {}", a.input.display()))?;
     std::io::stdout().write_all(&out.stdout)?;
     std::io::stderr().write_all(&out.stderr)?;
     if a.response {

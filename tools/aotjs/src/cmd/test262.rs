@@ -360,8 +360,8 @@ impl Runner {
 
     /// The result line of each test index, and how the run ended if not normally.
     fn run(&self, wasm: &[u8]) -> Result<(BTreeMap<usize, String>, Option<String>)> {
-        let module = host::load_module(&self.wt, wasm, Path::new("test262.js"))?;
-        let out = host::run(&self.wt, &module, "_start", &RunConfig { fixed_random: true, ..Default::default() })?;
+        let module = host::load_fresh(&self.wt, &self.cache, wasm, Path::new("test262.js"))?;
+        let out = host::run_loaded(&self.wt, &module, "_start", &RunConfig { fixed_random: true, ..Default::default() })?;
         let mut lines = BTreeMap::new();
         for l in String::from_utf8_lossy(&out.stdout).lines() {
             if let Some((k, rest)) = l.strip_prefix('T').and_then(|l| l.split_once(' ')) {
