@@ -4,7 +4,7 @@
 use crate::bytecode::notes::ScriptNotes;
 use crate::bytecode::{Op, Operand};
 use crate::snapshot::engine::Engine;
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// What the analysis found; `depth[i]` is `None` for ops no path from the entry reaches.
 #[derive(Debug)]
@@ -24,6 +24,9 @@ pub struct Analysis {
     /// there; and scope notes, for the environment each range runs in.
     pub try_notes: usize,
     pub scope_notes: usize,
+    /// Per `TableSwitch` op (by index): its case targets' bytecode offsets, in case order (the
+    /// default is its `jump_target`).
+    pub switch_cases: BTreeMap<usize, Vec<u32>>,
 }
 
 /// Why a script's bytecode cannot be analysed (it is then declined with this reason).
@@ -45,8 +48,19 @@ pub use super::ops::{is_conditional, terminates as is_terminator};
 pub fn jump_target(op: &Op) -> Option<u32> {
     op.operands.iter().find_map(|o| match o {
         Operand::Target(t) => Some(*t),
+        Operand::TableSwitch { default, .. } => Some(*default),
         _ => None,
     })
+}
+
+/// A `TableSwitch`'s case targets: the resume offsets `first_resume_index..` of the script, one
+/// per value from `low` to `high`.
+pub fn switch_cases(op: &Op, notes: &ScriptNotes) -> Result<Option<Vec<u32>>, AnalysisError> {
+    let Some(Operand::TableSwitch { low, high, first_resume_index, .. }) = op.operands.first() else { return Ok(None) };
+    let n = (*high as i64 - *low as i64 + 1).max(0) as usize;
+    let first = *first_resume_index as usize;
+    let cases = notes.resume_offsets.get(first..first + n).ok_or_else(|| malformed(format!("TableSwitch at {} names resume offsets {first}..{} of {}", op.offset, first + n, notes.resume_offsets.len())))?;
+    Ok(Some(cases.to_vec()))
 }
 
 /// `(uses, defs)` of one op on the operand stack.
@@ -91,10 +105,17 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
         return Err(malformed(format!("IC ops number {cur} but the script has {num_ic_entries} IC entries")));
     }
 
+    let mut switch_cases_of = BTreeMap::new();
+    for (i, op) in ops.iter().enumerate() {
+        if let Some(cases) = switch_cases(op, notes)? {
+            switch_cases_of.insert(i, cases);
+        }
+    }
     let mut leaders = BTreeSet::new();
     leaders.insert(0usize);
     for (i, op) in ops.iter().enumerate() {
-        if let Some(t) = jump_target(op) {
+        let cases = switch_cases_of.get(&i).into_iter().flatten().copied();
+        for t in jump_target(op).into_iter().chain(cases) {
             let j = index_of(t).ok_or_else(|| malformed(format!("{} at {} jumps into the middle of an op", op.name, op.offset)))?;
             leaders.insert(j);
         }
@@ -140,6 +161,9 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
             };
             set(&mut depth, &mut work, j, at_target)?;
         }
+        for &t in switch_cases_of.get(&i).into_iter().flatten() {
+            set(&mut depth, &mut work, index_of(t).unwrap_or(0), after)?;
+        }
         if !is_terminator(&op.name) && i + 1 < ops.len() {
             set(&mut depth, &mut work, i + 1, after)?;
         }
@@ -153,6 +177,7 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
         num_ic_entries,
         try_notes: notes.try_notes.len(),
         scope_notes: notes.scope_notes.len(),
+        switch_cases: switch_cases_of,
     })
 }
 
@@ -218,7 +243,8 @@ pub fn typed_locals_at_blocks(a: &Analysis, ops: &[Op], stores: &[LocalTy]) -> V
             }
         }
         let last = &ops[end - 1];
-        if let Some(j) = jump_target(last).and_then(index_of) {
+        let cases = a.switch_cases.get(&(end - 1)).into_iter().flatten().copied();
+        for j in jump_target(last).into_iter().chain(cases).filter_map(index_of) {
             succs[b].push(a.block_of[j]);
         }
         if !is_terminator(&last.name) && end < ops.len() {

@@ -3,6 +3,7 @@
 //! typed conditions; truthiness.
 
 use super::ops::OpCtx;
+use crate::bytecode::Operand;
 use super::vstack::{Entry, Loc, Ty};
 use super::{Decline, Lower};
 use runtime_abi::value::{tag, TYPE_BOOLEAN, TYPE_INT32, TYPE_NULL, TYPE_UNDEFINED};
@@ -174,6 +175,75 @@ pub(crate) fn coalesce(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     l.jump(analysis_target(cx));
     l.end();
     Ok(())
+}
+
+/// `TableSwitch`: an int32 in `[low, high]`, or a double equal to one (-0 counts as 0), jumps
+/// to its case (a resume offset of the script); anything else to the default. Dispatch is a
+/// Wasm `br_table` over one block per case, each ending in that case's jump.
+pub(crate) fn table_switch(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let Some(Operand::TableSwitch { default, low, .. }) = cx.op.operands.first().cloned() else {
+        return Err(Decline::malformed(format!("TableSwitch at {} has no table", cx.op.offset)));
+    };
+    let cases = l.a.switch_cases.get(&cx.idx).cloned().unwrap_or_default();
+    let e = l.pop();
+    l.sync_for_edge();
+    let index = l.temp(ValType::I32);
+    match e.loc {
+        Loc::Int32(x) => {
+            l.i(I::LocalGet(x)).i(I::I32Const(low)).i(I::I32Sub);
+            l.release(e);
+        }
+        _ => {
+            let v = l.boxed_local(e, cx.d);
+            l.case_index_of_value(v, low);
+            l.free_temp(v);
+        }
+    }
+    l.i(I::LocalSet(index));
+    let n = cases.len() as u32;
+    l.open_block(); // the default's landing
+    for _ in 0..n {
+        l.open_block();
+    }
+    let table: Vec<u32> = (0..n).collect();
+    l.i(I::LocalGet(index)).i(I::BrTable(table.into(), n));
+    l.free_temp(index);
+    for &target in &cases {
+        l.end();
+        l.jump(target);
+    }
+    l.end();
+    l.jump(default);
+    Ok(())
+}
+
+impl<'e> Lower<'e> {
+    /// `[] -> [i32]`: the case index `value - low` of the Value in local `v` when it is an int32
+    /// or a double equal to one (`NumberEqualsInt32`), else -1 (out of every table).
+    fn case_index_of_value(&mut self, v: u32, low: i32) {
+        let (tf, t32) = (self.p.tf, self.p.t32);
+        self.i(I::LocalGet(v));
+        vc::tag_of(&mut *self.code.borrow_mut());
+        self.i(I::I32Const(tag(TYPE_INT32) as i32)).i(I::I32Eq);
+        self.open_if_result(ValType::I32);
+        self.i(I::LocalGet(v)).i(I::I32WrapI64).i(I::I32Const(low)).i(I::I32Sub);
+        self.else_();
+        self.i(I::LocalGet(v));
+        vc::tag_of(&mut *self.code.borrow_mut());
+        self.i(I::I32Const(tag(TYPE_INT32) as i32)).i(I::I32LtU);
+        self.open_if_result(ValType::I32);
+        self.i(I::LocalGet(v)).i(I::F64ReinterpretI64).i(I::LocalTee(tf)).i(I::I32TruncSatF64S).i(I::LocalTee(t32));
+        self.i(I::F64ConvertI32S).i(I::LocalGet(tf)).i(I::F64Eq);
+        self.open_if_result(ValType::I32);
+        self.i(I::LocalGet(t32)).i(I::I32Const(low)).i(I::I32Sub);
+        self.else_();
+        self.i(I::I32Const(-1));
+        self.end();
+        self.else_();
+        self.i(I::I32Const(-1));
+        self.end();
+        self.end();
+    }
 }
 
 /// `Case`: the condition (a boolean from StrictEq) is popped; when true the discriminant goes

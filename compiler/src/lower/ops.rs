@@ -93,6 +93,7 @@ pub static OPS: &[OpDef] = ops! {
     Return simple::return_: "Return";
     Return simple::ret_rval: "RetRval";
     Goto control::goto: "Goto" | "Default";
+    Goto control::table_switch: "TableSwitch";
     Cond control::cond_jump: "JumpIfFalse" | "JumpIfTrue" | "And" | "Or";
     Cond control::coalesce: "Coalesce";
     Cond control::case: "Case";

@@ -43,6 +43,8 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("SetElem", 3, 1, true),
     ("SetProp", 2, 1, true),
     ("Call", -1, 1, true),
+    ("TableSwitch", 1, 0, false),
+    ("DelProp", 1, 1, false),
     ("New", -1, 1, true),
     ("String", 0, 1, false),
     ("TableSwitch", 1, 0, false),
@@ -92,10 +94,12 @@ impl Script {
         self.lowered_in(nfixed, env).map(|l| l.body)
     }
     fn lowered_in(&self, nfixed: u32, env: &LowerEnv<'_>) -> Result<Lowered, Decline> {
-        let notes = crate::bytecode::notes::ScriptNotes::default();
+        self.lowered_with(nfixed, env, &crate::bytecode::notes::ScriptNotes::default())
+    }
+    fn lowered_with(&self, nfixed: u32, env: &LowerEnv<'_>, notes: &crate::bytecode::notes::ScriptNotes) -> Result<Lowered, Decline> {
         let input = ScriptInput {
             ops: &self.0,
-            notes: &notes,
+            notes,
             nfixed,
             nslots: nfixed + 8,
             num_ic_entries: self.num_ics(),
@@ -230,7 +234,32 @@ fn the_op_table_names_each_op_once_and_derives_the_block_structure() {
     assert!(ops::terminates("Goto") && ops::terminates("Return") && ops::terminates("Throw"));
     assert!(!ops::terminates("JumpIfFalse") && ops::is_conditional("JumpIfFalse") && ops::is_conditional("Case"));
     assert!(ops::bails_out("Throw") && ops::bails_out("GlobalOrEvalDeclInstantiation") && !ops::bails_out("Add"));
-    assert!(!op_supported("TableSwitch") && op_supported("GetProp"));
+    assert!(!op_supported("DelProp") && op_supported("GetProp") && op_supported("TableSwitch"));
+}
+
+#[test]
+fn table_switch_dispatches_through_a_br_table_to_each_case_and_the_default() {
+    let switch = Operand::TableSwitch { default: 60, low: 3, high: 4, first_resume_index: 0 };
+    let s = Script::new(&[
+        ("GetArg", Some(Operand::Arg(0))),
+        ("TableSwitch", Some(switch)),
+        ("Zero", None),
+        ("Return", None),
+        ("One", None),
+        ("Return", None),
+        ("Undefined", None),
+        ("Return", None),
+    ]);
+    // Cases 3 and 4 start at ops 2 and 4 (offsets 20 and 40); the default is op 6.
+    let notes = crate::bytecode::notes::ScriptNotes { resume_offsets: vec![20, 40], ..Default::default() };
+    let l = s.lowered_with(0, &test_env(), &notes).unwrap();
+    let ops = operators(&validate(&l.body));
+    assert!(ops.iter().any(|o| o.starts_with("BrTable")), "no br_table: {ops:?}");
+    assert!(ops.windows(2).any(|w| w[0] == "I32Const { value: 3 }" && w[1] == "I32Sub"), "the value minus low indexes the table");
+    // A table naming resume offsets the script does not have is malformed bytecode.
+    let short = crate::bytecode::notes::ScriptNotes { resume_offsets: vec![20], ..Default::default() };
+    let d = s.lowered_with(0, &test_env(), &short).err().expect("declined");
+    assert!(d.reason.contains("malformed bytecode"), "{d:?}");
 }
 
 #[test]
@@ -249,9 +278,9 @@ fn listing_marks_cover_the_prologue_every_op_in_order_and_the_epilogue() {
 
 #[test]
 fn an_op_outside_the_table_declines_with_its_name() {
-    let s = Script::new(&[("Zero", None), ("TableSwitch", None), ("Undefined", None), ("Return", None)]);
+    let s = Script::new(&[("Zero", None), ("DelProp", None), ("Undefined", None), ("Return", None)]);
     let d = s.lower(0).unwrap_err();
-    assert_eq!(d.op.as_deref(), Some("TableSwitch"));
+    assert_eq!(d.op.as_deref(), Some("DelProp"));
 }
 
 #[test]
