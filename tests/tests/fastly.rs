@@ -144,15 +144,9 @@ fn viceroy() -> PathBuf {
     bin
 }
 
-/// Where aotjs keeps its cache (the same rule as the CLI's).
+/// Where aotjs keeps its cache, as the CLI says (the directory its engines are cached in).
 fn aotjs_cache() -> PathBuf {
-    if let Some(p) = std::env::var_os("AOTJS_CACHE") {
-        PathBuf::from(p)
-    } else if let Some(p) = std::env::var_os("XDG_CACHE_HOME") {
-        PathBuf::from(p).join("aotjs")
-    } else {
-        PathBuf::from(std::env::var_os("HOME").expect("HOME or AOTJS_CACHE must be set")).join(".cache").join("aotjs")
-    }
+    engine_path().parent().and_then(Path::parent).expect("engines are cached in CACHE/engines").to_path_buf()
 }
 
 /// A Viceroy server on 127.0.0.1, stopped when dropped.
