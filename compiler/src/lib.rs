@@ -380,6 +380,14 @@ fn lower_env<'f>(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &'f 
         init_function_env: engine_func(snap, linker, s.init_function_env_func, 2, 1, "InitFunctionEnvironmentObjects")?,
         lambda: engine_func(snap, linker, s.lambda_func, 3, 1, "js::Lambda")?,
         function_this: engine_func(snap, linker, s.function_this_func, 3, 1, "GetFunctionThis")?,
+        del_prop: [
+            engine_func(snap, linker, s.del_prop_func, 4, 1, "DelPropOperation<false>")?,
+            engine_func(snap, linker, s.strict_del_prop_func, 4, 1, "DelPropOperation<true>")?,
+        ],
+        del_elem: [
+            engine_func(snap, linker, s.del_elem_func, 4, 1, "DelElemOperation<false>")?,
+            engine_func(snap, linker, s.strict_del_elem_func, 4, 1, "DelElemOperation<true>")?,
+        ],
         push_lexical_env: engine_func(snap, linker, s.push_lexical_env_func, 3, 1, "PushLexicalEnv")?,
         ensure_dense_len: engine_func(snap, linker, s.ensure_dense_initialized_len_func, 2, 0, "ensureDenseInitializedLength")?,
         regexp_at_pc: engine_func(snap, linker, s.regexp_at_pc_func, 2, 1, "JSScript::getRegExp")?,

@@ -91,6 +91,8 @@ pub const STATE_OBJ0: u32 = 88;
 pub const STATE_FUN0: u32 = 208;
 pub const STATE_RES: u32 = 72;
 pub const STATE_VALUE0: u32 = 8;
+pub const STATE_VALUE1: u32 = 24;
+pub const STATE_NAME0: u32 = 172;
 pub const STATE_SCOPE0: u32 = 220;
 /// `AbstractFramePtr` tag of a `BaselineFrame*`.
 pub const ABSTRACT_FRAME_BASELINE_TAG: u32 = 1;
@@ -134,6 +136,12 @@ pub struct ScriptFacts {
     pub lambda_func: u32,
     /// `js::GetFunctionThis(cx, AbstractFramePtr, MutableHandleValue) -> bool`.
     pub function_this_func: u32,
+    /// `js::DelPropOperation<false>` / `<true>`: `(cx, HandleValue, Handle<PropertyName*>, bool*) -> bool`.
+    pub del_prop_func: u32,
+    pub strict_del_prop_func: u32,
+    /// `js::DelElemOperation<false>` / `<true>`: `(cx, HandleValue obj, HandleValue key, bool*) -> bool`.
+    pub del_elem_func: u32,
+    pub strict_del_elem_func: u32,
     /// `JSScript::getRegExp(script, pc) -> RegExpObject*`.
     pub regexp_at_pc_func: u32,
     /// `js::CloneRegExpObject(cx, Handle<RegExpObject*>) -> JSObject*`.
@@ -170,6 +178,10 @@ pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
     init_function_env_func: 7041,
     lambda_func: 5961,
     function_this_func: 5900,
+    del_prop_func: 5939,
+    strict_del_prop_func: 5938,
+    del_elem_func: 5941,
+    strict_del_elem_func: 5940,
     push_lexical_env_func: 7007,
     ensure_dense_initialized_len_func: 6050,
     regexp_at_pc_func: 6887,

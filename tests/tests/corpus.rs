@@ -77,3 +77,27 @@ fn at_least_80_percent_of_corpus_scripts_are_compiled() {
 }
 
 include!(concat!(env!("OUT_DIR"), "/corpus_tests.rs"));
+
+/// Programs written for one newly lowered feature must have every one of their own functions
+/// compiled, so their differential check exercises the compiled lowering and not the
+/// interpreter. (Scripts without a name are the harness's and the top level.)
+#[test]
+fn feature_programs_compile_all_their_functions() {
+    let dir = scratch("corpus-feature-programs");
+    for name in ["delete", "table_switch"] {
+        let js = workspace_root().join("corpus").join(format!("{name}.js"));
+        let snap = dir.join(format!("{name}.snap.wasm"));
+        let out = run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]);
+        assert!(out.status.success(), "snapshot of {name} failed: {}", text(&out.stderr));
+        let out = run_aotjs([&"inspect".into(), &snap, &"--json".into(), &"--lowered".into(), &"--no-disasm".into()]);
+        assert!(out.status.success(), "inspect of {name} failed: {}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut named = 0;
+        for s in v["scripts"].as_array().unwrap() {
+            let Some(fun) = s["name"].as_str() else { continue };
+            named += 1;
+            assert!(s["lowered"]["wasm"].is_array(), "{name}.js: {fun} stays interpreted: {}", s["lowered"]["declined"]);
+        }
+        assert!(named >= 5, "{name}.js: only {named} named functions in the snapshot");
+    }
+}

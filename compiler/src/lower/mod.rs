@@ -62,6 +62,9 @@ pub struct LowerEnv<'a> {
     pub init_function_env: u32,
     pub lambda: u32,
     pub function_this: u32,
+    /// `DelPropOperation` and `DelElemOperation`, each `[sloppy, strict]`.
+    pub del_prop: [u32; 2],
+    pub del_elem: [u32; 2],
     pub push_lexical_env: u32,
     pub ensure_dense_len: u32,
     pub init_dense_element: u32,

@@ -103,6 +103,8 @@ pub static OPS: &[OpDef] = ops! {
     Helper calls::push_lexical_env: "PushLexicalEnv";
     Helper calls::init_elem_array: "InitElemArray";
     Helper calls::regexp: "RegExp";
+    Helper calls::del_prop: "DelProp" | "StrictDelProp";
+    Helper calls::del_elem: "DelElem" | "StrictDelElem";
     Throw simple::bail: "Throw" | "ThrowWithStack" | "ThrowMsg" | "ThrowSetConst";
     BailOut simple::bail: "Exception" | "ExceptionAndStack" | "Debugger" | "GlobalOrEvalDeclInstantiation";
     Ic calls::ic_nullary: "NewObject" | "NewInit" | "NewArray" | "Rest" | "GetIntrinsic";

@@ -48,6 +48,8 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("New", -1, 1, true),
     ("String", 0, 1, false),
     ("TableSwitch", 1, 0, false),
+    ("DelName", 0, 1, false),
+    ("StrictDelElem", 2, 1, false),
 ];
 
 fn engine() -> Engine {
@@ -116,7 +118,7 @@ fn to(i: u32) -> Option<Operand> {
 }
 
 /// Engine functions as imports 0..=12, in `test_env`'s order, with their real signatures.
-const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0)];
+const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1)];
 const IC_TYPE: u32 = 0;
 const INLINE: &[InlineBody] = &[
     InlineBody { table_index: 7001, count: 1, shape: InlineShape::FixedSlotRead { shape: 24, offset: 28 } },
@@ -147,6 +149,8 @@ fn test_env() -> LowerEnv<'static> {
         init_function_env: 4,
         lambda: 5,
         function_this: 6,
+        del_prop: [13, 14],
+        del_elem: [15, 16],
         push_lexical_env: 7,
         ensure_dense_len: 8,
         init_dense_element: 9,
@@ -234,7 +238,7 @@ fn the_op_table_names_each_op_once_and_derives_the_block_structure() {
     assert!(ops::terminates("Goto") && ops::terminates("Return") && ops::terminates("Throw"));
     assert!(!ops::terminates("JumpIfFalse") && ops::is_conditional("JumpIfFalse") && ops::is_conditional("Case"));
     assert!(ops::bails_out("Throw") && ops::bails_out("GlobalOrEvalDeclInstantiation") && !ops::bails_out("Add"));
-    assert!(!op_supported("DelProp") && op_supported("GetProp") && op_supported("TableSwitch"));
+    assert!(!op_supported("DelName") && op_supported("GetProp") && op_supported("TableSwitch"));
 }
 
 #[test]
@@ -263,6 +267,21 @@ fn table_switch_dispatches_through_a_br_table_to_each_case_and_the_default() {
 }
 
 #[test]
+fn delete_calls_the_engines_operation_of_its_strictness_behind_an_exit_frame() {
+    let name = Some(Operand::Thing { kind: "atom", index: 0 });
+    let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("DelProp", name), ("Return", None)]);
+    let ops = lower_ok(&s, 0);
+    assert!(ops.contains(&"Call { function_index: 13 }".to_string()), "sloppy delete calls DelPropOperation<false>");
+    assert!(!ops.iter().any(|o| o == "Call { function_index: 14 }"));
+    // The name and the value are rooted in `state` for the call, and cleared after it.
+    assert!(ops.iter().any(|o| o.contains(&format!("offset: {}", sf::STATE_NAME0))));
+    let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("GetArg", Some(Operand::Arg(1))), ("StrictDelElem", None), ("Return", None)]);
+    let ops = lower_ok(&s, 0);
+    assert!(ops.contains(&"Call { function_index: 16 }".to_string()), "strict delete of an element calls DelElemOperation<true>");
+    assert!(ops.iter().any(|o| o.contains(&format!("offset: {}", sf::STATE_VALUE1))), "the key is rooted in state.value1");
+}
+
+#[test]
 fn listing_marks_cover_the_prologue_every_op_in_order_and_the_epilogue() {
     let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("GetArg", Some(Operand::Arg(1))), ("Sub", None), ("Return", None)]);
     let l = s.lowered_in(0, &test_env()).unwrap();
@@ -278,9 +297,9 @@ fn listing_marks_cover_the_prologue_every_op_in_order_and_the_epilogue() {
 
 #[test]
 fn an_op_outside_the_table_declines_with_its_name() {
-    let s = Script::new(&[("Zero", None), ("DelProp", None), ("Undefined", None), ("Return", None)]);
+    let s = Script::new(&[("Zero", None), ("DelName", None), ("Undefined", None), ("Return", None)]);
     let d = s.lower(0).unwrap_err();
-    assert_eq!(d.op.as_deref(), Some("DelProp"));
+    assert_eq!(d.op.as_deref(), Some("DelName"));
 }
 
 #[test]
