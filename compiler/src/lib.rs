@@ -388,6 +388,8 @@ fn lower_env<'f>(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &'f 
             engine_func(snap, linker, s.del_elem_func, 4, 1, "DelElemOperation<false>")?,
             engine_func(snap, linker, s.strict_del_elem_func, 4, 1, "DelElemOperation<true>")?,
         ],
+        new_arguments_object: engine_func(snap, linker, s.new_arguments_object_func, 3, 1, "NewArgumentsObject")?,
+        arguments_set_arg: engine_func(snap, linker, s.arguments_set_arg_func, 3, 0, "ArgumentsObject::setArg")?,
         push_lexical_env: engine_func(snap, linker, s.push_lexical_env_func, 3, 1, "PushLexicalEnv")?,
         ensure_dense_len: engine_func(snap, linker, s.ensure_dense_initialized_len_func, 2, 0, "ensureDenseInitializedLength")?,
         regexp_at_pc: engine_func(snap, linker, s.regexp_at_pc_func, 2, 1, "JSScript::getRegExp")?,

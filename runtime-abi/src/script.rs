@@ -46,6 +46,12 @@ pub const CALLEE_TOKEN_CONSTRUCTING: u32 = 1;
 pub const SCRIPT_FUNCTION: u32 = 8;
 pub const FUNCTION_NARGS: u32 = 18;
 pub const FRAME_THIS: u32 = 64;
+/// `BaselineFrame::argsObj_`: the frame's ArgumentsObject, once `JSOp::Arguments` made it.
+pub const FRAME_ARGS_OBJ: u32 = 20;
+/// `ArgumentsObject`: fixed slot 1 (`DATA_SLOT`) holds the `ArgumentsData*` (low word), whose
+/// argument Values start at `ARGUMENTS_DATA_ARGS`.
+pub const ARGUMENTS_DATA_SLOT: u32 = 24;
+pub const ARGUMENTS_DATA_ARGS: u32 = 16;
 pub const FRAME_ARGS: u32 = 72;
 /// `CalleeToken` tag bits: 2 marks a script (no function).
 pub const CALLEE_TOKEN_MASK: u32 = 3;
@@ -142,6 +148,10 @@ pub struct ScriptFacts {
     /// `js::DelElemOperation<false>` / `<true>`: `(cx, HandleValue obj, HandleValue key, bool*) -> bool`.
     pub del_elem_func: u32,
     pub strict_del_elem_func: u32,
+    /// `jit::NewArgumentsObject(cx, BaselineFrame*, MutableHandleValue) -> bool`.
+    pub new_arguments_object_func: u32,
+    /// `ArgumentsObject::setArg(this, index, const Value&)` (barriered).
+    pub arguments_set_arg_func: u32,
     /// `JSScript::getRegExp(script, pc) -> RegExpObject*`.
     pub regexp_at_pc_func: u32,
     /// `js::CloneRegExpObject(cx, Handle<RegExpObject*>) -> JSObject*`.
@@ -182,6 +192,8 @@ pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
     strict_del_prop_func: 5938,
     del_elem_func: 5941,
     strict_del_elem_func: 5940,
+    new_arguments_object_func: 11542,
+    arguments_set_arg_func: 7074,
     push_lexical_env_func: 7007,
     ensure_dense_initialized_len_func: 6050,
     regexp_at_pc_func: 6887,

@@ -345,6 +345,23 @@ pub(crate) fn regexp(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     Ok(())
 }
 
+/// `arguments`: the engine's `NewArgumentsObject` for this frame (which also records it in the
+/// frame, where aliased formals are read from), its result through `state.res`.
+pub(crate) fn arguments(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let (f, frame) = (l.env.new_arguments_object, l.p.frame);
+    let r = l.helper_call(cx.idx, |l| {
+        l.i(I::LocalGet(param::CX)).i(I::LocalGet(frame));
+        l.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_RES as i32)).i(I::I32Add).i(I::Call(f));
+    });
+    let t = l.temp(ValType::I64);
+    l.i(I::LocalGet(param::STATE)).i(I::I64Load(m(sf::STATE_RES, 3))).i(I::LocalSet(t));
+    l.i(I::LocalGet(param::STATE)).i(I::I64Const(runtime_abi::value::UNDEFINED as i64)).i(I::I64Store(m(sf::STATE_RES, 3)));
+    l.error_if_zero(cx.idx, r);
+    l.free_temp(r);
+    l.push_new(Loc::Boxed(t), Ty::Object);
+    Ok(())
+}
+
 /// `delete v.name`: the engine's `DelPropOperation` of the op's strictness, with the value in
 /// `state.value0` and the name in `state.name0` (rooted across the call, cleared after it).
 pub(crate) fn del_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {

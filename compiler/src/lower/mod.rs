@@ -65,6 +65,8 @@ pub struct LowerEnv<'a> {
     /// `DelPropOperation` and `DelElemOperation`, each `[sloppy, strict]`.
     pub del_prop: [u32; 2],
     pub del_elem: [u32; 2],
+    pub new_arguments_object: u32,
+    pub arguments_set_arg: u32,
     pub push_lexical_env: u32,
     pub ensure_dense_len: u32,
     pub init_dense_element: u32,
@@ -249,9 +251,6 @@ pub fn compile_script(engine: &Engine, env: &LowerEnv<'_>, input: &ScriptInput<'
     let flags = input.immutable_flags;
     if flags & (sf::FLAG_IS_ASYNC | sf::FLAG_IS_GENERATOR) != 0 {
         return Err(Decline::why("generators and async functions stay interpreted"));
-    }
-    if input.args_obj_aliases_formals {
-        return Err(Decline::why("arguments object aliases formals"));
     }
     if let Some(op) = input.ops.iter().find(|o| !op_supported(&o.name)) {
         return Err(Decline::op(&op.name));

@@ -80,6 +80,9 @@ pub static OPS: &[OpDef] = ops! {
     Pure simple::set_local: "SetLocal" | "InitLexical";
     Pure simple::check_lexical: "CheckLexical" | "CheckAliasedLexical";
     Pure simple::get_arg: "GetArg" | "GetFrameArg";
+    Pure simple::arguments_length: "ArgumentsLength";
+    Pure simple::get_actual_arg: "GetActualArg";
+    Helper calls::arguments: "Arguments";
     Pure simple::set_arg: "SetArg";
     Pure simple::get_aliased_var: "GetAliasedVar";
     Helper calls::set_aliased_var: "SetAliasedVar" | "InitAliasedLexical";

@@ -14,6 +14,13 @@ use wasm_encoder::{BlockType, Instruction as I, ValType};
 const MAGIC_UNINITIALIZED_LEXICAL: u64 = runtime_abi::ic::UNINITIALIZED_LEXICAL;
 
 impl<'e> Lower<'e> {
+    /// Pushes the frame's `ArgumentsData*` (the arguments object exists: `JSOp::Arguments`
+    /// runs first in every script whose formals it aliases).
+    fn arguments_data(&mut self) {
+        self.i(I::LocalGet(self.p.frame)).i(I::I32Load(m(sf::FRAME_ARGS_OBJ, 2)));
+        self.i(I::I32Load(m(sf::ARGUMENTS_DATA_SLOT, 2)));
+    }
+
     /// The environment `hops` up the frame's chain, and the address of its slot `slot` (fixed
     /// slots below the shape's fixed-slot count, dynamic slots after), into `dst`.
     pub(crate) fn env_slot_addr(&mut self, hops: u8, slot: u32, dst: u32) {
@@ -218,17 +225,65 @@ pub(crate) fn set_local(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline
     l.set_local(cx.v)
 }
 
+/// A formal: read lazily from the frame, or, where the arguments object aliases the formals,
+/// read now from the object's data (a later `arguments[i] = v` must not change it).
 pub(crate) fn get_arg(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    l.push_new(Loc::Arg(cx.v), Ty::Unknown);
+    if l.input.args_obj_aliases_formals && cx.op.name == "GetArg" {
+        let i = cx.v;
+        l.push_computed(Ty::Unknown, |l| {
+            l.arguments_data();
+            l.i(I::I64Load(m(sf::ARGUMENTS_DATA_ARGS + 8 * i, 3)));
+        });
+    } else {
+        l.push_new(Loc::Arg(cx.v), Ty::Unknown);
+    }
     Ok(())
 }
 
+/// A formal written: into the frame, or through `ArgumentsObject::setArg` (barriered) where
+/// the arguments object aliases the formals.
 pub(crate) fn set_arg(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     l.detach_lazy_reads(cx.v, true);
     let e = l.peek(0);
+    if l.input.args_obj_aliases_formals {
+        l.i(I::LocalGet(param::STATE));
+        l.emit_value(&e, cx.d);
+        l.i(I::I64Store(m(sf::STATE_VALUE0, 3)));
+        l.i(I::LocalGet(l.p.frame)).i(I::I32Load(m(sf::FRAME_ARGS_OBJ, 2)));
+        l.i(I::I32Const(cx.v as i32));
+        l.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_VALUE0 as i32)).i(I::I32Add);
+        l.i(I::Call(l.env.arguments_set_arg));
+        l.i(I::LocalGet(param::STATE)).i(I::I64Const(jsval::UNDEFINED as i64)).i(I::I64Store(m(sf::STATE_VALUE0, 3)));
+        return Ok(());
+    }
     l.i(I::LocalGet(l.p.frame));
     l.emit_value(&e, cx.d);
     l.i(I::I64Store(m(sf::FRAME_ARGS + 8 * cx.v, 3)));
+    Ok(())
+}
+
+/// `arguments.length` in self-hosted code: the frame's actual argument count.
+pub(crate) fn arguments_length(l: &mut Lower<'_>, _cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let t = l.temp(ValType::I32);
+    l.i(I::LocalGet(l.p.frame)).i(I::I32Load(m(sf::FRAME_DESCRIPTOR, 2)));
+    l.i(I::I32Const(sf::FRAME_DESCRIPTOR_ARGC_SHIFT as i32)).i(I::I32ShrU).i(I::LocalSet(t));
+    l.push_new(Loc::Int32(t), Ty::Int32);
+    Ok(())
+}
+
+/// `arguments[i]` in self-hosted code, `i` an int32 below the actual count (the bytecode
+/// checks it): the frame's actual argument.
+pub(crate) fn get_actual_arg(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let e = l.pop();
+    let i = l.temp(ValType::I32);
+    l.emit_value(&e, cx.d);
+    l.i(I::I32WrapI64).i(I::LocalSet(i));
+    l.release(e);
+    l.push_computed(Ty::Unknown, |l| {
+        l.i(I::LocalGet(l.p.frame)).i(I::LocalGet(i)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add);
+        l.i(I::I64Load(m(sf::FRAME_ARGS, 3)));
+    });
+    l.free_temp(i);
     Ok(())
 }
 

@@ -50,6 +50,8 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("TableSwitch", 1, 0, false),
     ("DelName", 0, 1, false),
     ("StrictDelElem", 2, 1, false),
+    ("Arguments", 0, 1, false),
+    ("SetArg", 1, 1, false),
 ];
 
 fn engine() -> Engine {
@@ -99,13 +101,16 @@ impl Script {
         self.lowered_with(nfixed, env, &crate::bytecode::notes::ScriptNotes::default())
     }
     fn lowered_with(&self, nfixed: u32, env: &LowerEnv<'_>, notes: &crate::bytecode::notes::ScriptNotes) -> Result<Lowered, Decline> {
+        self.lowered_aliasing(nfixed, env, notes, false)
+    }
+    fn lowered_aliasing(&self, nfixed: u32, env: &LowerEnv<'_>, notes: &crate::bytecode::notes::ScriptNotes, aliases: bool) -> Result<Lowered, Decline> {
         let input = ScriptInput {
             ops: &self.0,
             notes,
             nfixed,
             nslots: nfixed + 8,
             num_ic_entries: self.num_ics(),
-            args_obj_aliases_formals: false,
+            args_obj_aliases_formals: aliases,
             immutable_flags: 0,
         };
         compile_script(&engine(), env, &input)
@@ -118,7 +123,7 @@ fn to(i: u32) -> Option<Operand> {
 }
 
 /// Engine functions as imports 0..=12, in `test_env`'s order, with their real signatures.
-const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1)];
+const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1), (3, 1), (3, 0)];
 const IC_TYPE: u32 = 0;
 const INLINE: &[InlineBody] = &[
     InlineBody { table_index: 7001, count: 1, shape: InlineShape::FixedSlotRead { shape: 24, offset: 28 } },
@@ -151,6 +156,8 @@ fn test_env() -> LowerEnv<'static> {
         function_this: 6,
         del_prop: [13, 14],
         del_elem: [15, 16],
+        new_arguments_object: 17,
+        arguments_set_arg: 18,
         push_lexical_env: 7,
         ensure_dense_len: 8,
         init_dense_element: 9,
@@ -279,6 +286,26 @@ fn delete_calls_the_engines_operation_of_its_strictness_behind_an_exit_frame() {
     let ops = lower_ok(&s, 0);
     assert!(ops.contains(&"Call { function_index: 16 }".to_string()), "strict delete of an element calls DelElemOperation<true>");
     assert!(ops.iter().any(|o| o.contains(&format!("offset: {}", sf::STATE_VALUE1))), "the key is rooted in state.value1");
+}
+
+#[test]
+fn formals_aliased_by_the_arguments_object_are_read_and_written_through_it() {
+    let s = Script::new(&[
+        ("Arguments", None),
+        ("Pop", None),
+        ("GetArg", Some(Operand::Arg(1))),
+        ("SetArg", Some(Operand::Arg(0))),
+        ("Return", None),
+    ]);
+    let notes = crate::bytecode::notes::ScriptNotes::default();
+    let aliased = operators(&validate(&s.lowered_aliasing(0, &test_env(), &notes, true).unwrap().body));
+    assert!(aliased.contains(&"Call { function_index: 17 }".to_string()), "Arguments calls NewArgumentsObject");
+    assert!(aliased.contains(&"Call { function_index: 18 }".to_string()), "an aliased SetArg calls ArgumentsObject::setArg");
+    let args_obj = format!("I32Load {{ memarg: MemArg {{ align: 2, max_align: 2, offset: {}, memory: 0 }} }}", sf::FRAME_ARGS_OBJ);
+    assert!(aliased.contains(&args_obj), "an aliased GetArg reads the frame's arguments object");
+    let plain = operators(&validate(&s.lowered_aliasing(0, &test_env(), &notes, false).unwrap().body));
+    assert!(plain.contains(&"Call { function_index: 17 }".to_string()));
+    assert!(!plain.contains(&"Call { function_index: 18 }".to_string()) && !plain.contains(&args_obj), "unaliased formals live in the frame");
 }
 
 #[test]
