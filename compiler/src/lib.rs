@@ -390,6 +390,7 @@ fn lower_env<'f>(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &'f 
         ],
         new_arguments_object: engine_func(snap, linker, s.new_arguments_object_func, 3, 1, "NewArgumentsObject")?,
         arguments_set_arg: engine_func(snap, linker, s.arguments_set_arg_func, 3, 0, "ArgumentsObject::setArg")?,
+        close_iterator: engine_func(snap, linker, s.close_iterator_func, 1, 0, "CloseIterator")?,
         push_lexical_env: engine_func(snap, linker, s.push_lexical_env_func, 3, 1, "PushLexicalEnv")?,
         ensure_dense_len: engine_func(snap, linker, s.ensure_dense_initialized_len_func, 2, 0, "ensureDenseInitializedLength")?,
         regexp_at_pc: engine_func(snap, linker, s.regexp_at_pc_func, 2, 1, "JSScript::getRegExp")?,

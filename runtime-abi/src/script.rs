@@ -52,6 +52,12 @@ pub const FRAME_ARGS_OBJ: u32 = 20;
 /// argument Values start at `ARGUMENTS_DATA_ARGS`.
 pub const ARGUMENTS_DATA_SLOT: u32 = 24;
 pub const ARGUMENTS_DATA_ARGS: u32 = 16;
+/// `PropertyIteratorObject`: fixed slot 0 holds its `NativeIterator*` (low word; undefined
+/// when there is none), whose cursor and end bound the property names (`JSLinearString*`s)
+/// left to visit.
+pub const PROPERTY_ITERATOR_NATIVE: u32 = 16;
+pub const NATIVE_ITERATOR_CURSOR: u32 = 20;
+pub const NATIVE_ITERATOR_END: u32 = 24;
 pub const FRAME_ARGS: u32 = 72;
 /// `CalleeToken` tag bits: 2 marks a script (no function).
 pub const CALLEE_TOKEN_MASK: u32 = 3;
@@ -152,6 +158,8 @@ pub struct ScriptFacts {
     pub new_arguments_object_func: u32,
     /// `ArgumentsObject::setArg(this, index, const Value&)` (barriered).
     pub arguments_set_arg_func: u32,
+    /// `js::CloseIterator(JSObject*)`, as `EndIter` calls it.
+    pub close_iterator_func: u32,
     /// `JSScript::getRegExp(script, pc) -> RegExpObject*`.
     pub regexp_at_pc_func: u32,
     /// `js::CloneRegExpObject(cx, Handle<RegExpObject*>) -> JSObject*`.
@@ -194,6 +202,7 @@ pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
     strict_del_elem_func: 5940,
     new_arguments_object_func: 11542,
     arguments_set_arg_func: 7074,
+    close_iterator_func: 7242,
     push_lexical_env_func: 7007,
     ensure_dense_initialized_len_func: 6050,
     regexp_at_pc_func: 6887,

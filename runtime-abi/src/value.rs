@@ -30,5 +30,9 @@ pub const fn magic(why: u32) -> u64 {
 
 pub const UNDEFINED: u64 = tag_bits(TYPE_UNDEFINED);
 pub const NULL: u64 = tag_bits(TYPE_NULL);
+/// `JS_ELEMENTS_HOLE`: what `Hole` pushes, and what a dense element holds where there is none.
+pub const ELEMENTS_HOLE: u64 = magic(0);
+/// `JS_NO_ITER_VALUE`: what `MoreIter` pushes when a for-in iterator is done.
+pub const NO_ITER: u64 = magic(1);
 /// `JS_IS_CONSTRUCTING`: what `IsConstructing` pushes.
 pub const IS_CONSTRUCTING: u64 = magic(5);

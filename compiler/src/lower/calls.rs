@@ -4,7 +4,7 @@
 use super::ops::OpCtx;
 use super::vstack::{Loc, Ty};
 use super::{m, Decline, Lower};
-use runtime_abi::ic::ERROR_RESULT;
+use runtime_abi::ic::{self, ERROR_RESULT};
 use runtime_abi::layout::frame as bf;
 use runtime_abi::script::{self as sf, ctx, param};
 use runtime_abi::value::TYPE_OBJECT;
@@ -318,10 +318,29 @@ pub(crate) fn init_elem_array(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), D
     l.emit_value(&arr, cx.d - 1);
     l.i(I::I32WrapI64).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
     let (ensure, init, v) = (l.env.ensure_dense_len, l.env.init_dense_element, cx.v);
+    if v >= i32::MAX as u32 / 8 {
+        return Err(Decline::malformed(format!("InitElemArray index {v}")));
+    }
     l.helper_call_void(cx.idx, |l| {
         l.i(I::LocalGet(param::STATE)).i(I::I32Load(m(sf::STATE_OBJ0, 2))).i(I::I32Const(v as i32 + 1)).i(I::Call(ensure));
+        // A hole (`[a, , b]`) marks the elements not packed and stays a hole, as
+        // `initDenseElementHole` does; any other value is initialised with its barrier.
+        l.i(I::LocalGet(param::STATE)).i(I::I32Load(m(sf::STATE_VALUE0 + 4, 2)));
+        l.i(I::I32Const(runtime_abi::value::tag(runtime_abi::value::TYPE_MAGIC) as i32)).i(I::I32Eq);
+        l.i(I::If(wasm_encoder::BlockType::Empty));
+        let header_flags = |l: &mut Lower<'_>| {
+            l.i(I::LocalGet(param::STATE)).i(I::I32Load(m(sf::STATE_OBJ0, 2))).i(I::I32Load(m(ic::OBJ_ELEMENTS, 2)));
+            l.i(I::I32Const(ic::ELEMENTS_FLAGS)).i(I::I32Add);
+        };
+        header_flags(l);
+        header_flags(l);
+        l.i(I::I32Load(m(0, 2))).i(I::I32Const(ic::ELEMENTS_NON_PACKED)).i(I::I32Or).i(I::I32Store(m(0, 2)));
+        l.i(I::LocalGet(param::STATE)).i(I::I32Load(m(sf::STATE_OBJ0, 2))).i(I::I32Load(m(ic::OBJ_ELEMENTS, 2)));
+        l.i(I::I64Const(runtime_abi::value::ELEMENTS_HOLE as i64)).i(I::I64Store(m(8 * v, 3)));
+        l.i(I::Else);
         l.i(I::LocalGet(param::STATE)).i(I::I32Load(m(sf::STATE_OBJ0, 2))).i(I::I32Const(v as i32));
         l.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_VALUE0 as i32)).i(I::I32Add).i(I::Call(init));
+        l.i(I::End);
     });
     l.i(I::LocalGet(param::STATE)).i(I::I64Const(runtime_abi::value::UNDEFINED as i64)).i(I::I64Store(m(sf::STATE_VALUE0, 3)));
     l.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
@@ -359,6 +378,18 @@ pub(crate) fn arguments(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline
     l.error_if_zero(cx.idx, r);
     l.free_temp(r);
     l.push_new(Loc::Boxed(t), Ty::Object);
+    Ok(())
+}
+
+/// `iter, interval =>`: the for-in iterator closed by the engine's `CloseIterator` (which
+/// neither throws nor collects).
+pub(crate) fn end_iter(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let interval = l.pop();
+    l.release(interval);
+    let it = l.pop();
+    l.emit_value(&it, cx.d - 1);
+    l.release(it);
+    l.i(I::I32WrapI64).i(I::Call(l.env.close_iterator));
     Ok(())
 }
 

@@ -67,6 +67,7 @@ pub struct LowerEnv<'a> {
     pub del_elem: [u32; 2],
     pub new_arguments_object: u32,
     pub arguments_set_arg: u32,
+    pub close_iterator: u32,
     pub push_lexical_env: u32,
     pub ensure_dense_len: u32,
     pub init_dense_element: u32,

@@ -63,7 +63,7 @@ macro_rules! ops {
 /// Every lowered JSOp.
 pub static OPS: &[OpDef] = ops! {
     Pure simple::nop: "Nop" | "NopIsAssignOp" | "Lineno" | "NopDestructuring" | "TryDestructuring" | "Try" | "JumpTarget" | "LoopHead" | "DebugLeaveLexicalEnv";
-    Pure simple::constant: "Undefined" | "Null" | "False" | "True" | "Int32" | "Zero" | "One" | "Int8" | "Uint16" | "Uint24" | "Double" | "Uninitialized" | "IsConstructing";
+    Pure simple::constant: "Undefined" | "Null" | "False" | "True" | "Int32" | "Zero" | "One" | "Int8" | "Uint16" | "Uint24" | "Double" | "Uninitialized" | "IsConstructing" | "Hole";
     Pure simple::string: "String";
     Pure simple::symbol: "Symbol";
     Pure simple::callee: "Callee";
@@ -90,6 +90,9 @@ pub static OPS: &[OpDef] = ops! {
     Pure simple::check_value: "CheckIsObj" | "CheckObjCoercible" | "CheckThis" | "CheckThisReinit";
     Pure simple::check_return: "CheckReturn";
     Pure simple::is_null_or_undefined: "IsNullOrUndefined";
+    Pure simple::more_iter: "MoreIter";
+    Pure simple::is_no_iter: "IsNoIter";
+    Helper calls::end_iter: "EndIter";
     Pure simple::super_fun: "SuperFun";
     Pure simple::set_rval: "SetRval";
     Pure simple::get_rval: "GetRval";
@@ -113,7 +116,7 @@ pub static OPS: &[OpDef] = ops! {
     Ic calls::ic_nullary: "NewObject" | "NewInit" | "NewArray" | "Rest" | "GetIntrinsic";
     Ic calls::name: "GetGName" | "GetName" | "BindGName";
     Ic inline::get_prop: "GetProp";
-    Ic calls::ic_unary: "GetBoundName" | "Typeof" | "TypeofExpr" | "TypeofEq" | "ToPropertyKey" | "GetIterator" | "OptimizeSpreadCall" | "OptimizeGetIterator";
+    Ic calls::ic_unary: "Iter" | "GetBoundName" | "Typeof" | "TypeofExpr" | "TypeofEq" | "ToPropertyKey" | "GetIterator" | "OptimizeSpreadCall" | "OptimizeGetIterator";
     Ic inline::get_elem: "GetElem";
     Ic calls::ic_binary: "In" | "Instanceof" | "HasOwn" | "Pow";
     Ic inline::set_prop: "SetProp" | "StrictSetProp";

@@ -84,6 +84,7 @@ pub(crate) fn constant(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
         },
         "Uninitialized" => MAGIC_UNINITIALIZED_LEXICAL,
         "IsConstructing" => jsval::IS_CONSTRUCTING,
+        "Hole" => jsval::ELEMENTS_HOLE,
         _ => return Err(Decline::op(&cx.op.name)),
     };
     l.push(Entry::constant(v));
@@ -347,6 +348,39 @@ pub(crate) fn check_value(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decli
         }
     }
     l.bail_out_if(cx.idx);
+    Ok(())
+}
+
+/// `iter => iter, name`: the next property name of a for-in iterator (its NativeIterator's
+/// cursor advanced), or `JS_NO_ITER_VALUE` when none are left.
+pub(crate) fn more_iter(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let it = l.peek(0);
+    let (ni, cursor, out) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I64));
+    l.emit_value(&it, cx.d);
+    l.i(I::I32WrapI64).i(I::I64Load(m(sf::PROPERTY_ITERATOR_NATIVE, 3))).i(I::LocalTee(out));
+    l.i(I::I32WrapI64).i(I::I32Const(0));
+    l.i(I::LocalGet(out)).i(I::I64Const(-1i64 << 32)).i(I::I64And).i(I::I64Const(jsval::UNDEFINED as i64)).i(I::I64Ne);
+    l.i(I::Select).i(I::LocalSet(ni));
+    l.i(I::I64Const(jsval::NO_ITER as i64)).i(I::LocalSet(out));
+    l.i(I::LocalGet(ni)).i(I::I32Load(m(sf::NATIVE_ITERATOR_CURSOR, 2))).i(I::LocalTee(cursor));
+    l.i(I::LocalGet(ni)).i(I::I32Load(m(sf::NATIVE_ITERATOR_END, 2))).i(I::I32LtU);
+    l.open_if();
+    l.i(I::LocalGet(cursor)).i(I::I64Load32U(m(0, 2))).i(I::I64Const(tag_bits(TYPE_STRING) as i64)).i(I::I64Or).i(I::LocalSet(out));
+    l.i(I::LocalGet(ni)).i(I::LocalGet(cursor)).i(I::I32Const(4)).i(I::I32Add).i(I::I32Store(m(sf::NATIVE_ITERATOR_CURSOR, 2)));
+    l.end();
+    l.free_temp(ni);
+    l.free_temp(cursor);
+    l.push_new(Loc::Boxed(out), Ty::Unknown);
+    Ok(())
+}
+
+/// `iter, name => iter, name, done`: whether `name` is `JS_NO_ITER_VALUE` (a magic value).
+pub(crate) fn is_no_iter(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let e = l.peek(0);
+    let t = l.temp(ValType::I32);
+    l.emit_value(&e, cx.d);
+    l.i(I::I64Const(32)).i(I::I64ShrU).i(I::I32WrapI64).i(I::I32Const(jsval::tag(jsval::TYPE_MAGIC) as i32)).i(I::I32Eq).i(I::LocalSet(t));
+    l.push_new(Loc::Bool(t), Ty::Bool);
     Ok(())
 }
 

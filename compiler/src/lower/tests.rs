@@ -52,6 +52,10 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("StrictDelElem", 2, 1, false),
     ("Arguments", 0, 1, false),
     ("SetArg", 1, 1, false),
+    ("Iter", 1, 1, true),
+    ("MoreIter", 1, 2, false),
+    ("IsNoIter", 1, 2, false),
+    ("EndIter", 2, 0, false),
 ];
 
 fn engine() -> Engine {
@@ -123,7 +127,7 @@ fn to(i: u32) -> Option<Operand> {
 }
 
 /// Engine functions as imports 0..=12, in `test_env`'s order, with their real signatures.
-const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1), (3, 1), (3, 0)];
+const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1), (3, 1), (3, 0), (1, 0)];
 const IC_TYPE: u32 = 0;
 const INLINE: &[InlineBody] = &[
     InlineBody { table_index: 7001, count: 1, shape: InlineShape::FixedSlotRead { shape: 24, offset: 28 } },
@@ -158,6 +162,7 @@ fn test_env() -> LowerEnv<'static> {
         del_elem: [15, 16],
         new_arguments_object: 17,
         arguments_set_arg: 18,
+        close_iterator: 19,
         push_lexical_env: 7,
         ensure_dense_len: 8,
         init_dense_element: 9,
@@ -306,6 +311,25 @@ fn formals_aliased_by_the_arguments_object_are_read_and_written_through_it() {
     let plain = operators(&validate(&s.lowered_aliasing(0, &test_env(), &notes, false).unwrap().body));
     assert!(plain.contains(&"Call { function_index: 17 }".to_string()));
     assert!(!plain.contains(&"Call { function_index: 18 }".to_string()) && !plain.contains(&args_obj), "unaliased formals live in the frame");
+}
+
+#[test]
+fn for_in_reads_the_native_iterator_inline_and_closes_it_through_the_engine() {
+    let s = Script::new(&[
+        ("GetArg", Some(Operand::Arg(0))),
+        ("Iter", None),
+        ("MoreIter", None),
+        ("IsNoIter", None),
+        ("Pop", None),
+        ("EndIter", None),
+        ("Undefined", None),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&s, 0);
+    assert_eq!(count(&ops, "CallIndirect"), 1, "only Iter calls its IC chain");
+    assert!(ops.contains(&"Call { function_index: 19 }".to_string()), "EndIter calls CloseIterator");
+    let cursor = format!("I32Store {{ memarg: MemArg {{ align: 2, max_align: 2, offset: {}, memory: 0 }} }}", sf::NATIVE_ITERATOR_CURSOR);
+    assert!(ops.contains(&cursor), "MoreIter advances the cursor inline");
 }
 
 #[test]
