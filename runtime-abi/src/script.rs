@@ -58,6 +58,11 @@ pub const ARGUMENTS_DATA_ARGS: u32 = 16;
 pub const PROPERTY_ITERATOR_NATIVE: u32 = 16;
 pub const NATIVE_ITERATOR_CURSOR: u32 = 20;
 pub const NATIVE_ITERATOR_END: u32 = 24;
+/// `JSFunction` extended slot `METHOD_HOMEOBJECT_SLOT` (a method's home object).
+pub const FUNCTION_HOME_OBJECT: u32 = 48;
+/// `GlobalLexicalEnvironmentObject` fixed slot `THIS_VALUE_OR_SCOPE_SLOT`: the global `this`.
+pub const GLOBAL_LEXICAL_THIS: u32 = 24;
+pub const STATE_OBJ1: u32 = 100;
 pub const FRAME_ARGS: u32 = 72;
 /// `CalleeToken` tag bits: 2 marks a script (no function).
 pub const CALLEE_TOKEN_MASK: u32 = 3;
@@ -158,6 +163,32 @@ pub struct ScriptFacts {
     pub new_arguments_object_func: u32,
     /// `ArgumentsObject::setArg(this, index, const Value&)` (barriered).
     pub arguments_set_arg_func: u32,
+    /// Helpers of ops that call one engine function behind an exit frame, by the op's
+    /// arguments (read off the JSOp template, engine-protocol.md §3.5):
+    /// `SetFunctionName(cx, HandleFunction, HandleValue name, FunctionPrefixKind) -> bool`.
+    pub set_fun_name_func: u32,
+    /// `CheckClassHeritageOperation(cx, HandleValue) -> bool`.
+    pub check_class_heritage_func: u32,
+    /// `MutatePrototype(cx, Handle<PlainObject*>, HandleValue) -> bool`.
+    pub mutate_proto_func: u32,
+    /// `DeleteNameOperation(cx, Handle<PropertyName*>, HandleObject env, MutableHandleValue) -> bool`.
+    pub delete_name_func: u32,
+    /// `InitPropGetterSetterOperation(cx, pc, HandleObject, Handle<PropertyName*>, HandleObject) -> bool`.
+    pub init_prop_accessor_func: u32,
+    /// `InitElemGetterSetterOperation(cx, pc, HandleObject, HandleValue id, HandleObject) -> bool`.
+    pub init_elem_accessor_func: u32,
+    /// `ToStringSlow<CanGC>(cx, HandleValue) -> JSString*`.
+    pub to_string_func: u32,
+    /// `BaselineFrame::freshenLexicalEnvironment(frame, cx) -> bool` (not a debuggee).
+    pub freshen_lexical_env_func: u32,
+    /// `BuiltinObjectOperation(cx, BuiltinObjectKind) -> JSObject*`.
+    pub builtin_object_func: u32,
+    /// `JSFunction::setExtendedSlot(fun, which, const Value&)` (barriered).
+    pub set_extended_slot_func: u32,
+    /// `ObjectWithProtoOperation(cx, HandleValue proto) -> JSObject*`.
+    pub obj_with_proto_func: u32,
+    /// `FunWithProtoOperation(cx, HandleFunction, HandleObject env, HandleObject proto) -> JSObject*`.
+    pub fun_with_proto_func: u32,
     /// `js::CloseIterator(JSObject*)`, as `EndIter` calls it.
     pub close_iterator_func: u32,
     /// `JSScript::getRegExp(script, pc) -> RegExpObject*`.
@@ -203,6 +234,18 @@ pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
     new_arguments_object_func: 11542,
     arguments_set_arg_func: 7074,
     close_iterator_func: 7242,
+    set_fun_name_func: 7503,
+    check_class_heritage_func: 5921,
+    mutate_proto_func: 11528,
+    delete_name_func: 5937,
+    init_prop_accessor_func: 5962,
+    init_elem_accessor_func: 5955,
+    to_string_func: 8448,
+    freshen_lexical_env_func: 7405,
+    builtin_object_func: 6878,
+    set_extended_slot_func: 7400,
+    obj_with_proto_func: 5922,
+    fun_with_proto_func: 7498,
     push_lexical_env_func: 7007,
     ensure_dense_initialized_len_func: 6050,
     regexp_at_pc_func: 6887,

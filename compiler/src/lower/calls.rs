@@ -86,6 +86,20 @@ pub(crate) fn ic_binary(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline
     Ok(())
 }
 
+/// `receiver, obj => obj.name (on receiver)`: the IC takes the object first and the receiver
+/// second, the reverse of the stack order (as the engine's interpreter passes them).
+pub(crate) fn get_prop_super(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let obj = l.pop();
+    let receiver = l.pop();
+    let (a, b) = (l.p.a, l.p.b);
+    l.set_operand(a, obj, cx.d);
+    l.set_operand(b, receiver, cx.d - 1);
+    l.ic_op(cx.idx);
+    let r = l.p.r;
+    l.push_boxed_from(r, Ty::Unknown);
+    Ok(())
+}
+
 /// `obj, rhs => rhs`: the IC sees the rhs pushed back.
 pub(crate) fn set_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     let rhs = l.pop();
@@ -390,6 +404,264 @@ pub(crate) fn end_iter(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     l.emit_value(&it, cx.d - 1);
     l.release(it);
     l.i(I::I32WrapI64).i(I::Call(l.env.close_iterator));
+    Ok(())
+}
+
+// ---- engine operations on rooted operands ------------------------------------------------
+
+/// An argument of an engine operation.
+#[derive(Clone, Copy)]
+enum Arg {
+    Cx,
+    Frame,
+    /// The op's own bytecode address.
+    Pc,
+    /// The address of a `state` cell (a handle).
+    State(u32),
+    Imm(i32),
+}
+
+/// A `state` cell an operand is rooted in for the call: a whole Value, or the pointer of an
+/// object, function or name. Cleared after the call so nothing stays rooted.
+#[derive(Clone, Copy)]
+enum Cell {
+    Value(u32),
+    Pointer(u32),
+}
+
+impl Cell {
+    fn clear(self, l: &mut Lower<'_>) {
+        l.i(I::LocalGet(param::STATE));
+        match self {
+            Cell::Value(at) => l.i(I::I64Const(runtime_abi::value::UNDEFINED as i64)).i(I::I64Store(m(at, 3))),
+            Cell::Pointer(at) => l.i(I::I32Const(0)).i(I::I32Store(m(at, 2))),
+        };
+    }
+}
+
+/// Roots stack entry `e` (at position `pos`) in `cell`.
+fn root(l: &mut Lower<'_>, e: &super::vstack::Entry, pos: u32, cell: Cell) {
+    l.i(I::LocalGet(param::STATE));
+    l.emit_value(e, pos);
+    match cell {
+        Cell::Value(at) => l.i(I::I64Store(m(at, 3))),
+        Cell::Pointer(at) => l.i(I::I32WrapI64).i(I::I32Store(m(at, 2))),
+    };
+}
+
+/// Calls engine function `f` behind an exit frame with `args`, clears `cells`, and leaves
+/// through the restart entry when it returns 0 (false or null). Returns the result's temp.
+fn call_engine(l: &mut Lower<'_>, cx: &OpCtx<'_>, f: u32, args: &[Arg], cells: &[Cell]) -> u32 {
+    let (frame, pc) = (l.p.frame, cx.op.offset as i32);
+    let r = l.helper_call(cx.idx, |l| {
+        for a in args {
+            match *a {
+                Arg::Cx => l.i(I::LocalGet(param::CX)),
+                Arg::Frame => l.i(I::LocalGet(frame)),
+                Arg::Pc => l.i(I::LocalGet(param::PC_BASE)).i(I::I32Const(pc)).i(I::I32Add),
+                Arg::State(at) => l.i(I::LocalGet(param::STATE)).i(I::I32Const(at as i32)).i(I::I32Add),
+                Arg::Imm(v) => l.i(I::I32Const(v)),
+            };
+        }
+        l.i(I::Call(f));
+    });
+    for c in cells {
+        c.clear(l);
+    }
+    l.error_if_zero(cx.idx, r);
+    r
+}
+
+/// `fun, name => fun`: `SetFunctionName` with the op's prefix kind.
+pub(crate) fn set_fun_name(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let name = l.pop();
+    root(l, &name, cx.d, Cell::Value(sf::STATE_VALUE0));
+    l.release(name);
+    let fun = l.peek(0);
+    root(l, &fun, cx.d - 1, Cell::Pointer(sf::STATE_FUN0));
+    let (f, prefix) = (l.env.set_fun_name, cx.v as i32);
+    let cells = [Cell::Value(sf::STATE_VALUE0), Cell::Pointer(sf::STATE_FUN0)];
+    let r = call_engine(l, cx, f, &[Arg::Cx, Arg::State(sf::STATE_FUN0), Arg::State(sf::STATE_VALUE0), Arg::Imm(prefix)], &cells);
+    l.free_temp(r);
+    Ok(())
+}
+
+/// `heritage => heritage`: throws unless the class heritage is a constructor or null.
+pub(crate) fn check_class_heritage(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let v = l.peek(0);
+    root(l, &v, cx.d, Cell::Value(sf::STATE_VALUE0));
+    let f = l.env.check_class_heritage;
+    let r = call_engine(l, cx, f, &[Arg::Cx, Arg::State(sf::STATE_VALUE0)], &[Cell::Value(sf::STATE_VALUE0)]);
+    l.free_temp(r);
+    Ok(())
+}
+
+/// `obj, proto => obj`: `__proto__: proto` in an object literal.
+pub(crate) fn mutate_proto(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let proto = l.pop();
+    root(l, &proto, cx.d, Cell::Value(sf::STATE_VALUE0));
+    l.release(proto);
+    let obj = l.peek(0);
+    root(l, &obj, cx.d - 1, Cell::Pointer(sf::STATE_OBJ0));
+    let f = l.env.mutate_proto;
+    let cells = [Cell::Value(sf::STATE_VALUE0), Cell::Pointer(sf::STATE_OBJ0)];
+    let r = call_engine(l, cx, f, &[Arg::Cx, Arg::State(sf::STATE_OBJ0), Arg::State(sf::STATE_VALUE0)], &cells);
+    l.free_temp(r);
+    Ok(())
+}
+
+/// `delete name` of an unqualified name, on the frame's environment chain.
+pub(crate) fn del_name(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let frame = l.p.frame;
+    l.i(I::LocalGet(param::STATE));
+    l.gc_thing(cx.v);
+    l.i(I::I32Store(m(sf::STATE_NAME0, 2)));
+    l.i(I::LocalGet(param::STATE)).i(I::LocalGet(frame)).i(I::I32Load(m(bf::ENV_CHAIN, 2))).i(I::I32Store(m(sf::STATE_OBJ0, 2)));
+    let f = l.env.delete_name;
+    let cells = [Cell::Pointer(sf::STATE_NAME0), Cell::Pointer(sf::STATE_OBJ0)];
+    let args = [Arg::Cx, Arg::State(sf::STATE_NAME0), Arg::State(sf::STATE_OBJ0), Arg::State(sf::STATE_RES)];
+    let r = call_engine(l, cx, f, &args, &cells);
+    l.free_temp(r);
+    let t = l.temp(ValType::I64);
+    l.i(I::LocalGet(param::STATE)).i(I::I64Load(m(sf::STATE_RES, 3))).i(I::LocalSet(t));
+    Cell::Value(sf::STATE_RES).clear(l);
+    l.push_new(Loc::Boxed(t), Ty::Bool);
+    Ok(())
+}
+
+/// `obj, fn => obj`: a getter or setter (hidden or not, by op) defined on an object literal or
+/// class under the op's name.
+pub(crate) fn init_prop_accessor(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let val = l.pop();
+    root(l, &val, cx.d, Cell::Pointer(sf::STATE_OBJ1));
+    l.release(val);
+    let obj = l.peek(0);
+    root(l, &obj, cx.d - 1, Cell::Pointer(sf::STATE_OBJ0));
+    l.i(I::LocalGet(param::STATE));
+    l.gc_thing(cx.v);
+    l.i(I::I32Store(m(sf::STATE_NAME0, 2)));
+    let f = l.env.init_prop_accessor;
+    let cells = [Cell::Pointer(sf::STATE_OBJ0), Cell::Pointer(sf::STATE_OBJ1), Cell::Pointer(sf::STATE_NAME0)];
+    let args = [Arg::Cx, Arg::Pc, Arg::State(sf::STATE_OBJ0), Arg::State(sf::STATE_NAME0), Arg::State(sf::STATE_OBJ1)];
+    let r = call_engine(l, cx, f, &args, &cells);
+    l.free_temp(r);
+    Ok(())
+}
+
+/// `obj, id, fn => obj`: a getter or setter under a computed key.
+pub(crate) fn init_elem_accessor(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let val = l.pop();
+    root(l, &val, cx.d, Cell::Pointer(sf::STATE_OBJ1));
+    l.release(val);
+    let id = l.pop();
+    root(l, &id, cx.d - 1, Cell::Value(sf::STATE_VALUE0));
+    l.release(id);
+    let obj = l.peek(0);
+    root(l, &obj, cx.d - 2, Cell::Pointer(sf::STATE_OBJ0));
+    let f = l.env.init_elem_accessor;
+    let cells = [Cell::Pointer(sf::STATE_OBJ0), Cell::Pointer(sf::STATE_OBJ1), Cell::Value(sf::STATE_VALUE0)];
+    let args = [Arg::Cx, Arg::Pc, Arg::State(sf::STATE_OBJ0), Arg::State(sf::STATE_VALUE0), Arg::State(sf::STATE_OBJ1)];
+    let r = call_engine(l, cx, f, &args, &cells);
+    l.free_temp(r);
+    Ok(())
+}
+
+/// `v => string`: a string stays; anything else through `ToStringSlow` (which may call
+/// `toString` and throw).
+pub(crate) fn to_string(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let e = l.pop();
+    let t = l.temp(ValType::I64);
+    l.emit_value(&e, cx.d);
+    l.release(e);
+    l.i(I::LocalSet(t));
+    l.sync_stack();
+    vc::has_type(&mut *l.code.borrow_mut(), t, runtime_abi::value::TYPE_STRING);
+    l.i(I::I32Eqz);
+    l.open_if();
+    l.i(I::LocalGet(param::STATE)).i(I::LocalGet(t)).i(I::I64Store(m(sf::STATE_VALUE0, 3)));
+    let f = l.env.to_string;
+    let r = call_engine(l, cx, f, &[Arg::Cx, Arg::State(sf::STATE_VALUE0)], &[Cell::Value(sf::STATE_VALUE0)]);
+    l.i(I::LocalGet(r));
+    vc::box_i32(&mut *l.code.borrow_mut(), runtime_abi::value::TYPE_STRING);
+    l.i(I::LocalSet(t));
+    l.free_temp(r);
+    l.end();
+    l.push_new(Loc::Boxed(t), Ty::String);
+    Ok(())
+}
+
+/// A fresh copy of the innermost lexical environment (a `for (let ...)` iteration).
+pub(crate) fn freshen_lexical_env(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let f = l.env.freshen_lexical_env;
+    let r = call_engine(l, cx, f, &[Arg::Frame, Arg::Cx], &[]);
+    l.free_temp(r);
+    Ok(())
+}
+
+/// `=> obj`: one of the engine's builtin constructors or prototypes, by the op's kind.
+pub(crate) fn builtin_object(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let f = l.env.builtin_object;
+    let r = call_engine(l, cx, f, &[Arg::Cx, Arg::Imm(cx.v as i32)], &[]);
+    push_object(l, r);
+    Ok(())
+}
+
+/// `proto => obj`: a plain object with the given prototype (a class's `prototype` object when
+/// the heritage is null or a constructor).
+pub(crate) fn obj_with_proto(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let proto = l.pop();
+    root(l, &proto, cx.d, Cell::Value(sf::STATE_VALUE0));
+    l.release(proto);
+    let f = l.env.obj_with_proto;
+    let r = call_engine(l, cx, f, &[Arg::Cx, Arg::State(sf::STATE_VALUE0)], &[Cell::Value(sf::STATE_VALUE0)]);
+    push_object(l, r);
+    Ok(())
+}
+
+/// `proto => fun`: the script's function `cx.v` cloned with the given prototype (a derived
+/// class constructor) in the frame's environment.
+pub(crate) fn fun_with_proto(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let proto = l.pop();
+    root(l, &proto, cx.d, Cell::Pointer(sf::STATE_OBJ0));
+    l.release(proto);
+    let frame = l.p.frame;
+    l.i(I::LocalGet(param::STATE)).i(I::LocalGet(frame)).i(I::I32Load(m(bf::ENV_CHAIN, 2))).i(I::I32Store(m(sf::STATE_OBJ1, 2)));
+    l.i(I::LocalGet(param::STATE));
+    l.gc_thing(cx.v);
+    l.i(I::I32Store(m(sf::STATE_FUN0, 2)));
+    let f = l.env.fun_with_proto;
+    let cells = [Cell::Pointer(sf::STATE_OBJ0), Cell::Pointer(sf::STATE_OBJ1), Cell::Pointer(sf::STATE_FUN0)];
+    let args = [Arg::Cx, Arg::State(sf::STATE_FUN0), Arg::State(sf::STATE_OBJ1), Arg::State(sf::STATE_OBJ0)];
+    let r = call_engine(l, cx, f, &args, &cells);
+    push_object(l, r);
+    Ok(())
+}
+
+/// `fun, home => fun`: the method's home object, in its extended slot (barriered).
+pub(crate) fn init_home_object(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let home = l.pop();
+    root(l, &home, cx.d, Cell::Value(sf::STATE_VALUE0));
+    l.release(home);
+    let fun = l.peek(0);
+    l.emit_value(&fun, cx.d - 1);
+    l.i(I::I32WrapI64).i(I::I32Const(0));
+    l.i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_VALUE0 as i32)).i(I::I32Add);
+    l.i(I::Call(l.env.set_extended_slot));
+    Cell::Value(sf::STATE_VALUE0).clear(l);
+    Ok(())
+}
+
+/// `obj, key => obj, key, found`: the private-field IC sees both operands, which stay.
+pub(crate) fn check_private_field(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let (key, obj) = (l.peek(0), l.peek(1));
+    let (a, b) = (l.p.a, l.p.b);
+    l.emit_value(&key, cx.d);
+    l.i(I::LocalSet(b));
+    l.emit_value(&obj, cx.d - 1);
+    l.i(I::LocalSet(a));
+    l.ic_op(cx.idx);
+    let r = l.p.r;
+    l.push_boxed_from(r, Ty::Bool);
     Ok(())
 }
 

@@ -62,7 +62,7 @@ macro_rules! ops {
 
 /// Every lowered JSOp.
 pub static OPS: &[OpDef] = ops! {
-    Pure simple::nop: "Nop" | "NopIsAssignOp" | "Lineno" | "NopDestructuring" | "TryDestructuring" | "Try" | "JumpTarget" | "LoopHead" | "DebugLeaveLexicalEnv";
+    Pure simple::nop: "Nop" | "NopIsAssignOp" | "Lineno" | "NopDestructuring" | "TryDestructuring" | "Try" | "JumpTarget" | "LoopHead" | "DebugLeaveLexicalEnv" | "Finally";
     Pure simple::constant: "Undefined" | "Null" | "False" | "True" | "Int32" | "Zero" | "One" | "Int8" | "Uint16" | "Uint24" | "Double" | "Uninitialized" | "IsConstructing" | "Hole";
     Pure simple::string: "String";
     Pure simple::symbol: "Symbol";
@@ -93,6 +93,21 @@ pub static OPS: &[OpDef] = ops! {
     Pure simple::more_iter: "MoreIter";
     Pure simple::is_no_iter: "IsNoIter";
     Helper calls::end_iter: "EndIter";
+    Pure simple::global_this: "GlobalThis";
+    Pure simple::super_base: "SuperBase";
+    Helper calls::set_fun_name: "SetFunName";
+    Helper calls::check_class_heritage: "CheckClassHeritage";
+    Helper calls::mutate_proto: "MutateProto";
+    Helper calls::del_name: "DelName";
+    Helper calls::init_prop_accessor: "InitPropGetter" | "InitHiddenPropGetter" | "InitPropSetter" | "InitHiddenPropSetter";
+    Helper calls::init_elem_accessor: "InitElemGetter" | "InitHiddenElemGetter" | "InitElemSetter" | "InitHiddenElemSetter";
+    Helper calls::to_string: "ToString";
+    Helper calls::freshen_lexical_env: "FreshenLexicalEnv";
+    Helper calls::builtin_object: "BuiltinObject";
+    Helper calls::obj_with_proto: "ObjWithProto";
+    Helper calls::fun_with_proto: "FunWithProto";
+    Helper calls::init_home_object: "InitHomeObject";
+    Ic calls::check_private_field: "CheckPrivateField";
     Pure simple::super_fun: "SuperFun";
     Pure simple::set_rval: "SetRval";
     Pure simple::get_rval: "GetRval";
@@ -119,6 +134,7 @@ pub static OPS: &[OpDef] = ops! {
     Ic calls::ic_unary: "Iter" | "GetBoundName" | "Typeof" | "TypeofExpr" | "TypeofEq" | "ToPropertyKey" | "GetIterator" | "OptimizeSpreadCall" | "OptimizeGetIterator";
     Ic inline::get_elem: "GetElem";
     Ic calls::ic_binary: "In" | "Instanceof" | "HasOwn" | "Pow";
+    Ic calls::get_prop_super: "GetPropSuper";
     Ic inline::set_prop: "SetProp" | "StrictSetProp";
     Ic calls::set_prop: "SetName" | "StrictSetName" | "SetGName" | "StrictSetGName";
     Ic calls::init_prop: "InitProp" | "InitHiddenProp" | "InitLockedProp";

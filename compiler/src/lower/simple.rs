@@ -5,6 +5,7 @@ use super::ops::OpCtx;
 use super::vstack::{Entry, Loc, Ty};
 use super::{m, Decline, Lower};
 use crate::bytecode::Operand;
+use runtime_abi::ic;
 use runtime_abi::layout::frame as bf;
 use runtime_abi::script::{self as sf, param};
 use runtime_abi::value::{self as jsval, tag_bits, TYPE_BOOLEAN, TYPE_INT32, TYPE_OBJECT, TYPE_STRING, TYPE_SYMBOL};
@@ -381,6 +382,33 @@ pub(crate) fn is_no_iter(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Declin
     l.emit_value(&e, cx.d);
     l.i(I::I64Const(32)).i(I::I64ShrU).i(I::I32WrapI64).i(I::I32Const(jsval::tag(jsval::TYPE_MAGIC) as i32)).i(I::I32Eq).i(I::LocalSet(t));
     l.push_new(Loc::Bool(t), Ty::Bool);
+    Ok(())
+}
+
+/// The global `this`: the global lexical environment's this-value slot (an object).
+pub(crate) fn global_this(l: &mut Lower<'_>, _cx: &OpCtx<'_>) -> Result<(), Decline> {
+    l.push_computed(Ty::Object, |l| {
+        l.global_lexical_env();
+        l.i(I::I32Load(m(sf::GLOBAL_LEXICAL_THIS, 2)));
+        vc::box_i32(&mut *l.code.borrow_mut(), TYPE_OBJECT);
+    });
+    Ok(())
+}
+
+/// `fun => homeObject's prototype` (or null): the base of `super.x` in a method.
+pub(crate) fn super_base(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let f = l.pop();
+    let proto = l.temp(ValType::I32);
+    l.emit_value(&f, cx.d);
+    l.release(f);
+    l.i(I::I32WrapI64).i(I::I32Load(m(sf::FUNCTION_HOME_OBJECT, 2)));
+    l.i(I::I32Load(m(ic::OBJ_SHAPE, 2))).i(I::I32Load(m(ic::SHAPE_BASE, 2))).i(I::I32Load(m(ic::BASE_PROTO, 2))).i(I::LocalSet(proto));
+    l.push_computed(Ty::Unknown, |l| {
+        l.i(I::LocalGet(proto));
+        vc::box_i32(&mut *l.code.borrow_mut(), TYPE_OBJECT);
+        l.i(I::I64Const(jsval::NULL as i64)).i(I::LocalGet(proto)).i(I::Select);
+    });
+    l.free_temp(proto);
     Ok(())
 }
 

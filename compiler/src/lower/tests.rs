@@ -48,7 +48,7 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("New", -1, 1, true),
     ("String", 0, 1, false),
     ("TableSwitch", 1, 0, false),
-    ("DelName", 0, 1, false),
+    ("Generator", 0, 1, false),
     ("StrictDelElem", 2, 1, false),
     ("Arguments", 0, 1, false),
     ("SetArg", 1, 1, false),
@@ -56,6 +56,9 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("MoreIter", 1, 2, false),
     ("IsNoIter", 1, 2, false),
     ("EndIter", 2, 0, false),
+    ("SetFunName", 2, 1, false),
+    ("ToString", 1, 1, false),
+    ("GetPropSuper", 2, 1, true),
 ];
 
 fn engine() -> Engine {
@@ -127,7 +130,7 @@ fn to(i: u32) -> Option<Operand> {
 }
 
 /// Engine functions as imports 0..=12, in `test_env`'s order, with their real signatures.
-const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1), (3, 1), (3, 0), (1, 0)];
+const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1), (3, 1), (3, 0), (1, 0), (4, 1), (2, 1), (3, 1), (4, 1), (5, 1), (5, 1), (2, 1), (2, 1), (2, 1), (3, 0), (2, 1), (4, 1)];
 const IC_TYPE: u32 = 0;
 const INLINE: &[InlineBody] = &[
     InlineBody { table_index: 7001, count: 1, shape: InlineShape::FixedSlotRead { shape: 24, offset: 28 } },
@@ -163,6 +166,18 @@ fn test_env() -> LowerEnv<'static> {
         new_arguments_object: 17,
         arguments_set_arg: 18,
         close_iterator: 19,
+        set_fun_name: 20,
+        check_class_heritage: 21,
+        mutate_proto: 22,
+        delete_name: 23,
+        init_prop_accessor: 24,
+        init_elem_accessor: 25,
+        to_string: 26,
+        freshen_lexical_env: 27,
+        builtin_object: 28,
+        set_extended_slot: 29,
+        obj_with_proto: 30,
+        fun_with_proto: 31,
         push_lexical_env: 7,
         ensure_dense_len: 8,
         init_dense_element: 9,
@@ -250,7 +265,7 @@ fn the_op_table_names_each_op_once_and_derives_the_block_structure() {
     assert!(ops::terminates("Goto") && ops::terminates("Return") && ops::terminates("Throw"));
     assert!(!ops::terminates("JumpIfFalse") && ops::is_conditional("JumpIfFalse") && ops::is_conditional("Case"));
     assert!(ops::bails_out("Throw") && ops::bails_out("GlobalOrEvalDeclInstantiation") && !ops::bails_out("Add"));
-    assert!(!op_supported("DelName") && op_supported("GetProp") && op_supported("TableSwitch"));
+    assert!(!op_supported("Generator") && op_supported("GetProp") && op_supported("TableSwitch"));
 }
 
 #[test]
@@ -333,6 +348,40 @@ fn for_in_reads_the_native_iterator_inline_and_closes_it_through_the_engine() {
 }
 
 #[test]
+fn engine_operations_root_their_operands_call_behind_an_exit_frame_and_check_the_result() {
+    let s = Script::new(&[
+        ("GetArg", Some(Operand::Arg(0))),
+        ("GetArg", Some(Operand::Arg(1))),
+        ("SetFunName", Some(Operand::U8(2))),
+        ("ToString", None),
+        ("Return", None),
+    ]);
+    let ops = lower_ok(&s, 0);
+    let call = ops.iter().position(|o| o == "Call { function_index: 20 }").expect("SetFunName calls SetFunctionName");
+    assert_eq!(ops[call - 1], "I32Const { value: 2 }", "the prefix kind is the last argument");
+    assert!(ops.contains(&"Call { function_index: 26 }".to_string()), "ToString calls ToStringSlow for a non-string");
+    // Each call is checked: a zero result leaves through the restart entry.
+    let checks = ops.windows(2).filter(|w| w[0].starts_with("LocalGet") && w[1] == "I32Eqz").count();
+    assert!(checks >= 2, "{checks} result checks");
+    // The function and the name are rooted in state for the call and cleared after it.
+    let fun0 = format!("offset: {}", sf::STATE_FUN0);
+    assert!(ops.iter().filter(|o| o.starts_with("I32Store") && o.contains(&fun0)).count() >= 2);
+}
+
+#[test]
+fn super_property_reads_pass_the_object_before_the_receiver() {
+    let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("GetArg", Some(Operand::Arg(1))), ("GetPropSuper", None), ("Return", None)]);
+    let ops = lower_ok(&s, 0);
+    let ic = ops.iter().position(|o| o.starts_with("CallIndirect")).expect("the IC chain");
+    // The IC's first operand is set from the top of the stack (argument 1), the second from below it.
+    let arg_loads: Vec<&String> = ops[..ic].iter().filter(|o| o.contains(&format!("offset: {}", sf::FRAME_ARGS))).collect();
+    assert!(!arg_loads.is_empty());
+    let first = ops[..ic].iter().position(|o| o.contains(&format!("offset: {}", sf::FRAME_ARGS + 8))).unwrap();
+    let second = ops[..ic].iter().position(|o| o.contains(&format!("offset: {}", sf::FRAME_ARGS))).unwrap();
+    assert!(first < second, "the object (arg 1) is read before the receiver (arg 0)");
+}
+
+#[test]
 fn listing_marks_cover_the_prologue_every_op_in_order_and_the_epilogue() {
     let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("GetArg", Some(Operand::Arg(1))), ("Sub", None), ("Return", None)]);
     let l = s.lowered_in(0, &test_env()).unwrap();
@@ -348,9 +397,9 @@ fn listing_marks_cover_the_prologue_every_op_in_order_and_the_epilogue() {
 
 #[test]
 fn an_op_outside_the_table_declines_with_its_name() {
-    let s = Script::new(&[("Zero", None), ("DelName", None), ("Undefined", None), ("Return", None)]);
+    let s = Script::new(&[("Zero", None), ("Generator", None), ("Undefined", None), ("Return", None)]);
     let d = s.lower(0).unwrap_err();
-    assert_eq!(d.op.as_deref(), Some("DelName"));
+    assert_eq!(d.op.as_deref(), Some("Generator"));
 }
 
 #[test]
