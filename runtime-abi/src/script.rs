@@ -63,6 +63,9 @@ pub const FUNCTION_HOME_OBJECT: u32 = 48;
 /// `GlobalLexicalEnvironmentObject` fixed slot `THIS_VALUE_OR_SCOPE_SLOT`: the global `this`.
 pub const GLOBAL_LEXICAL_THIS: u32 = 24;
 pub const STATE_OBJ1: u32 = 100;
+pub const STATE_ATOM0: u32 = 196;
+/// `JS::SymbolCode::PrivateNameSymbol`.
+pub const SYMBOL_CODE_PRIVATE_NAME: i32 = -3;
 pub const FRAME_ARGS: u32 = 72;
 /// `CalleeToken` tag bits: 2 marks a script (no function).
 pub const CALLEE_TOKEN_MASK: u32 = 3;
@@ -189,6 +192,13 @@ pub struct ScriptFacts {
     pub obj_with_proto_func: u32,
     /// `FunWithProtoOperation(cx, HandleFunction, HandleObject env, HandleObject proto) -> JSObject*`.
     pub fun_with_proto_func: u32,
+    /// `BaselineFrame::recreateLexicalEnvironment(frame, cx) -> bool` (not a debuggee).
+    pub recreate_lexical_env_func: u32,
+    /// Like `push_lexical_env_func`, for a `ClassBodyScope`.
+    pub push_class_body_env_func: u32,
+    /// `JS::Symbol::new_(cx, SymbolCode, Handle<JSAtom*> description) -> Symbol*`, which
+    /// `NewPrivateName` calls with `SymbolCode::PrivateNameSymbol`.
+    pub new_symbol_func: u32,
     /// `js::CloseIterator(JSObject*)`, as `EndIter` calls it.
     pub close_iterator_func: u32,
     /// `JSScript::getRegExp(script, pc) -> RegExpObject*`.
@@ -246,6 +256,9 @@ pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
     set_extended_slot_func: 7400,
     obj_with_proto_func: 5922,
     fun_with_proto_func: 7498,
+    recreate_lexical_env_func: 7404,
+    push_class_body_env_func: 7010,
+    new_symbol_func: 8499,
     push_lexical_env_func: 7007,
     ensure_dense_initialized_len_func: 6050,
     regexp_at_pc_func: 6887,

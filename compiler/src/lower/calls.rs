@@ -301,11 +301,12 @@ pub(crate) fn function_this(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Dec
     Ok(())
 }
 
+/// A new lexical (or class body, by op) environment on the frame's chain.
 pub(crate) fn push_lexical_env(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     l.i(I::LocalGet(param::STATE));
     l.gc_thing(cx.v);
     l.i(I::I32Store(m(sf::STATE_SCOPE0, 2)));
-    let f = l.env.push_lexical_env;
+    let f = if cx.op.name == "PushClassBodyEnv" { l.env.push_class_body_env } else { l.env.push_lexical_env };
     let r = l.helper_call(cx.idx, |l| {
         l.i(I::LocalGet(param::CX)).i(I::LocalGet(param::STATE)).i(I::I32Const(sf::STATE_SCOPE0 as i32)).i(I::I32Add);
         l.frame_ptr();
@@ -590,9 +591,10 @@ pub(crate) fn to_string(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline
     Ok(())
 }
 
-/// A fresh copy of the innermost lexical environment (a `for (let ...)` iteration).
+/// A fresh copy of the innermost lexical environment (a `for (let ...)` iteration), or a
+/// blank one (`RecreateLexicalEnv`, a loop body re-entered).
 pub(crate) fn freshen_lexical_env(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let f = l.env.freshen_lexical_env;
+    let f = if cx.op.name == "RecreateLexicalEnv" { l.env.recreate_lexical_env } else { l.env.freshen_lexical_env };
     let r = call_engine(l, cx, f, &[Arg::Frame, Arg::Cx], &[]);
     l.free_temp(r);
     Ok(())
@@ -634,6 +636,23 @@ pub(crate) fn fun_with_proto(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), De
     let args = [Arg::Cx, Arg::State(sf::STATE_FUN0), Arg::State(sf::STATE_OBJ1), Arg::State(sf::STATE_OBJ0)];
     let r = call_engine(l, cx, f, &args, &cells);
     push_object(l, r);
+    Ok(())
+}
+
+/// `=> symbol`: a new private name (`#x` of a class), described by the op's atom.
+pub(crate) fn new_private_name(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    l.i(I::LocalGet(param::STATE));
+    l.gc_thing(cx.v);
+    l.i(I::I32Store(m(sf::STATE_ATOM0, 2)));
+    let f = l.env.new_symbol;
+    let args = [Arg::Cx, Arg::Imm(sf::SYMBOL_CODE_PRIVATE_NAME), Arg::State(sf::STATE_ATOM0)];
+    let r = call_engine(l, cx, f, &args, &[Cell::Pointer(sf::STATE_ATOM0)]);
+    let t = l.temp(ValType::I64);
+    l.i(I::LocalGet(r));
+    vc::box_i32(&mut *l.code.borrow_mut(), runtime_abi::value::TYPE_SYMBOL);
+    l.i(I::LocalSet(t));
+    l.free_temp(r);
+    l.push_new(Loc::Boxed(t), Ty::Unknown);
     Ok(())
 }
 

@@ -65,6 +65,8 @@ pub static OPS: &[OpDef] = ops! {
     Pure simple::nop: "Nop" | "NopIsAssignOp" | "Lineno" | "NopDestructuring" | "TryDestructuring" | "Try" | "JumpTarget" | "LoopHead" | "DebugLeaveLexicalEnv" | "Finally";
     Pure simple::constant: "Undefined" | "Null" | "False" | "True" | "Int32" | "Zero" | "One" | "Int8" | "Uint16" | "Uint24" | "Double" | "Uninitialized" | "IsConstructing" | "Hole";
     Pure simple::string: "String";
+    Pure simple::gc_thing_value: "CallSiteObj" | "BigInt";
+    Pure simple::void: "Void";
     Pure simple::symbol: "Symbol";
     Pure simple::callee: "Callee";
     Pure simple::new_target: "NewTarget";
@@ -102,8 +104,9 @@ pub static OPS: &[OpDef] = ops! {
     Helper calls::init_prop_accessor: "InitPropGetter" | "InitHiddenPropGetter" | "InitPropSetter" | "InitHiddenPropSetter";
     Helper calls::init_elem_accessor: "InitElemGetter" | "InitHiddenElemGetter" | "InitElemSetter" | "InitHiddenElemSetter";
     Helper calls::to_string: "ToString";
-    Helper calls::freshen_lexical_env: "FreshenLexicalEnv";
+    Helper calls::freshen_lexical_env: "FreshenLexicalEnv" | "RecreateLexicalEnv";
     Helper calls::builtin_object: "BuiltinObject";
+    Helper calls::new_private_name: "NewPrivateName";
     Helper calls::obj_with_proto: "ObjWithProto";
     Helper calls::fun_with_proto: "FunWithProto";
     Helper calls::init_home_object: "InitHomeObject";
@@ -121,7 +124,7 @@ pub static OPS: &[OpDef] = ops! {
     Ic control::not: "Not";
     Helper calls::lambda: "Lambda";
     Helper calls::function_this: "FunctionThis";
-    Helper calls::push_lexical_env: "PushLexicalEnv";
+    Helper calls::push_lexical_env: "PushLexicalEnv" | "PushClassBodyEnv";
     Helper calls::init_elem_array: "InitElemArray";
     Helper calls::regexp: "RegExp";
     Helper calls::del_prop: "DelProp" | "StrictDelProp";

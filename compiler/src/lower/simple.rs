@@ -92,6 +92,24 @@ pub(crate) fn constant(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
     Ok(())
 }
 
+/// The script's GC thing `cx.v` as a Value: a template's call-site object, or a BigInt.
+pub(crate) fn gc_thing_value(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let (ty, tag) = if cx.op.name == "BigInt" { (Ty::Unknown, jsval::TYPE_BIGINT) } else { (Ty::Object, TYPE_OBJECT) };
+    l.push_computed(ty, |l| {
+        l.gc_thing(cx.v);
+        vc::box_i32(&mut *l.code.borrow_mut(), tag);
+    });
+    Ok(())
+}
+
+/// `v => undefined`.
+pub(crate) fn void(l: &mut Lower<'_>, _cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let e = l.pop();
+    l.release(e);
+    l.push(Entry::constant(jsval::UNDEFINED));
+    Ok(())
+}
+
 pub(crate) fn string(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     l.push_computed(Ty::String, |l| {
         l.gc_thing(cx.v);

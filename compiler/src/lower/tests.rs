@@ -130,7 +130,7 @@ fn to(i: u32) -> Option<Operand> {
 }
 
 /// Engine functions as imports 0..=12, in `test_env`'s order, with their real signatures.
-const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1), (3, 1), (3, 0), (1, 0), (4, 1), (2, 1), (3, 1), (4, 1), (5, 1), (5, 1), (2, 1), (2, 1), (2, 1), (3, 0), (2, 1), (4, 1)];
+const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1), (3, 1), (3, 0), (1, 0), (4, 1), (2, 1), (3, 1), (4, 1), (5, 1), (5, 1), (2, 1), (2, 1), (2, 1), (3, 0), (2, 1), (4, 1), (2, 1), (3, 1), (3, 1)];
 const IC_TYPE: u32 = 0;
 const INLINE: &[InlineBody] = &[
     InlineBody { table_index: 7001, count: 1, shape: InlineShape::FixedSlotRead { shape: 24, offset: 28 } },
@@ -178,6 +178,9 @@ fn test_env() -> LowerEnv<'static> {
         set_extended_slot: 29,
         obj_with_proto: 30,
         fun_with_proto: 31,
+        recreate_lexical_env: 32,
+        push_class_body_env: 33,
+        new_symbol: 34,
         push_lexical_env: 7,
         ensure_dense_len: 8,
         init_dense_element: 9,
