@@ -163,9 +163,10 @@ pub(crate) fn call(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     call_with(l, cx, cx.v, 2 + cx.v + constructing as u32, constructing)
 }
 
-/// Spread calls: callee, this, [newTarget,] args-array => result.
+/// Spread calls: callee, this, [newTarget,] args-array => result. (A direct `eval` is a call
+/// whose IC sees the op: the engine evaluates in the frame's environment.)
 pub(crate) fn spread_call(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let constructing = cx.op.name != "SpreadCall";
+    let constructing = matches!(cx.op.name.as_str(), "SpreadNew" | "SpreadSuperCall");
     call_with(l, cx, 1, 3 + constructing as u32, constructing)
 }
 

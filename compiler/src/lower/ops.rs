@@ -143,8 +143,8 @@ pub static OPS: &[OpDef] = ops! {
     Ic calls::init_prop: "InitProp" | "InitHiddenProp" | "InitLockedProp";
     Ic inline::set_elem: "SetElem" | "StrictSetElem";
     Ic calls::set_elem: "InitElem" | "InitHiddenElem" | "InitLockedElem" | "InitElemInc";
-    Ic calls::call: "Call" | "CallIgnoresRv" | "CallContent" | "CallIter" | "CallContentIter" | "New" | "NewContent" | "SuperCall";
-    Ic calls::spread_call: "SpreadCall" | "SpreadNew" | "SpreadSuperCall";
+    Ic calls::call: "Call" | "CallIgnoresRv" | "CallContent" | "CallIter" | "CallContentIter" | "New" | "NewContent" | "SuperCall" | "Eval" | "StrictEval";
+    Ic calls::spread_call: "SpreadCall" | "SpreadNew" | "SpreadSuperCall" | "SpreadEval" | "StrictSpreadEval";
     Ic calls::close_iter: "CloseIter";
     Ic calls::init_glexical: "InitGLexical";
     Ic arith::arith: "Add" | "Sub" | "Mul" | "Div";

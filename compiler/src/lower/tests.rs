@@ -269,6 +269,7 @@ fn the_op_table_names_each_op_once_and_derives_the_block_structure() {
     assert!(!ops::terminates("JumpIfFalse") && ops::is_conditional("JumpIfFalse") && ops::is_conditional("Case"));
     assert!(ops::bails_out("Throw") && ops::bails_out("GlobalOrEvalDeclInstantiation") && !ops::bails_out("Add"));
     assert!(!op_supported("Generator") && op_supported("GetProp") && op_supported("TableSwitch"));
+    assert!(op_supported("StrictEval") && op_supported("SpreadEval") && !super::direct::is_direct_call_op("Eval"), "eval goes through its Call IC");
 }
 
 #[test]
