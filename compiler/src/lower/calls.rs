@@ -320,9 +320,9 @@ pub(crate) fn push_lexical_env(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), 
     Ok(())
 }
 
-/// `array, val => array`. A hole is a Hole op, which this compiler declines, so the value is
-/// a real element: the initialized length is set, then the element stored with barriers, the
-/// array and value rooted in the engine's `State` cells.
+/// `array, val => array`, as `InitElemArrayOperation`: the initialized length is set, then a
+/// real element is stored with barriers, or a hole (from `Hole`) kept with the elements marked
+/// not packed; the array and value are rooted in the engine's `State` cells.
 pub(crate) fn init_elem_array(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
     let val = l.pop();
     l.i(I::LocalGet(param::STATE));
