@@ -34,15 +34,17 @@ function keepReturn() {
 
 function loops() {
   const log = [];
-  for (let i = 0; i < 5; i++) {
+  let i = 0;
+  do {
     try {
-      if (i === 1) continue;
-      if (i === 3) break;
-      log.push("body" + i);
+      i++;
+      if (i % 2 === 0) continue;
+      if (i > 6) break;
+      log.push("odd" + i);
     } finally {
-      log.push("fin" + i);
+      log.push("f" + i);
     }
-  }
+  } while (i < 10);
   return log.join(",");
 }
 

@@ -249,12 +249,17 @@ pub(crate) fn init_glexical(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Dec
 
 /// Pushes the object pointer in i32 temp `r` as an object Value (and frees `r`).
 fn push_object(l: &mut Lower<'_>, r: u32) {
+    push_pointer(l, r, TYPE_OBJECT, Ty::Object);
+}
+
+/// Pushes the GC pointer in temp `r` (freed) boxed as a Value of type `tag`.
+fn push_pointer(l: &mut Lower<'_>, r: u32, tag: u32, ty: Ty) {
     let t = l.temp(ValType::I64);
     l.i(I::LocalGet(r));
-    vc::box_i32(&mut *l.code.borrow_mut(), TYPE_OBJECT);
+    vc::box_i32(&mut *l.code.borrow_mut(), tag);
     l.i(I::LocalSet(t));
     l.free_temp(r);
-    l.push_new(Loc::Boxed(t), Ty::Object);
+    l.push_new(Loc::Boxed(t), ty);
 }
 
 /// `state.fun0` = the function, `state.obj0` = the environment chain; the engine clones it.
@@ -451,6 +456,13 @@ fn root(l: &mut Lower<'_>, e: &super::vstack::Entry, pos: u32, cell: Cell) {
     };
 }
 
+/// Pops the top entry (at position `pos`) and roots it in `cell`.
+fn pop_rooted(l: &mut Lower<'_>, pos: u32, cell: Cell) {
+    let e = l.pop();
+    root(l, &e, pos, cell);
+    l.release(e);
+}
+
 /// Calls engine function `f` behind an exit frame with `args`, clears `cells`, and leaves
 /// through the restart entry when it returns 0 (false or null). Returns the result's temp.
 fn call_engine(l: &mut Lower<'_>, cx: &OpCtx<'_>, f: u32, args: &[Arg], cells: &[Cell]) -> u32 {
@@ -476,9 +488,7 @@ fn call_engine(l: &mut Lower<'_>, cx: &OpCtx<'_>, f: u32, args: &[Arg], cells: &
 
 /// `fun, name => fun`: `SetFunctionName` with the op's prefix kind.
 pub(crate) fn set_fun_name(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let name = l.pop();
-    root(l, &name, cx.d, Cell::Value(sf::STATE_VALUE0));
-    l.release(name);
+    pop_rooted(l, cx.d, Cell::Value(sf::STATE_VALUE0));
     let fun = l.peek(0);
     root(l, &fun, cx.d - 1, Cell::Pointer(sf::STATE_FUN0));
     let (f, prefix) = (l.env.set_fun_name, cx.v as i32);
@@ -500,9 +510,7 @@ pub(crate) fn check_class_heritage(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<
 
 /// `obj, proto => obj`: `__proto__: proto` in an object literal.
 pub(crate) fn mutate_proto(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let proto = l.pop();
-    root(l, &proto, cx.d, Cell::Value(sf::STATE_VALUE0));
-    l.release(proto);
+    pop_rooted(l, cx.d, Cell::Value(sf::STATE_VALUE0));
     let obj = l.peek(0);
     root(l, &obj, cx.d - 1, Cell::Pointer(sf::STATE_OBJ0));
     let f = l.env.mutate_proto;
@@ -534,9 +542,7 @@ pub(crate) fn del_name(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
 /// `obj, fn => obj`: a getter or setter (hidden or not, by op) defined on an object literal or
 /// class under the op's name.
 pub(crate) fn init_prop_accessor(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let val = l.pop();
-    root(l, &val, cx.d, Cell::Pointer(sf::STATE_OBJ1));
-    l.release(val);
+    pop_rooted(l, cx.d, Cell::Pointer(sf::STATE_OBJ1));
     let obj = l.peek(0);
     root(l, &obj, cx.d - 1, Cell::Pointer(sf::STATE_OBJ0));
     l.i(I::LocalGet(param::STATE));
@@ -552,12 +558,8 @@ pub(crate) fn init_prop_accessor(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<()
 
 /// `obj, id, fn => obj`: a getter or setter under a computed key.
 pub(crate) fn init_elem_accessor(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let val = l.pop();
-    root(l, &val, cx.d, Cell::Pointer(sf::STATE_OBJ1));
-    l.release(val);
-    let id = l.pop();
-    root(l, &id, cx.d - 1, Cell::Value(sf::STATE_VALUE0));
-    l.release(id);
+    pop_rooted(l, cx.d, Cell::Pointer(sf::STATE_OBJ1));
+    pop_rooted(l, cx.d - 1, Cell::Value(sf::STATE_VALUE0));
     let obj = l.peek(0);
     root(l, &obj, cx.d - 2, Cell::Pointer(sf::STATE_OBJ0));
     let f = l.env.init_elem_accessor;
@@ -612,9 +614,7 @@ pub(crate) fn builtin_object(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), De
 /// `proto => obj`: a plain object with the given prototype (a class's `prototype` object when
 /// the heritage is null or a constructor).
 pub(crate) fn obj_with_proto(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let proto = l.pop();
-    root(l, &proto, cx.d, Cell::Value(sf::STATE_VALUE0));
-    l.release(proto);
+    pop_rooted(l, cx.d, Cell::Value(sf::STATE_VALUE0));
     let f = l.env.obj_with_proto;
     let r = call_engine(l, cx, f, &[Arg::Cx, Arg::State(sf::STATE_VALUE0)], &[Cell::Value(sf::STATE_VALUE0)]);
     push_object(l, r);
@@ -624,9 +624,7 @@ pub(crate) fn obj_with_proto(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), De
 /// `proto => fun`: the script's function `cx.v` cloned with the given prototype (a derived
 /// class constructor) in the frame's environment.
 pub(crate) fn fun_with_proto(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let proto = l.pop();
-    root(l, &proto, cx.d, Cell::Pointer(sf::STATE_OBJ0));
-    l.release(proto);
+    pop_rooted(l, cx.d, Cell::Pointer(sf::STATE_OBJ0));
     let frame = l.p.frame;
     l.i(I::LocalGet(param::STATE)).i(I::LocalGet(frame)).i(I::I32Load(m(bf::ENV_CHAIN, 2))).i(I::I32Store(m(sf::STATE_OBJ1, 2)));
     l.i(I::LocalGet(param::STATE));
@@ -648,20 +646,13 @@ pub(crate) fn new_private_name(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), 
     let f = l.env.new_symbol;
     let args = [Arg::Cx, Arg::Imm(sf::SYMBOL_CODE_PRIVATE_NAME), Arg::State(sf::STATE_ATOM0)];
     let r = call_engine(l, cx, f, &args, &[Cell::Pointer(sf::STATE_ATOM0)]);
-    let t = l.temp(ValType::I64);
-    l.i(I::LocalGet(r));
-    vc::box_i32(&mut *l.code.borrow_mut(), runtime_abi::value::TYPE_SYMBOL);
-    l.i(I::LocalSet(t));
-    l.free_temp(r);
-    l.push_new(Loc::Boxed(t), Ty::Unknown);
+    push_pointer(l, r, runtime_abi::value::TYPE_SYMBOL, Ty::Unknown);
     Ok(())
 }
 
 /// `fun, home => fun`: the method's home object, in its extended slot (barriered).
 pub(crate) fn init_home_object(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let home = l.pop();
-    root(l, &home, cx.d, Cell::Value(sf::STATE_VALUE0));
-    l.release(home);
+    pop_rooted(l, cx.d, Cell::Value(sf::STATE_VALUE0));
     let fun = l.peek(0);
     l.emit_value(&fun, cx.d - 1);
     l.i(I::I32WrapI64).i(I::I32Const(0));
