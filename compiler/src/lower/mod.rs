@@ -291,11 +291,31 @@ pub fn compile_script(engine: &Engine, env: &LowerEnv<'_>, input: &ScriptInput<'
         if weaker == assumed || last {
             l.mark(Mark::Epilogue);
             l.epilogue();
-            return Ok(l.finish());
+            let locals = l.local_types.len();
+            let lowered = l.finish();
+            within_wasm_limits(lowered.body.len(), locals)?;
+            return Ok(lowered);
         }
         assumed = weaker;
     }
     unreachable!("the last typing pass assumes nothing and always returns")
+}
+
+/// The largest function body and the most locals a Wasm engine accepts (the limits of the
+/// JS embedding API, which wasmparser and Wasmtime enforce).
+pub const MAX_FUNCTION_BODY_BYTES: usize = 7_654_321;
+pub const MAX_FUNCTION_LOCALS: usize = 50_000;
+
+/// A script whose function would break a Wasm limit (a class with thousands of members, say)
+/// stays interpreted, with the reason.
+fn within_wasm_limits(body_bytes: usize, locals: usize) -> Result<(), Decline> {
+    if body_bytes > MAX_FUNCTION_BODY_BYTES {
+        return Err(Decline::why(format!("its function would be {body_bytes} bytes, over Wasm's limit of {MAX_FUNCTION_BODY_BYTES}")));
+    }
+    if locals > MAX_FUNCTION_LOCALS {
+        return Err(Decline::why(format!("its function would need {locals} locals, over Wasm's limit of {MAX_FUNCTION_LOCALS}")));
+    }
+    Ok(())
 }
 
 /// The protocol's own Wasm locals, allocated once per function.

@@ -386,6 +386,15 @@ fn super_property_reads_pass_the_object_before_the_receiver() {
 }
 
 #[test]
+fn a_function_over_wasms_size_or_locals_limit_is_declined_with_the_reason() {
+    assert!(super::within_wasm_limits(super::MAX_FUNCTION_BODY_BYTES, super::MAX_FUNCTION_LOCALS).is_ok());
+    let d = super::within_wasm_limits(super::MAX_FUNCTION_BODY_BYTES + 1, 10).unwrap_err();
+    assert!(d.reason.contains("over Wasm's limit of 7654321"), "{d:?}");
+    let d = super::within_wasm_limits(100, super::MAX_FUNCTION_LOCALS + 1).unwrap_err();
+    assert!(d.reason.contains("locals"), "{d:?}");
+}
+
+#[test]
 fn listing_marks_cover_the_prologue_every_op_in_order_and_the_epilogue() {
     let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("GetArg", Some(Operand::Arg(1))), ("Sub", None), ("Return", None)]);
     let l = s.lowered_in(0, &test_env()).unwrap();
