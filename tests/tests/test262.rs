@@ -1,7 +1,8 @@
 //! `aotjs test262` mechanics on a small tree in test262's layout, written here (the real suite is
 //! fetched for local runs only): batching, per-test expectations (plain, runtime-negative,
 //! async, strict-only), skips with reasons, a test that does not load wrapped in a function
-//! being isolated and skipped, a failing test, and the JSON totals.
+//! being isolated and skipped, a test that stops its run without stopping the rest of its
+//! batch, a failing test, and the JSON totals.
 
 use aotjs_tests::{run_aotjs, scratch, text};
 use std::path::Path;
@@ -26,6 +27,9 @@ fn test262_runs_batches_interpreted_and_compiled_with_each_tests_expectation() {
     write(&root, "test/negative-no-throw.js", &format!("{}var ok = 1;\n", meta("negative:\n  phase: runtime\n  type: TypeError\n")));
     write(&root, "test/strict.js", &format!("{}assert.sameValue((function () {{ return this; }})(), undefined);\n", meta("flags: [onlyStrict]\n")));
     write(&root, "test/async.js", &format!("{}Promise.resolve(5).then(function (v) {{ assert.sameValue(v, 5); }}).then($DONE, $DONE);\n", meta("flags: [async]\n")));
+    // Never calls $DONE: the run stops there, in both modes; the tests after it in its batch
+    // must still run.
+    write(&root, "test/async-never.js", &format!("{}var pending = new Promise(function () {{}});\n", meta("flags: [async]\n")));
     write(&root, "test/early.js", &format!("{}var = 1;\n", meta("negative:\n  phase: parse\n  type: SyntaxError\n")));
     write(&root, "test/module.js", &format!("{}export var x = 1;\n", meta("flags: [module]\n")));
     // Does not load wrapped in a function (a syntax error the metadata does not announce).
@@ -48,5 +52,10 @@ fn test262_runs_batches_interpreted_and_compiled_with_each_tests_expectation() {
     for (name, why) in [("early.js", "early error"), ("module.js", "module"), ("broken.js", "does not load")] {
         assert!(result(name)["skipped"].as_str().is_some_and(|s| s.starts_with(why)), "{name}: {}", result(name));
     }
-    assert_eq!((v["run"].as_u64(), v["passed"].as_u64(), v["differ"].as_u64(), v["skipped"].as_u64()), (Some(7), Some(5), Some(0), Some(3)), "{v}");
+    let stalled = result("async-never.js");
+    assert_eq!(stalled["passed"], false, "{stalled}");
+    assert!(stalled["interpreted"].as_str().unwrap().starts_with("NO RESULT"), "{stalled}");
+    let no_result = v["tests"].as_array().unwrap().iter().filter(|t| t["interpreted"].as_str().is_some_and(|s| s.starts_with("NO RESULT"))).count();
+    assert_eq!(no_result, 1, "only the test that stops its run lacks a result: {v}");
+    assert_eq!((v["run"].as_u64(), v["passed"].as_u64(), v["differ"].as_u64(), v["skipped"].as_u64()), (Some(8), Some(5), Some(0), Some(3)), "{v}");
 }

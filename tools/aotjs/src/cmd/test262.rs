@@ -6,8 +6,10 @@
 //! interpreted and compiled on the same snapshot. A test passes when both runs meet its own
 //! expectation (no exception, or the negative test's error type, or `$DONE()` without error for
 //! async tests); it differs when the two runs print different results. A batch that does not
-//! parse is split until the offending test is isolated and skipped; a run that stops early
-//! (a trap) splits the batch too, so the stop is blamed on its own test.
+//! parse is split until the offending test is isolated and skipped. When the two runs stop at
+//! different points (a trap) the batch is split too, so the stop is blamed on its own test;
+//! when both stop after the same tests (a promise that never settles, an error escaping the
+//! harness), the test that stopped them runs alone and the rest run again as a batch.
 
 use crate::cache::Cache;
 use crate::host::{self, RunConfig};
@@ -267,6 +269,9 @@ struct Runner {
     harness: PathBuf,
 }
 
+/// A run's result line per test index, and how it ended if not normally.
+type RunLines = (BTreeMap<usize, String>, Option<String>);
+
 impl Runner {
     /// The program of a batch.
     fn program(&self, tests: &[Test]) -> Result<String> {
@@ -339,17 +344,32 @@ impl Runner {
             Ok(c) => self.run(&c.wasm)?,
             Err(e) => (BTreeMap::new(), Some(format!("compile failed: {}", crate::one_line(e)))),
         };
-        let complete = |lines: &BTreeMap<usize, String>| lines.len() == tests.len();
-        if tests.len() > 1 && (!complete(&interp.0) || !complete(&comp.0)) && interp.0.len() != comp.0.len() {
-            return self.split(tests, results);
+        let (ni, nc) = (interp.0.len(), comp.0.len());
+        if tests.len() > 1 && (ni < tests.len() || nc < tests.len()) {
+            if ni != nc {
+                return self.split(tests, results);
+            }
+            // Both runs stopped after the same tests (a promise that never settles, an error
+            // that escapes the harness): keep those results, give the test that stopped them a
+            // run of its own, and run the rest again as a batch.
+            let n = ni;
+            self.record(&tests[..n], &interp, &comp, results);
+            self.run_batch(&tests[n..n + 1], results)?;
+            return if n + 1 < tests.len() { self.run_batch(&tests[n + 1..], results) } else { Ok(()) };
         }
+        self.record(tests, &interp, &comp, results);
+        Ok(())
+    }
+
+    /// Each test's result line from both runs (`NO RESULT` with how a run ended, if it did
+    /// not get that far).
+    fn record(&self, tests: &[Test], interp: &RunLines, comp: &RunLines, results: &mut BTreeMap<String, Outcome>) {
         for (k, t) in tests.iter().enumerate() {
             let line = |run: &(BTreeMap<usize, String>, Option<String>)| {
                 run.0.get(&k).cloned().unwrap_or_else(|| format!("NO RESULT ({})", run.1.as_deref().unwrap_or("the run ended first")))
             };
-            results.insert(t.name.clone(), Outcome::Ran { interp: line(&interp), compiled: line(&comp) });
+            results.insert(t.name.clone(), Outcome::Ran { interp: line(interp), compiled: line(comp) });
         }
-        Ok(())
     }
 
     fn split(&self, tests: &[Test], results: &mut BTreeMap<String, Outcome>) -> Result<()> {
@@ -359,7 +379,7 @@ impl Runner {
     }
 
     /// The result line of each test index, and how the run ended if not normally.
-    fn run(&self, wasm: &[u8]) -> Result<(BTreeMap<usize, String>, Option<String>)> {
+    fn run(&self, wasm: &[u8]) -> Result<RunLines> {
         let module = host::load_fresh(&self.wt, &self.cache, wasm, Path::new("test262.js"))?;
         let out = host::run_loaded(&self.wt, &module, "_start", &RunConfig { fixed_random: true, ..Default::default() })?;
         let mut lines = BTreeMap::new();
