@@ -51,7 +51,23 @@ pub struct Args {
 /// What running one program interpreted and compiled showed.
 enum Outcome {
     Same { scripts: u64, compiled: u64 },
-    Differs { what: String, compiled: String },
+    Differs { what: String, interpreted: String, compiled: String },
+}
+
+/// Compiled code is right where, on every line the two runs print differently, it prints what
+/// node prints. Lines both runs agree on are not judged: the engine and node may differ there
+/// (say, in a float's last digit) without it being a compiler's business.
+fn judge(interpreted: &str, compiled: &str, node: &str) -> Verdict {
+    let (i, c, n): (Vec<&str>, Vec<&str>, Vec<&str>) = (interpreted.lines().collect(), compiled.lines().collect(), node.lines().collect());
+    if i.len() != c.len() || c.len() != n.len() {
+        return if compiled == node { Verdict::EngineInterpreter } else { Verdict::Aotjs };
+    }
+    let differing = (0..c.len()).filter(|&k| i[k] != c[k]);
+    if differing.clone().count() > 0 && differing.into_iter().all(|k| c[k] == n[k]) {
+        Verdict::EngineInterpreter
+    } else {
+        Verdict::Aotjs
+    }
 }
 
 /// Who is wrong when the two runs differ, with node as the tie-break.
@@ -98,11 +114,11 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
                     eprintln!("aotjs fuzz: seed {seed}: {} cases, same output ({c} of {s} scripts compiled)", cases.len());
                 }
             }
-            Outcome::Differs { what, compiled } => {
-                let verdict = f.verdict(seed, &cases, &compiled);
+            Outcome::Differs { what, interpreted, compiled } => {
+                let verdict = f.verdict(seed, &cases, &interpreted, &compiled);
                 eprintln!("aotjs fuzz: seed {seed}: DIFFERENT ({verdict:?}): {what}; minimising");
                 let small = fuzzgen::minimise(&cases, |cs| match f.check(seed, cs) {
-                    Ok(Outcome::Differs { compiled, .. }) => f.verdict(seed, cs, &compiled) == verdict,
+                    Ok(Outcome::Differs { interpreted, compiled, .. }) => f.verdict(seed, cs, &interpreted, &compiled) == verdict,
                     _ => false,
                 });
                 let dir = match verdict {
@@ -153,24 +169,25 @@ impl Fuzzer {
         let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: false, scripts: true, direct_calls: true, site_counters: false };
         let out = match crate::cmd::compile::compile_snapshot(&self.cache, &snap, &opts, true, &name) {
             Ok(c) => c,
-            Err(e) => return Ok(Outcome::Differs { what: format!("the compile failed: {}", crate::one_line(&e)), compiled: String::new() }),
+            Err(e) => return Ok(Outcome::Differs { what: format!("the compile failed: {}", crate::one_line(&e)), interpreted: String::new(), compiled: String::new() }),
         };
         let interp = self.run(&snap, &name)?;
         let comp = match self.run(&out.wasm, &name) {
             Ok(r) => r,
-            Err(e) => return Ok(Outcome::Differs { what: format!("the compiled module does not run: {}", crate::one_line(&e)), compiled: String::new() }),
+            Err(e) => return Ok(Outcome::Differs { what: format!("the compiled module does not run: {}", crate::one_line(&e)), interpreted: String::new(), compiled: String::new() }),
         };
         if interp == comp {
             return Ok(Outcome::Same { scripts: out.report.scripts.total as u64, compiled: out.report.scripts.compiled as u64 });
         }
-        Ok(Outcome::Differs { what: describe(&interp, &comp), compiled: if comp.1 == 0 && comp.2.is_none() { comp.0 } else { String::new() } })
+        let compiled = if comp.1 == 0 && comp.2.is_none() { comp.0.clone() } else { String::new() };
+        Ok(Outcome::Differs { what: describe(&interp, &comp), interpreted: interp.0, compiled })
     }
 
-    /// Asks node which side is right: the program's output under node, compared with the
-    /// compiled run's (`compiled` is empty when the compiled side failed outright).
-    fn verdict(&self, seed: u64, cases: &[Case], compiled: &str) -> Verdict {
+    /// Asks node which side is right, on the lines where the two runs differ (`compiled` is
+    /// empty when the compiled side failed outright).
+    fn verdict(&self, seed: u64, cases: &[Case], interpreted: &str, compiled: &str) -> Verdict {
         match node_output(&self.cache, &fuzzgen::render(seed, cases)) {
-            Some(node) if !compiled.is_empty() && node == compiled => Verdict::EngineInterpreter,
+            Some(node) if !compiled.is_empty() => judge(interpreted, compiled, &node),
             _ => Verdict::Aotjs,
         }
     }
@@ -236,4 +253,20 @@ fn describe(interp: &(String, i32, Option<String>), comp: &(String, i32, Option<
         }
     }
     format!("interpreted exit {} with {} lines, compiled exit {} with {} lines", interp.1, interp.0.lines().count(), comp.1, comp.0.lines().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_judges_only_the_lines_the_two_runs_print_differently() {
+        // The engine and node disagree on line 1 (both engine runs agree there); on line 2,
+        // compiled code agrees with node and the interpreter does not.
+        let (i, c, n) = ("a 1.0000000000000002\nb three\n", "a 1.0000000000000002\nb undefined\n", "a 1\nb undefined\n");
+        assert_eq!(judge(i, c, n), Verdict::EngineInterpreter);
+        assert_eq!(judge(c, i, n), Verdict::Aotjs, "compiled code that disagrees with node on a line that differs");
+        assert_eq!(judge("x\n", "x\ny\n", "x\ny\n"), Verdict::EngineInterpreter, "different line counts compare whole outputs");
+        assert_eq!(judge("x\n", "x\ny\n", "x\n"), Verdict::Aotjs);
+    }
 }
