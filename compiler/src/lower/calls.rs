@@ -679,59 +679,39 @@ pub(crate) fn check_private_field(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(
 /// `delete v.name`: the engine's `DelPropOperation` of the op's strictness, with the value in
 /// `state.value0` and the name in `state.name0` (rooted across the call, cleared after it).
 pub(crate) fn del_prop(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let val = l.pop();
-    l.i(I::LocalGet(param::STATE));
-    l.emit_value(&val, cx.d);
-    l.i(I::I64Store(m(sf::STATE_VALUE0, 3)));
-    l.release(val);
+    pop_rooted(l, cx.d, Cell::Value(sf::STATE_VALUE0));
     l.i(I::LocalGet(param::STATE));
     l.gc_thing(cx.v);
     l.i(I::I32Store(m(sf::STATE_NAME0, 2)));
     let f = l.env.del_prop[usize::from(cx.op.name.starts_with("Strict"))];
-    delete_through(l, cx, f, sf::STATE_NAME0);
+    delete_through(l, cx, f, Cell::Pointer(sf::STATE_NAME0));
     Ok(())
 }
 
 /// `delete v[key]`: the engine's `DelElemOperation` of the op's strictness, with the object in
 /// `state.value0` and the key in `state.value1`.
 pub(crate) fn del_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    let key = l.pop();
-    let val = l.pop();
-    for (e, at, d) in [(key, sf::STATE_VALUE1, cx.d), (val, sf::STATE_VALUE0, cx.d - 1)] {
-        l.i(I::LocalGet(param::STATE));
-        l.emit_value(&e, d);
-        l.i(I::I64Store(m(at, 3)));
-        l.release(e);
-    }
+    pop_rooted(l, cx.d, Cell::Value(sf::STATE_VALUE1));
+    pop_rooted(l, cx.d - 1, Cell::Value(sf::STATE_VALUE0));
     let f = l.env.del_elem[usize::from(cx.op.name.starts_with("Strict"))];
-    delete_through(l, cx, f, sf::STATE_VALUE1);
+    delete_through(l, cx, f, Cell::Value(sf::STATE_VALUE1));
     Ok(())
 }
 
-/// The call both deletes share: `f(cx, &state.value0, &state.<second>, &bool)`, the bool
-/// written into the low byte of `state.res` (undefined before and after, so the GC never sees
-/// anything but undefined there); a false return leaves through the restart entry.
-fn delete_through(l: &mut Lower<'_>, cx: &OpCtx<'_>, f: u32, second: u32) {
-    let undefined = runtime_abi::value::UNDEFINED as i64;
-    l.i(I::LocalGet(param::STATE)).i(I::I64Const(undefined)).i(I::I64Store(m(sf::STATE_RES, 3)));
-    let r = l.helper_call(cx.idx, |l| {
-        l.i(I::LocalGet(param::CX));
-        for at in [sf::STATE_VALUE0, second, sf::STATE_RES] {
-            l.i(I::LocalGet(param::STATE)).i(I::I32Const(at as i32)).i(I::I32Add);
-        }
-        l.i(I::Call(f));
-    });
+/// The call both deletes share: `f(cx, &state.value0, &second, &bool)`, the bool written into
+/// the low byte of `state.res` (undefined before and after, so the GC never sees anything but
+/// undefined there).
+fn delete_through(l: &mut Lower<'_>, cx: &OpCtx<'_>, f: u32, second: Cell) {
+    let second_at = match second {
+        Cell::Value(at) | Cell::Pointer(at) => at,
+    };
+    Cell::Value(sf::STATE_RES).clear(l);
+    let args = [Arg::Cx, Arg::State(sf::STATE_VALUE0), Arg::State(second_at), Arg::State(sf::STATE_RES)];
+    let r = call_engine(l, cx, f, &args, &[Cell::Value(sf::STATE_VALUE0), second]);
+    l.free_temp(r);
     let b = l.temp(ValType::I32);
     l.i(I::LocalGet(param::STATE)).i(I::I32Load8U(m(sf::STATE_RES, 0))).i(I::LocalSet(b));
-    l.i(I::LocalGet(param::STATE)).i(I::I64Const(undefined)).i(I::I64Store(m(sf::STATE_RES, 3)));
-    l.i(I::LocalGet(param::STATE)).i(I::I64Const(undefined)).i(I::I64Store(m(sf::STATE_VALUE0, 3)));
-    if second == sf::STATE_NAME0 {
-        l.i(I::LocalGet(param::STATE)).i(I::I32Const(0)).i(I::I32Store(m(second, 2)));
-    } else {
-        l.i(I::LocalGet(param::STATE)).i(I::I64Const(undefined)).i(I::I64Store(m(second, 3)));
-    }
-    l.error_if_zero(cx.idx, r);
-    l.free_temp(r);
+    Cell::Value(sf::STATE_RES).clear(l);
     l.push_new(Loc::Bool(b), Ty::Bool);
 }
 
