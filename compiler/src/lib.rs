@@ -50,11 +50,15 @@ pub struct CompileOptions {
     /// Count, per compiled IC site with an inline or direct path, its passes and its chain
     /// calls (`aotjs coverage --sites`); listed in `Report::sites`.
     pub site_counters: bool,
+    /// For testing an engine fact: fill the requests of scripts the engine never runs
+    /// compiled (generators and async functions) with a function that traps, instead of
+    /// leaving them unfilled, so a run proves the engine does not enter them.
+    pub trap_scripts_engine_never_enters: bool,
 }
 
 impl Default for CompileOptions {
     fn default() -> Self {
-        CompileOptions { stubs: true, coverage: false, scripts: true, direct_calls: true, site_counters: false }
+        CompileOptions { stubs: true, coverage: false, scripts: true, direct_calls: true, site_counters: false, trap_scripts_engine_never_enters: false }
     }
 }
 
@@ -133,7 +137,7 @@ pub fn compile_with_cache(bytes: &[u8], opts: &CompileOptions, cache: &mut stubc
         slots[first_script..].sort();
     } else {
         for _ in snap.requests.scripts() {
-            report.decline_script(report::REASON_SCRIPTS_OFF, None);
+            report.decline_script(&lower::Decline { reason: report::REASON_SCRIPTS_OFF.into(), op: None, engine_never_enters: false });
         }
     }
     let mut image = snap.image.clone();
@@ -537,7 +541,11 @@ fn plan_scripts(
             Err(d) => {
                 // The body is dropped, so are the counters it named.
                 counters.drop_since(mark);
-                report.decline_script(&d.reason, d.op.as_deref());
+                report.decline_script(&d);
+                if d.engine_never_enters && opts.trap_scripts_engine_never_enters {
+                    let f = linker.add_function(link::NewFunction { sig: script_sig(), body: lower::TRAP_BODY.to_vec() });
+                    slots.push((r.specialized, f));
+                }
             }
         }
     }

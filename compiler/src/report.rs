@@ -10,6 +10,9 @@ pub struct Report {
     pub engine: String,
     pub engine_code_sha256: String,
     pub scripts: Counts,
+    /// Of the declined scripts, those the engine never runs compiled (generators and async
+    /// functions): justified declines, not work left.
+    pub scripts_engine_never_enters: u64,
     pub ics: Counts,
     /// IC bodies per CacheKind name: (total, compiled).
     pub ics_by_kind: BTreeMap<String, Counts>,
@@ -107,6 +110,7 @@ impl Report {
             engine: snap.engine.spec.name.to_string(),
             engine_code_sha256: snap.engine.code_sha256.clone(),
             scripts: Counts::default(),
+            scripts_engine_never_enters: 0,
             ics: Counts::default(),
             ics_by_kind: BTreeMap::new(),
             declined: BTreeMap::new(),
@@ -130,11 +134,14 @@ impl Report {
         r
     }
 
-    pub(crate) fn decline_script(&mut self, reason: &str, op: Option<&str>) {
+    pub(crate) fn decline_script(&mut self, d: &crate::lower::Decline) {
         self.scripts.declined += 1;
-        let reason = if op.is_some() { "script: op not lowered yet (see script_unsupported_ops)" } else { reason };
+        if d.engine_never_enters {
+            self.scripts_engine_never_enters += 1;
+        }
+        let reason = if d.op.is_some() { "script: op not lowered yet (see script_unsupported_ops)" } else { d.reason.as_str() };
         *self.declined.entry(reason.into()).or_default() += 1;
-        if let Some(op) = op {
+        if let Some(op) = &d.op {
             *self.script_unsupported_ops.entry(op.into()).or_default() += 1;
         }
     }

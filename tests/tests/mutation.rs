@@ -84,7 +84,7 @@ fn mutated_snapshots_compile_to_a_valid_module_or_an_error_never_a_panic() {
     let file = std::fs::read(&snap_path).unwrap();
     let targets = targets(&file);
     assert!(targets.iter().any(|t| t.0.starts_with("bytecode")), "no bytecode found to change: {:?}", targets.iter().map(|t| &t.0).collect::<Vec<_>>());
-    let opts = CompileOptions { stubs: true, coverage: false, scripts: true, direct_calls: true, site_counters: false };
+    let opts = CompileOptions::default();
     let mut stubs = StubCache::new();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let (mut compiled, mut refused) = (0, 0);

@@ -227,19 +227,30 @@ pub struct ScriptInput<'a> {
 pub struct Decline {
     pub reason: String,
     pub op: Option<String>,
+    /// The engine never runs this script compiled, whatever is compiled for it: a justified
+    /// decline, not work left to do.
+    pub engine_never_enters: bool,
 }
+
+/// A function body (no locals, `unreachable`) for `CompileOptions::trap_scripts_engine_never_enters`.
+pub const TRAP_BODY: [u8; 3] = [0x00, 0x00, 0x0b];
 
 impl Decline {
     pub(crate) fn op(op: &str) -> Self {
-        Decline { reason: format!("script: op {op} is not lowered yet"), op: Some(op.to_string()) }
+        Decline { reason: format!("script: op {op} is not lowered yet"), op: Some(op.to_string()), engine_never_enters: false }
     }
     pub(crate) fn why(reason: impl Into<String>) -> Self {
-        Decline { reason: format!("script: {}", reason.into()), op: None }
+        Decline { reason: format!("script: {}", reason.into()), op: None, engine_never_enters: false }
     }
     /// Bytecode the engine would never produce (an operand out of range): reported as such,
     /// not as work left to do.
     pub(crate) fn malformed(what: impl Into<String>) -> Self {
-        Decline { reason: format!("script: malformed bytecode: {}", what.into()), op: None }
+        Decline { reason: format!("script: malformed bytecode: {}", what.into()), op: None, engine_never_enters: false }
+    }
+    /// A script the engine always runs in its own interpreter, never through its compiled
+    /// function (the engine refuses to enter it).
+    pub(crate) fn engine_never_enters(reason: impl Into<String>) -> Self {
+        Decline { engine_never_enters: true, ..Decline::why(reason) }
     }
 }
 
@@ -262,11 +273,20 @@ pub struct Lowered {
     pub marks: Vec<(usize, Mark)>,
 }
 
+/// Why generators and async functions are declined. The engine decides per call whether a
+/// script may run in the portable baseline interpreter, whose function a compiled script
+/// replaces, and refuses every generator and async function
+/// (`CanEnterPortableBaselineInterpreter`); they run in its C++ interpreter, which cannot
+/// enter compiled code, and resuming one is a C++-interpreter operation too. Tested:
+/// `generators_and_async_functions_never_enter_compiled_code` fills them with traps.
+pub const REASON_GENERATOR_OR_ASYNC: &str =
+    "generators and async functions always run in the engine's C++ interpreter (it never enters their compiled function)";
+
 /// Checks that a script can be compiled and compiles it: the function body (locals and code).
 pub fn compile_script(engine: &Engine, env: &LowerEnv<'_>, input: &ScriptInput<'_>) -> Result<Lowered, Decline> {
     let flags = input.immutable_flags;
     if flags & (sf::FLAG_IS_ASYNC | sf::FLAG_IS_GENERATOR) != 0 {
-        return Err(Decline::why("generators and async functions stay interpreted"));
+        return Err(Decline::engine_never_enters(REASON_GENERATOR_OR_ASYNC));
     }
     if let Some(op) = input.ops.iter().find(|o| !op_supported(&o.name)) {
         return Err(Decline::op(&op.name));

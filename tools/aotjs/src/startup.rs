@@ -56,7 +56,7 @@ fn startup_one(wt: &wasmtime::Engine, cache: &Cache, spec: &'static runtime_abi:
         modules.push(("plain", crate::cmd::snapshot_source(app, &source, plain, verbose)?));
     }
     let snap = crate::cmd::snapshot_source(app, &source, spec, verbose)?;
-    let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: false, scripts: true, direct_calls: true, site_counters: false };
+    let opts = aotjs_compiler::CompileOptions::default();
     let compiled = crate::cmd::compile::compile_snapshot(cache, &snap, &opts, true, app)?.wasm;
     modules.push(("snapshot", snap));
     modules.push(("aotjs", compiled));

@@ -41,6 +41,10 @@ pub struct Args {
     /// (to measure what direct calls gain).
     #[arg(long)]
     pub no_direct_calls: bool,
+    /// Testing an engine fact: give generators and async functions a compiled function that
+    /// traps, so a run that completes proves the engine never enters them.
+    #[arg(long, hide = true)]
+    pub trap_never_entered: bool,
 }
 
 /// `$AOTJS_CACHE/stubs/<engine code digest>.stubs`, when the input names a known engine.
@@ -72,15 +76,23 @@ pub fn compile_snapshot(cache: &Cache, input: &[u8], opts: &aotjs_compiler::Comp
 /// One line saying what a compile did, for `-v`.
 pub fn summary(r: &aotjs_compiler::report::Report, elapsed: std::time::Duration) -> String {
     format!(
-        "{} scripts ({} compiled), {} IC bodies ({} compiled into {} stubs, {} bytes of code; stub library {} hits, {} new), {} bytes, in {:.2?}",
-        r.scripts.total, r.scripts.compiled, r.ics.total, r.ics.compiled, r.stub_functions, r.stub_code_bytes, r.stub_cache_hits, r.stub_cache_misses, r.output_bytes, elapsed
+        "{} scripts ({} compiled{}), {} IC bodies ({} compiled into {} stubs, {} bytes of code; stub library {} hits, {} new), {} bytes, in {:.2?}",
+        r.scripts.total, r.scripts.compiled, engine_never_enters(r), r.ics.total, r.ics.compiled, r.stub_functions, r.stub_code_bytes, r.stub_cache_hits, r.stub_cache_misses, r.output_bytes, elapsed
     )
+}
+
+/// ", N that the engine always interprets" when some scripts are generators or async functions.
+fn engine_never_enters(r: &aotjs_compiler::report::Report) -> String {
+    match r.scripts_engine_never_enters {
+        0 => String::new(),
+        n => format!(", {n} generator or async that the engine always interprets"),
+    }
 }
 
 pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
     let input = super::read_input(&a.input)?;
     let start = std::time::Instant::now();
-    let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs, coverage: false, scripts: !a.no_scripts, direct_calls: !a.no_direct_calls, site_counters: false };
+    let opts = aotjs_compiler::CompileOptions { stubs: !a.no_stubs, scripts: !a.no_scripts, direct_calls: !a.no_direct_calls, trap_scripts_engine_never_enters: a.trap_never_entered, ..Default::default() };
     let cache = Cache::open()?;
     let compiled = compile_snapshot(&cache, &input, &opts, !a.no_stubs_cache, &a.input)?;
     if verbose {

@@ -67,7 +67,7 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
             eprintln!("aotjs coverage: {app} ...");
         }
         let snap = load_program(app, spec, verbose)?;
-        let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: true, scripts: false, direct_calls: false, site_counters: false };
+        let opts = aotjs_compiler::CompileOptions { coverage: true, scripts: false, direct_calls: false, ..Default::default() };
         let (compiled, out) = compile_and_run(&wt, &snap, app, &opts, "under coverage")?;
         let manifest = compiled.report.coverage.clone().context("coverage build has no manifest")?;
         let (t, served, sent) = tally(&manifest, &out.counters);

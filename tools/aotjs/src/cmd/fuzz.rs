@@ -166,7 +166,7 @@ impl Fuzzer {
         let name = PathBuf::from(format!("fuzz_{seed}.js"));
         let source = fuzzgen::render(seed, cases);
         let snap = crate::cmd::snapshot_source(&name, &source, self.spec, false)?;
-        let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: false, scripts: true, direct_calls: true, site_counters: false };
+        let opts = aotjs_compiler::CompileOptions::default();
         let out = match crate::cmd::compile::compile_snapshot(&self.cache, &snap, &opts, true, &name) {
             Ok(c) => c,
             Err(e) => return Ok(Outcome::Differs { what: format!("the compile failed: {}", crate::one_line(&e)), interpreted: String::new(), compiled: String::new() }),

@@ -337,7 +337,7 @@ impl Runner {
                 return self.split(tests, results);
             }
         };
-        let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: false, scripts: true, direct_calls: true, site_counters: false };
+        let opts = aotjs_compiler::CompileOptions::default();
         let compiled = crate::cmd::compile::compile_snapshot(&self.cache, &snap, &opts, true, &name);
         let interp = self.run(&snap)?;
         let comp = match &compiled {

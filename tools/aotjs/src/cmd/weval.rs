@@ -96,7 +96,7 @@ pub fn main(a: Args, verbose: bool) -> Result<ExitCode> {
         input
     };
     let start = std::time::Instant::now();
-    let opts = aotjs_compiler::CompileOptions { stubs: true, coverage: false, scripts: true, direct_calls: true, site_counters: false };
+    let opts = aotjs_compiler::CompileOptions::default();
     let compiled = compile_snapshot(&cache, &snapshot, &opts, true, &a.input)?;
     say(&format!("compiled: {}", summary(&compiled.report, start.elapsed())));
     write_atomic(&a.output, &compiled.wasm)?;
