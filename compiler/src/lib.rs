@@ -51,8 +51,9 @@ pub struct CompileOptions {
     /// calls (`aotjs coverage --sites`); listed in `Report::sites`.
     pub site_counters: bool,
     /// For testing an engine fact: fill the requests of scripts the engine never runs
-    /// compiled (generators and async functions) with a function that traps, instead of
-    /// leaving them unfilled, so a run proves the engine does not enter them.
+    /// compiled (generators, async functions, the self-hosting setup script) with a function
+    /// that traps, instead of leaving them unfilled, so a run proves the engine does not
+    /// enter them.
     pub trap_scripts_engine_never_enters: bool,
 }
 

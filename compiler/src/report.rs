@@ -10,8 +10,8 @@ pub struct Report {
     pub engine: String,
     pub engine_code_sha256: String,
     pub scripts: Counts,
-    /// Of the declined scripts, those the engine never runs compiled (generators and async
-    /// functions): justified declines, not work left.
+    /// Of the declined scripts, those the engine never runs compiled (generators, async
+    /// functions, the self-hosting setup script): justified declines, not work left.
     pub scripts_engine_never_enters: u64,
     pub ics: Counts,
     /// IC bodies per CacheKind name: (total, compiled).

@@ -81,7 +81,10 @@ pub fn parse(data: &[u8]) -> Result<ScriptNotes, String> {
     if let Some(r) = notes.resume_offsets.iter().find(|&&r| r >= code_len) {
         return Err(format!("resume offset {r} is past the bytecode ({code_len} bytes)"));
     }
-    if let Some(n) = notes.scope_notes.iter().find(|n| past(n.start, n.length)) {
+    // The function body's var scope ends at `UINT32_MAX` (the emitter's
+    // `recordEndFunctionBodyVar`): it runs to the end of the script.
+    let scope_past = |n: &ScopeNote| n.start > code_len || (n.start.checked_add(n.length) != Some(u32::MAX) && past(n.start, n.length));
+    if let Some(n) = notes.scope_notes.iter().find(|n| scope_past(n)) {
         return Err(format!("scope note {}+{} runs past the bytecode", n.start, n.length));
     }
     if let Some(n) = notes.try_notes.iter().find(|n| past(n.start, n.length)) {
@@ -160,5 +163,16 @@ mod tests {
         let d = isd_with(&[0u8; 8], &[], &[], &[[0, 0, 4, 10]]);
         assert!(parse(&d).unwrap_err().contains("past the bytecode"));
         assert!(parse(&d[..20]).is_err());
+        let d = isd_with(&[0u8; 8], &[], &[[1, 2, 9, u32::MAX]], &[]);
+        assert!(parse(&d).unwrap_err().contains("scope note 2+9"));
+    }
+
+    /// A function body's var scope ends at `UINT32_MAX` (self-hosted `forEach` has one).
+    #[test]
+    fn accepts_a_scope_note_that_runs_to_the_end() {
+        let d = isd_with(&[0u8; 60], &[], &[[1, 52, u32::MAX - 52, u32::MAX]], &[]);
+        assert_eq!(parse(&d).unwrap().scope_notes[0].start, 52);
+        let d = isd_with(&[0u8; 60], &[], &[[1, 61, u32::MAX - 61, u32::MAX]], &[]);
+        assert!(parse(&d).is_err(), "a note starting past the bytecode");
     }
 }

@@ -227,8 +227,8 @@ pub struct ScriptInput<'a> {
 pub struct Decline {
     pub reason: String,
     pub op: Option<String>,
-    /// The engine never runs this script compiled, whatever is compiled for it: a justified
-    /// decline, not work left to do.
+    /// The engine never runs this script compiled, whatever is compiled for it (it refuses to
+    /// enter it, or the script never runs again): a justified decline, not work left to do.
     pub engine_never_enters: bool,
 }
 
@@ -247,8 +247,8 @@ impl Decline {
     pub(crate) fn malformed(what: impl Into<String>) -> Self {
         Decline { reason: format!("script: malformed bytecode: {}", what.into()), op: None, engine_never_enters: false }
     }
-    /// A script the engine always runs in its own interpreter, never through its compiled
-    /// function (the engine refuses to enter it).
+    /// A script the engine never runs through its compiled function (it refuses to enter it,
+    /// or the script never runs again).
     pub(crate) fn engine_never_enters(reason: impl Into<String>) -> Self {
         Decline { engine_never_enters: true, ..Decline::why(reason) }
     }
@@ -282,11 +282,19 @@ pub struct Lowered {
 pub const REASON_GENERATOR_OR_ASYNC: &str =
     "generators and async functions always run in the engine's C++ interpreter (it never enters their compiled function)";
 
+/// Why the script with `SetIntrinsic` is declined: only the self-hosted global's setup script
+/// has that op, and it runs once, when the engine starts, before any snapshot is taken.
+pub const REASON_SELF_HOSTING_SETUP: &str =
+    "the self-hosted global's setup script (SetIntrinsic) runs once, when the engine starts, and never again";
+
 /// Checks that a script can be compiled and compiles it: the function body (locals and code).
 pub fn compile_script(engine: &Engine, env: &LowerEnv<'_>, input: &ScriptInput<'_>) -> Result<Lowered, Decline> {
     let flags = input.immutable_flags;
     if flags & (sf::FLAG_IS_ASYNC | sf::FLAG_IS_GENERATOR) != 0 {
         return Err(Decline::engine_never_enters(REASON_GENERATOR_OR_ASYNC));
+    }
+    if input.ops.iter().any(|o| o.name == "SetIntrinsic") {
+        return Err(Decline::engine_never_enters(REASON_SELF_HOSTING_SETUP));
     }
     if let Some(op) = input.ops.iter().find(|o| !op_supported(&o.name)) {
         return Err(Decline::op(&op.name));

@@ -41,8 +41,8 @@ pub struct Args {
     /// (to measure what direct calls gain).
     #[arg(long)]
     pub no_direct_calls: bool,
-    /// Testing an engine fact: give generators and async functions a compiled function that
-    /// traps, so a run that completes proves the engine never enters them.
+    /// Testing an engine fact: give the scripts the engine never runs compiled (generators,
+    /// async functions) a function that traps, so a run that completes proves it.
     #[arg(long, hide = true)]
     pub trap_never_entered: bool,
 }
@@ -81,11 +81,12 @@ pub fn summary(r: &aotjs_compiler::report::Report, elapsed: std::time::Duration)
     )
 }
 
-/// ", N that the engine always interprets" when some scripts are generators or async functions.
+/// ", N that the engine never runs compiled" when some scripts are generators, async functions
+/// or the self-hosting setup script.
 fn engine_never_enters(r: &aotjs_compiler::report::Report) -> String {
     match r.scripts_engine_never_enters {
         0 => String::new(),
-        n => format!(", {n} generator or async that the engine always interprets"),
+        n => format!(", {n} that the engine never runs compiled"),
     }
 }
 
