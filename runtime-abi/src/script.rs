@@ -25,6 +25,33 @@ pub mod param {
 pub const RESULT_OK: i32 = 0;
 pub const RESULT_ERROR: i32 = 1;
 pub const RESULT_UNWIND: i32 = 2;
+pub const RESULT_UNWIND_ERROR: i32 = 3;
+pub const RESULT_UNWIND_RET: i32 = 4;
+
+/// `ResumeFromException` on wasm32, what `HandleException` fills in (OBS: the restart
+/// entry's error label reads `kind` at +12 and, for a `finally`, the exception at +24 and its
+/// stack at +32, then copies `framePointer`/`stackPointer` to the stack's unwinding fields).
+pub mod rfe {
+    pub const FRAME_POINTER: u32 = 0;
+    pub const STACK_POINTER: u32 = 4;
+    pub const KIND: u32 = 12;
+    pub const EXCEPTION: u32 = 24;
+    pub const EXCEPTION_STACK: u32 = 32;
+    /// Bytes to reserve (8-aligned) on the shadow stack.
+    pub const SIZE: u32 = 48;
+    /// `ExceptionResumeKind`.
+    pub const KIND_ENTRY_FRAME: i32 = 0;
+    pub const KIND_CATCH: i32 = 1;
+    pub const KIND_FINALLY: i32 = 2;
+    pub const KIND_FORCED_RETURN_BASELINE: i32 = 3;
+}
+
+/// `MagicValue(JS_ION_ERROR)`: the return value an entry frame gets when an exception leaves it.
+pub const MAGIC_ION_ERROR: u64 = 0xFFFF_FF85_0000_0007;
+
+/// `TryNoteKind` values whose handler is code of the frame: `catch` and `finally`.
+pub const TRY_NOTE_CATCH: u32 = 0;
+pub const TRY_NOTE_FINALLY: u32 = 1;
 
 /// `Stack` (what the `stack` parameter points at): `{fp, base, top, unwindingSP, unwindingFP}`.
 pub const STACK_FP: u32 = 0;
@@ -182,6 +209,16 @@ pub struct ScriptFacts {
     pub init_elem_accessor_func: u32,
     /// `ToStringSlow<CanGC>(cx, HandleValue) -> JSString*`.
     pub to_string_func: u32,
+    /// `js::jit::HandleException(ResumeFromException*)`, behind an exit frame.
+    pub handle_exception_func: u32,
+    /// `GetAndClearException(cx, MutableHandleValue) -> bool`.
+    pub get_and_clear_exception_func: u32,
+    /// `JSContext::getPendingExceptionStack(cx, MutableHandleValue) -> bool`.
+    pub get_pending_exception_stack_func: u32,
+    /// `ThrowOperation(cx, HandleValue) -> bool` (always false: the exception is pending).
+    pub throw_func: u32,
+    /// `ThrowWithStackOperation(cx, HandleValue, HandleValue stack) -> bool` (always false).
+    pub throw_with_stack_func: u32,
     /// `BaselineFrame::freshenLexicalEnvironment(frame, cx) -> bool` (not a debuggee).
     pub freshen_lexical_env_func: u32,
     /// `BuiltinObjectOperation(cx, BuiltinObjectKind) -> JSObject*`.
@@ -251,6 +288,11 @@ pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
     init_prop_accessor_func: 5962,
     init_elem_accessor_func: 5955,
     to_string_func: 8448,
+    handle_exception_func: 11803,
+    get_and_clear_exception_func: 5957,
+    get_pending_exception_stack_func: 7446,
+    throw_func: 5963,
+    throw_with_stack_func: 5964,
     freshen_lexical_env_func: 7405,
     builtin_object_func: 6878,
     set_extended_slot_func: 7400,

@@ -4,6 +4,7 @@
 use crate::bytecode::notes::ScriptNotes;
 use crate::bytecode::{Op, Operand};
 use crate::snapshot::engine::Engine;
+use runtime_abi::script as sf;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// What the analysis found; `depth[i]` is `None` for ops no path from the entry reaches.
@@ -27,6 +28,19 @@ pub struct Analysis {
     /// Per `TableSwitch` op (by index): its case targets' bytecode offsets, in case order (the
     /// default is its `jump_target`).
     pub switch_cases: BTreeMap<usize, Vec<u32>>,
+    /// The `catch` and `finally` handlers of the try notes: entered when an exception lands in
+    /// this frame, with the stack depth the note gives (plus the exception, its stack and
+    /// `true` for a `finally`). Ascending by op index, without duplicates.
+    pub handlers: Vec<Handler>,
+}
+
+/// A `catch` or `finally` block the engine's exception handling can resume at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Handler {
+    /// Index of its first op.
+    pub idx: usize,
+    pub offset: u32,
+    pub depth: u32,
 }
 
 /// Why a script's bytecode cannot be analysed (it is then declined with this reason).
@@ -123,6 +137,20 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
             leaders.insert(i + 1);
         }
     }
+    let mut handlers: Vec<Handler> = Vec::new();
+    for tn in &notes.try_notes {
+        let extra = match tn.kind {
+            sf::TRY_NOTE_CATCH => 0,
+            sf::TRY_NOTE_FINALLY => 3,
+            _ => continue,
+        };
+        let offset = tn.start + tn.length;
+        let idx = index_of(offset).ok_or_else(|| malformed(format!("try note handler {offset} is not at an op")))?;
+        leaders.insert(idx);
+        handlers.push(Handler { idx, offset, depth: tn.stack_depth + extra });
+    }
+    handlers.sort_by_key(|h| h.idx);
+    handlers.dedup();
     let block_starts: Vec<usize> = leaders.into_iter().collect();
     let mut block_of = vec![0usize; ops.len()];
     for (b, &s) in block_starts.iter().enumerate() {
@@ -147,6 +175,9 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
         }
     };
     depth[0] = Some(0);
+    for h in &handlers {
+        set(&mut depth, &mut work, h.idx, h.depth)?;
+    }
     while let Some((i, d)) = work.pop_front() {
         let op = &ops[i];
         let (uses, defs) = stack_effect(engine, op)?;
@@ -178,6 +209,7 @@ pub fn analyse(engine: &Engine, ops: &[Op], notes: &ScriptNotes, num_ic_entries:
         try_notes: notes.try_notes.len(),
         scope_notes: notes.scope_notes.len(),
         switch_cases: switch_cases_of,
+        handlers,
     })
 }
 
@@ -252,9 +284,18 @@ pub fn typed_locals_at_blocks(a: &Analysis, ops: &[Op], stores: &[LocalTy]) -> V
         }
     }
     // Must-analysis: in[entry] = nothing assigned; in[b] = AND of out[preds]; start from "all".
-    let mut assigned_in = vec![vec![true; nloc]; n];
+    // Entries: the function's, and every exception handler (reached from anywhere in its try
+    // block, so nothing is known to be assigned there).
+    let mut entry = vec![false; n];
     if n > 0 {
-        assigned_in[0] = vec![false; nloc];
+        entry[0] = true;
+    }
+    for h in &a.handlers {
+        entry[a.block_of[h.idx]] = true;
+    }
+    let mut assigned_in = vec![vec![true; nloc]; n];
+    for b in (0..n).filter(|&b| entry[b]) {
+        assigned_in[b] = vec![false; nloc];
     }
     let mut changed = true;
     while changed {
@@ -265,7 +306,7 @@ pub fn typed_locals_at_blocks(a: &Analysis, ops: &[Op], stores: &[LocalTy]) -> V
             }
             let out: Vec<bool> = (0..nloc).map(|i| assigned_in[b][i] || gen[b][i]).collect();
             for &s in &succs[b] {
-                if s == 0 {
+                if entry[s] {
                     continue;
                 }
                 for i in 0..nloc {

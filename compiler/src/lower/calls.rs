@@ -736,3 +736,59 @@ pub(crate) fn set_aliased_var(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), D
     l.after_gc_point();
     Ok(())
 }
+
+/// `=> exception`: the pending exception, taken (a catch block's first op).
+pub(crate) fn exception(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let f = l.env.get_and_clear_exception;
+    let r = call_engine(l, cx, f, &[Arg::Cx, Arg::State(sf::STATE_RES)], &[]);
+    l.free_temp(r);
+    push_taken(l, sf::STATE_RES);
+    Ok(())
+}
+
+/// `=> exception, stack`: the pending exception and its stack, taken (a finally block's
+/// exceptional entry, or a catch that rethrows).
+pub(crate) fn exception_and_stack(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let f = l.env.get_pending_exception_stack;
+    let r = call_engine(l, cx, f, &[Arg::Cx, Arg::State(sf::STATE_VALUE0)], &[]);
+    l.free_temp(r);
+    // The stack stays rooted in its cell across the second call (which may GC); if that call
+    // fails, the cell keeps it until its next use.
+    let f = l.env.get_and_clear_exception;
+    let r = call_engine(l, cx, f, &[Arg::Cx, Arg::State(sf::STATE_RES)], &[]);
+    l.free_temp(r);
+    push_taken(l, sf::STATE_RES);
+    push_taken(l, sf::STATE_VALUE0);
+    Ok(())
+}
+
+/// Pushes the Value in state cell `at` and clears the cell.
+fn push_taken(l: &mut Lower<'_>, at: u32) {
+    let t = l.temp(ValType::I64);
+    l.i(I::LocalGet(param::STATE)).i(I::I64Load(m(at, 3))).i(I::LocalSet(t));
+    Cell::Value(at).clear(l);
+    l.push_new(Loc::Boxed(t), Ty::Unknown);
+}
+
+/// `value =>` (throws): `ThrowOperation` makes the value the pending exception and returns
+/// false, so control goes where errors go: a compiled handler of this frame, or the engine.
+pub(crate) fn throw(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    pop_rooted(l, cx.d, Cell::Value(sf::STATE_VALUE0));
+    let f = l.env.throw;
+    let r = call_engine(l, cx, f, &[Arg::Cx, Arg::State(sf::STATE_VALUE0)], &[Cell::Value(sf::STATE_VALUE0)]);
+    l.free_temp(r);
+    l.i(I::Unreachable);
+    Ok(())
+}
+
+/// `value, stack =>` (throws), like [`throw`] with the exception's original stack.
+pub(crate) fn throw_with_stack(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    pop_rooted(l, cx.d, Cell::Value(sf::STATE_VALUE1));
+    pop_rooted(l, cx.d - 1, Cell::Value(sf::STATE_VALUE0));
+    let f = l.env.throw_with_stack;
+    let cells = [Cell::Value(sf::STATE_VALUE0), Cell::Value(sf::STATE_VALUE1)];
+    let r = call_engine(l, cx, f, &[Arg::Cx, Arg::State(sf::STATE_VALUE0), Arg::State(sf::STATE_VALUE1)], &cells);
+    l.free_temp(r);
+    l.i(I::Unreachable);
+    Ok(())
+}

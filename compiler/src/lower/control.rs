@@ -45,7 +45,8 @@ impl<'e> Lower<'e> {
             let d = (jb - self.block - 1) as u32 + self.nest;
             self.i(I::Br(d));
         } else {
-            let d = (self.nblocks - 1 - self.block) as u32 + self.nest;
+            // Out of the remaining blocks (and the exception landing's block) to the loop.
+            let d = (self.nblocks - 1 - self.block) as u32 + self.nest + self.catches() as u32;
             self.i(I::I32Const(jb as i32)).i(I::LocalSet(self.p.state)).i(I::Br(d));
         }
     }

@@ -4,7 +4,7 @@
 
 use super::{m, Lower};
 use runtime_abi::layout::frame as bf;
-use runtime_abi::script::{self as sf, ctx, param};
+use runtime_abi::script::{self as sf, ctx, param, rfe};
 use runtime_abi::value as jsval;
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
@@ -148,6 +148,10 @@ impl<'e> Lower<'e> {
     pub(crate) fn epilogue(&mut self) {
         // Falling off the last block cannot happen (the last op returns or jumps).
         self.i(I::Unreachable);
+        if self.catches() {
+            self.i(I::End); // exceptions this frame may catch
+            self.exception_landing();
+        }
         self.i(I::End); // loop
         self.i(I::End); // error block
         // The restart entry: exception handling and the rest of the frame, generically.
@@ -166,19 +170,125 @@ impl<'e> Lower<'e> {
 
     // ---- leaving for the engine -------------------------------------------------------------
 
-    fn err_depth(&self) -> u32 {
-        (self.nblocks - self.block) as u32 + self.nest
+    /// Whether the function has code for exceptions that land in this frame (the script has
+    /// `catch` or `finally` handlers).
+    pub(crate) fn catches(&self) -> bool {
+        !self.a.handlers.is_empty()
     }
-    /// Leaves for the engine's restart entry with the code in `code`, at op `idx` with `depth`
-    /// values on the stack. The frame gets what it lacks on the way out.
+    /// Branch depth to the block whose end calls the restart entry.
+    fn restart_depth(&self) -> u32 {
+        let in_loop = self.block < self.nblocks;
+        (self.nblocks - self.block) as u32 + self.nest + (in_loop && self.catches()) as u32
+    }
+    /// Branch depth to where a failed op goes: the exception landing when this frame has
+    /// handlers (and the code is in the dispatch loop), else the restart entry.
+    fn err_depth(&self) -> u32 {
+        if self.block < self.nblocks && self.catches() {
+            (self.nblocks - self.block - 1) as u32 + self.nest
+        } else {
+            self.restart_depth()
+        }
+    }
+    /// Leaves op `idx` with the code in `code` and `depth` values on the stack: for the
+    /// exception landing, which resumes at a compiled handler if the exception lands in this
+    /// frame, else for the engine's restart entry. The frame gets what it lacks on the way out.
     pub(crate) fn exit_to_restart(&mut self, idx: usize, depth: u32) {
+        self.set_exit_operands(idx, depth);
+        let d = self.err_depth();
+        self.i(I::Br(d));
+    }
+    fn set_exit_operands(&mut self, idx: usize, depth: u32) {
         self.write_frame_for_exit();
         let off = self.input.ops[idx].offset;
         self.i(I::I32Const(off as i32)).i(I::LocalSet(self.p.pcoff));
         self.sp_addr(depth);
         self.i(I::LocalSet(self.p.sperr));
-        let d = self.err_depth();
-        self.i(I::Br(d));
+    }
+
+    /// Where failed ops of a frame with handlers go (inside the dispatch loop). An error
+    /// (`code` = Error) runs the engine's exception handling here, as the restart entry's
+    /// error label would, and turns into what that label leaves: an unwind to the frame that
+    /// catches, with the stack's unwinding fields set. An unwind that lands in this frame (its
+    /// handler found by the engine, here or in a callee) resumes at the handler's compiled
+    /// block, at the pc the engine settled on; everything else goes on to the restart entry.
+    fn exception_landing(&mut self) {
+        self.i(I::LocalGet(self.p.code)).i(I::I32Const(sf::RESULT_ERROR)).i(I::I32Eq);
+        self.i(I::If(BlockType::Empty));
+        self.handle_exception();
+        self.i(I::End);
+        let (frame, stack) = (self.p.frame, param::STACK);
+        self.i(I::LocalGet(self.p.code)).i(I::I32Const(sf::RESULT_UNWIND)).i(I::I32Eq);
+        self.i(I::LocalGet(stack)).i(I::I32Load(m(sf::STACK_UNWINDING_FP, 2)));
+        self.i(I::LocalGet(frame)).i(I::I32Const(bf::SIZE as i32)).i(I::I32Add).i(I::I32Eq).i(I::I32And);
+        self.i(I::If(BlockType::Empty));
+        let t = self.p.t32;
+        self.i(I::LocalGet(frame)).i(I::I32Load(m(bf::INTERPRETER_PC, 2))).i(I::LocalGet(param::PC_BASE)).i(I::I32Sub).i(I::LocalSet(t));
+        for h in self.a.handlers.clone() {
+            self.i(I::LocalGet(t)).i(I::I32Const(h.offset as i32)).i(I::I32Eq);
+            self.i(I::If(BlockType::Empty));
+            self.i(I::I32Const(self.a.block_of[h.idx] as i32)).i(I::LocalSet(self.p.state));
+            self.i(I::Br(2)); // to the dispatch loop
+            self.i(I::End);
+        }
+        self.i(I::End);
+        // Not caught by a compiled handler: the restart entry (after the loop).
+    }
+
+    /// `HandleException` behind an exit frame at the failed op's stack pointer, then what the
+    /// restart entry's error label does with its `ResumeFromException`.
+    fn handle_exception(&mut self) {
+        let (frame, stack, t) = (self.p.frame, param::STACK, self.p.t32);
+        let (fp, sp) = (self.p.exit_fp, self.p.sperr);
+        let g = self.env.stack_pointer_global;
+        self.i(I::LocalGet(frame)).i(I::LocalGet(param::PC_BASE)).i(I::LocalGet(self.p.pcoff)).i(I::I32Add);
+        self.i(I::I32Store(m(bf::INTERPRETER_PC, 2)));
+        self.i(I::LocalGet(sp)).i(I::LocalSet(t));
+        self.push_exit_frame_at_t();
+        // The ResumeFromException on the shadow stack.
+        self.i(I::GlobalGet(g)).i(I::I32Const(rfe::SIZE as i32)).i(I::I32Sub).i(I::LocalTee(t)).i(I::GlobalSet(g));
+        self.i(I::LocalGet(t)).i(I::I32Const(rfe::KIND_ENTRY_FRAME)).i(I::I32Store(m(rfe::KIND, 2)));
+        self.i(I::LocalGet(t)).i(I::Call(self.env.handle_exception));
+        self.pop_exit_frame();
+        self.i(I::LocalGet(t)).i(I::I32Const(rfe::SIZE as i32)).i(I::I32Add).i(I::GlobalSet(g));
+        // fp = rfe.framePointer (the stack's fp too); sp = rfe.stackPointer.
+        self.i(I::LocalGet(t)).i(I::I32Load(m(rfe::FRAME_POINTER, 2))).i(I::LocalSet(fp));
+        self.i(I::LocalGet(t)).i(I::I32Load(m(rfe::STACK_POINTER, 2))).i(I::LocalSet(sp));
+        self.i(I::LocalGet(stack)).i(I::LocalGet(fp)).i(I::I32Store(m(sf::STACK_FP, 2)));
+        let kind = |l: &mut Self, k: i32| {
+            l.i(I::LocalGet(t)).i(I::I32Load(m(rfe::KIND, 2))).i(I::I32Const(k)).i(I::I32Eq);
+            l.i(I::If(BlockType::Empty));
+        };
+        // A finally block gets the exception, its stack and `true` pushed.
+        kind(self, rfe::KIND_FINALLY);
+        for (at, load) in [(8, Some(rfe::EXCEPTION)), (16, Some(rfe::EXCEPTION_STACK)), (24, None)] {
+            self.i(I::LocalGet(sp)).i(I::I32Const(at)).i(I::I32Sub);
+            match load {
+                Some(off) => self.i(I::LocalGet(t)).i(I::I64Load(m(off, 3))),
+                None => self.i(I::I64Const((jsval::tag_bits(jsval::TYPE_BOOLEAN) | 1) as i64)),
+            };
+            self.i(I::I64Store(m(0, 3)));
+        }
+        self.i(I::LocalGet(sp)).i(I::I32Const(24)).i(I::I32Sub).i(I::LocalSet(sp));
+        self.i(I::I32Const(sf::RESULT_UNWIND)).i(I::LocalSet(self.p.code));
+        self.i(I::End);
+        kind(self, rfe::KIND_CATCH);
+        self.i(I::I32Const(sf::RESULT_UNWIND)).i(I::LocalSet(self.p.code));
+        self.i(I::End);
+        // Out of the activation's entry frame: its return value marks the error.
+        kind(self, rfe::KIND_ENTRY_FRAME);
+        self.i(I::LocalGet(frame)).i(I::I64Const(sf::MAGIC_ION_ERROR as i64)).i(I::I64Store(m(bf::RETURN_VALUE, 3)));
+        self.i(I::LocalGet(frame)).i(I::LocalGet(frame)).i(I::I32Load(m(bf::FLAGS, 2))).i(I::I32Const(sf::FRAME_FLAG_HAS_RVAL as i32)).i(I::I32Or);
+        self.i(I::I32Store(m(bf::FLAGS, 2)));
+        self.i(I::I32Const(sf::RESULT_UNWIND_ERROR)).i(I::LocalSet(self.p.code));
+        self.i(I::End);
+        kind(self, rfe::KIND_FORCED_RETURN_BASELINE);
+        self.i(I::I32Const(sf::RESULT_UNWIND_RET)).i(I::LocalSet(self.p.code));
+        self.i(I::End);
+        // Any other kind is impossible for a baseline frame (the engine crashes on it too).
+        self.i(I::LocalGet(self.p.code)).i(I::I32Const(sf::RESULT_ERROR)).i(I::I32Eq);
+        self.i(I::If(BlockType::Empty)).i(I::Unreachable).i(I::End);
+        self.i(I::LocalGet(stack)).i(I::LocalGet(sp)).i(I::I32Store(m(sf::STACK_UNWINDING_SP, 2)));
+        self.i(I::LocalGet(stack)).i(I::LocalGet(fp)).i(I::I32Store(m(sf::STACK_UNWINDING_FP, 2)));
     }
     /// The engine's interpreter takes over at op `idx` with `depth` values on the stack: it
     /// runs that op and the rest of the frame.
@@ -190,7 +300,10 @@ impl<'e> Lower<'e> {
         self.i(I::LocalGet(param::STACK)).i(I::LocalGet(self.p.frame)).i(I::I32Const(bf::SIZE as i32)).i(I::I32Add);
         self.i(I::I32Store(m(sf::STACK_UNWINDING_FP, 2)));
         self.i(I::I32Const(sf::RESULT_UNWIND)).i(I::LocalSet(self.p.code));
-        self.exit_to_restart(idx, depth);
+        // Straight to the restart entry: this is no exception.
+        self.set_exit_operands(idx, depth);
+        let d = self.restart_depth();
+        self.i(I::Br(d));
     }
     /// After an engine helper whose i32 result in `r` is null (or false) on failure: leave
     /// through the restart entry with `PBIResult::Error` (the helper has reported it).
@@ -222,11 +335,15 @@ impl<'e> Lower<'e> {
 
     /// Pushes an exit frame at the stack pointer for `depth`, as `VMFrame` does.
     fn push_exit_frame(&mut self, idx: usize, depth: u32) {
-        let s = self.env.facts;
-        let (t, fp) = (self.p.t32, self.p.exit_fp);
         self.store_pc(idx);
         self.sp_addr(depth);
-        self.i(I::LocalSet(t));
+        self.i(I::LocalSet(self.p.t32));
+        self.push_exit_frame_at_t();
+    }
+    /// Pushes an exit frame at the stack pointer in `p.t32`.
+    fn push_exit_frame_at_t(&mut self) {
+        let s = self.env.facts;
+        let (t, fp) = (self.p.t32, self.p.exit_fp);
         // descriptor and null return address at sp-8
         self.i(I::LocalGet(t)).i(I::I32Const(8)).i(I::I32Sub).i(I::I64Const((sf::EXIT_DESCRIPTOR as i64) << 32)).i(I::I64Store(m(0, 2)));
         // previous FP, then the stack's fp is the exit FP

@@ -75,6 +75,11 @@ pub struct LowerEnv<'a> {
     pub init_prop_accessor: u32,
     pub init_elem_accessor: u32,
     pub to_string: u32,
+    pub handle_exception: u32,
+    pub get_and_clear_exception: u32,
+    pub get_pending_exception_stack: u32,
+    pub throw: u32,
+    pub throw_with_stack: u32,
     pub freshen_lexical_env: u32,
     pub builtin_object: u32,
     pub set_extended_slot: u32,
@@ -544,6 +549,9 @@ impl<'e> Lower<'e> {
         self.function_env_objects();
         self.i(I::I32Const(0)).i(I::LocalSet(self.p.state));
         self.i(I::Loop(wasm_encoder::BlockType::Empty));
+        if self.catches() {
+            self.i(I::Block(wasm_encoder::BlockType::Empty)); // exceptions this frame may catch
+        }
         for _ in 0..n {
             self.i(I::Block(wasm_encoder::BlockType::Empty));
         }

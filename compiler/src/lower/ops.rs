@@ -22,7 +22,8 @@ pub enum Class {
     Cond,
     /// Leaves the frame with a value.
     Return,
-    /// Hands the frame to the engine's interpreter, which throws: control does not go on.
+    /// Throws: control does not go on (it goes where errors go, or the engine's interpreter
+    /// takes the frame at this op and throws).
     Throw,
     /// Hands the frame to the engine's interpreter at this op (once-only or debugger ops,
     /// and ops reached only after an exception).
@@ -129,8 +130,12 @@ pub static OPS: &[OpDef] = ops! {
     Helper calls::regexp: "RegExp";
     Helper calls::del_prop: "DelProp" | "StrictDelProp";
     Helper calls::del_elem: "DelElem" | "StrictDelElem";
-    Throw simple::bail: "Throw" | "ThrowWithStack" | "ThrowMsg" | "ThrowSetConst";
-    BailOut simple::bail: "Exception" | "ExceptionAndStack" | "Debugger" | "GlobalOrEvalDeclInstantiation";
+    Throw calls::throw: "Throw";
+    Throw calls::throw_with_stack: "ThrowWithStack";
+    Throw simple::bail: "ThrowMsg" | "ThrowSetConst";
+    Helper calls::exception: "Exception";
+    Helper calls::exception_and_stack: "ExceptionAndStack";
+    BailOut simple::bail: "Debugger" | "GlobalOrEvalDeclInstantiation";
     Ic calls::ic_nullary: "NewObject" | "NewInit" | "NewArray" | "Rest" | "GetIntrinsic";
     Ic calls::name: "GetGName" | "GetName" | "BindGName";
     Ic inline::get_prop: "GetProp";

@@ -59,6 +59,9 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("SetFunName", 2, 1, false),
     ("ToString", 1, 1, false),
     ("GetPropSuper", 2, 1, true),
+    ("Try", 0, 0, false),
+    ("Exception", 0, 1, false),
+    ("Throw", 1, 0, false),
 ];
 
 fn engine() -> Engine {
@@ -130,7 +133,7 @@ fn to(i: u32) -> Option<Operand> {
 }
 
 /// Engine functions as imports 0..=12, in `test_env`'s order, with their real signatures.
-const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1), (3, 1), (3, 0), (1, 0), (4, 1), (2, 1), (3, 1), (4, 1), (5, 1), (5, 1), (2, 1), (2, 1), (2, 1), (3, 0), (2, 1), (4, 1), (2, 1), (3, 1), (3, 1)];
+const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1), (3, 1), (3, 0), (1, 0), (4, 1), (2, 1), (3, 1), (4, 1), (5, 1), (5, 1), (2, 1), (2, 1), (2, 1), (3, 0), (2, 1), (4, 1), (2, 1), (3, 1), (3, 1), (1, 0), (2, 1), (2, 1), (2, 1), (3, 1)];
 const IC_TYPE: u32 = 0;
 const INLINE: &[InlineBody] = &[
     InlineBody { table_index: 7001, count: 1, shape: InlineShape::FixedSlotRead { shape: 24, offset: 28 } },
@@ -173,6 +176,11 @@ fn test_env() -> LowerEnv<'static> {
         init_prop_accessor: 24,
         init_elem_accessor: 25,
         to_string: 26,
+        handle_exception: 35,
+        get_and_clear_exception: 36,
+        get_pending_exception_stack: 37,
+        throw: 38,
+        throw_with_stack: 39,
         freshen_lexical_env: 27,
         builtin_object: 28,
         set_extended_slot: 29,
@@ -267,7 +275,7 @@ fn the_op_table_names_each_op_once_and_derives_the_block_structure() {
     assert_eq!(names.len(), n, "an op is listed twice");
     assert!(ops::terminates("Goto") && ops::terminates("Return") && ops::terminates("Throw"));
     assert!(!ops::terminates("JumpIfFalse") && ops::is_conditional("JumpIfFalse") && ops::is_conditional("Case"));
-    assert!(ops::bails_out("Throw") && ops::bails_out("GlobalOrEvalDeclInstantiation") && !ops::bails_out("Add"));
+    assert!(ops::bails_out("ThrowMsg") && ops::bails_out("GlobalOrEvalDeclInstantiation") && !ops::bails_out("Add"));
     assert!(!op_supported("Generator") && op_supported("GetProp") && op_supported("TableSwitch"));
     assert!(op_supported("StrictEval") && op_supported("SpreadEval") && !super::direct::is_direct_call_op("Eval"), "eval goes through its Call IC");
 }
@@ -294,6 +302,53 @@ fn table_switch_dispatches_through_a_br_table_to_each_case_and_the_default() {
     // A table naming resume offsets the script does not have is malformed bytecode.
     let short = crate::bytecode::notes::ScriptNotes { resume_offsets: vec![20], ..Default::default() };
     let d = s.lowered_with(0, &test_env(), &short).err().expect("declined");
+    assert!(d.reason.contains("malformed bytecode"), "{d:?}");
+}
+
+/// `try { return arg0.p } catch (e) { return e }`, with its try note.
+fn try_catch_script() -> (Script, crate::bytecode::notes::ScriptNotes) {
+    let s = Script::new(&[
+        ("Try", None),
+        ("GetArg", Some(Operand::Arg(0))),
+        ("GetProp", Some(Operand::Thing { kind: "atom", index: 0 })),
+        ("Return", None),
+        ("JumpTarget", Some(Operand::IcIndex(1))),
+        ("Exception", None),
+        ("Return", None),
+    ]);
+    let tn = crate::bytecode::notes::TryNote { kind: sf::TRY_NOTE_CATCH, stack_depth: 0, start: 10, length: 30 };
+    (s, crate::bytecode::notes::ScriptNotes { try_notes: vec![tn], ..Default::default() })
+}
+
+#[test]
+fn a_catch_block_is_compiled_and_entered_from_the_engines_exception_handling() {
+    let (s, notes) = try_catch_script();
+    let l = s.lowered_with(0, &test_env(), &notes).unwrap();
+    let ops = operators(&validate(&l.body));
+    assert!(ops.contains(&"Call { function_index: 35 }".to_string()), "an error runs HandleException in this frame");
+    assert!(ops.contains(&"Call { function_index: 36 }".to_string()), "the catch block takes the exception with GetAndClearException");
+    // The landing compares the pc the engine settled on with the handler's offset (40) and
+    // dispatches to the handler's block (block 2: ops 0-3 are split at the Return).
+    assert!(ops.windows(2).any(|w| w[0] == "I32Const { value: 40 }" && w[1] == "I32Eq"), "no compare with the handler's pc");
+    // Without the try note the catch block is unreachable and there is no landing.
+    let l = s.lowered_with(0, &test_env(), &Default::default()).unwrap();
+    let ops = operators(&validate(&l.body));
+    assert!(!ops.contains(&"Call { function_index: 35 }".to_string()) && !ops.contains(&"Call { function_index: 36 }".to_string()));
+}
+
+#[test]
+fn throw_makes_the_value_pending_and_goes_where_errors_go() {
+    let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("Throw", None)]);
+    let ops = lower_ok(&s, 0);
+    assert!(ops.contains(&"Call { function_index: 38 }".to_string()), "Throw calls ThrowOperation");
+    assert!(ops.iter().any(|o| o.contains(&format!("offset: {}", sf::STATE_VALUE0))), "the value is rooted in state.value0");
+}
+
+#[test]
+fn a_try_note_whose_handler_is_not_at_an_op_is_malformed() {
+    let (s, mut notes) = try_catch_script();
+    notes.try_notes[0].length = 35;
+    let d = s.lowered_with(0, &test_env(), &notes).err().expect("declined");
     assert!(d.reason.contains("malformed bytecode"), "{d:?}");
 }
 
