@@ -173,6 +173,9 @@ static OPS: &[OpDef] = &[
     OpDef { name: "LoadDenseElementHoleResult", args: &[Id, Id], emit: |e, a| e.dense_element(a[0], a[1], true) },
     OpDef { name: "LoadStringLengthResult", args: &[Id], emit: |e, a| e.string_length(a[0]) },
     OpDef { name: "LoadStringCharCodeResult", args: &[Id, Id, Imm8], emit: |e, a| e.string_char_code(a[0], a[1], a[2] != 0) },
+    // A linear string is its own linear form; a rope needs the engine to flatten it (which
+    // allocates), so that hit goes to the generic interpreter.
+    OpDef { name: "LinearizeForCharAccess", args: &[Id, Id, Id], emit: |e, a| e.linearize_for_char_access(a[0], a[2]) },
     // Int32 arithmetic; overflow and negative zero fail the guard, as in the engine.
     OpDef { name: "Int32AddResult", args: &[Id, Id], emit: |e, a| e.int32_wide(a[0], a[1], I::I64Add, false) },
     OpDef { name: "Int32SubResult", args: &[Id, Id], emit: |e, a| e.int32_wide(a[0], a[1], I::I64Sub, false) },
@@ -648,6 +651,14 @@ impl<'a> Emitter<'a> {
 
     /// The char code at an index of a linear string. Ropes fail the guard (the engine's
     /// interpreter flattens them); out of range gives NaN when `handle_oob`, else fails.
+    fn linearize_for_char_access(&mut self, s: u8, res: u8) -> Result<(), Decline> {
+        self.lo(s);
+        self.i(I::I32Load(Self::mem(ic::STRING_FLAGS, 2)));
+        self.i(I::I32Const(str_bits::LINEAR_BIT as i32)).i(I::I32And).i(I::I32Eqz);
+        self.defer_to_generic_if("LinearizeForCharAccess")?;
+        self.copy(s, res)
+    }
+
     fn string_char_code(&mut self, s: u8, idx: u8, handle_oob: bool) -> Result<(), Decline> {
         let (flags, i, chars) = (self.t32, self.t32b, self.t64);
         self.lo(s);

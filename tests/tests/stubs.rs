@@ -66,7 +66,7 @@ fn stubs_dense_arrays_and_length() {
 
 #[test]
 fn stubs_string_length() {
-    check_family("strings", &[("LoadStringLengthResult", true), ("GuardToString", true)]);
+    check_family("strings", &[("LoadStringLengthResult", true), ("GuardToString", true), ("LinearizeForCharAccess", false)]);
 }
 
 #[test]
