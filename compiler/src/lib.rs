@@ -214,6 +214,7 @@ fn plan_stubs(
     ))? as u32;
     let facts = snap.engine.facts;
     let array_class = facts.map(|f| f.array_class);
+    let arguments_classes = facts.map(|f| f.arguments_classes);
     // The barriered store is called directly; only if it survives linking under a new index.
     let store_sig = snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; 2], results: vec![] };
     let gcptr_value_set = facts
@@ -244,6 +245,12 @@ fn plan_stubs(
             &gcptr_value_set.map_or(u32::MAX, |f| f).to_le_bytes(),
             &stack_pointer_global.to_le_bytes(),
             &array_class.unwrap_or(0).to_le_bytes(),
+            &arguments_classes.map_or([0; 8], |[m, u]| {
+                let mut b = [0u8; 8];
+                b[..4].copy_from_slice(&m.to_le_bytes());
+                b[4..].copy_from_slice(&u.to_le_bytes());
+                b
+            }),
             &generic_ic.unwrap_or(u32::MAX).to_le_bytes(),
             &ic.code,
         ]);
@@ -253,6 +260,7 @@ fn plan_stubs(
             stub_data_offset: ic.stub_data_offset as u32,
             ic_type_index,
             array_class,
+            arguments_classes,
             gcptr_value_set,
             stack_pointer_global,
             generic_ic,

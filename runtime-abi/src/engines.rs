@@ -74,6 +74,11 @@ pub struct EngineFacts {
     pub ic_template: u32,
     /// Address of `ArrayObject::class_`, which `GuardClass(Array)` compares against.
     pub array_class: u32,
+    /// Addresses of `MappedArgumentsObject::class_` and `UnmappedArgumentsObject::class_`, for
+    /// `GuardClass(MappedArguments)` and `GuardClass(UnmappedArguments)` (OBS: the generic
+    /// CacheIR interpreter's `GuardClass` compares kinds 8 and 9 with them; both are named
+    /// "Arguments").
+    pub arguments_classes: [u32; 2],
     /// Addresses of `FunctionClass` and `ExtendedFunctionClass`: an object is a `JSFunction`
     /// exactly when its class is one of them (both JSClasses are named "Function"; the compiler
     /// checks that in the image before relying on them).
@@ -143,6 +148,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     script_template: 4610,
     ic_template: 4609,
     array_class: 0x256878,
+    arguments_classes: [0x258388, 0x2583A0],
     function_classes: [0x25D2E0, 0x25D340],
     gcptr_value_set_func: 5954,
     stack_pointer_global: 0,

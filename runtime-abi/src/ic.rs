@@ -70,6 +70,23 @@ pub const STRING_LENGTH: u32 = 4;
 
 /// `GuardClassKind` values this build's stubs may name, and what aotjs knows of them.
 pub const GUARD_CLASS_ARRAY: u8 = 0;
+pub const GUARD_CLASS_MAPPED_ARGUMENTS: u8 = 8;
+pub const GUARD_CLASS_UNMAPPED_ARGUMENTS: u8 = 9;
+
+/// `ArgumentsObject`: fixed slot 0 (`INITIAL_LENGTH_SLOT`) holds the int32
+/// `length << PACKED_BITS_COUNT | flags`; fixed slot 1 (`DATA_SLOT`) the `ArgumentsData`,
+/// whose arguments start at +16 (OBS: the generic CacheIR interpreter's
+/// `LoadArgumentsObjectLengthResult` fails on flag 1 and shifts by 5; `...ArgResult` fails on
+/// flag 4, an index at or past the length, and an argument that is a magic Value with a
+/// payload above 17, a forwarded argument).
+pub const ARGUMENTS_INITIAL_LENGTH: u32 = 16;
+pub const ARGUMENTS_DATA: u32 = crate::script::ARGUMENTS_DATA_SLOT;
+pub const ARGUMENTS_DATA_ARGS: u32 = crate::script::ARGUMENTS_DATA_ARGS;
+pub const ARGUMENTS_PACKED_BITS: u32 = 5;
+pub const ARGUMENTS_LENGTH_OVERRIDDEN: u32 = 1;
+pub const ARGUMENTS_ELEMENT_OVERRIDDEN: u32 = 4;
+/// An argument holding a magic Value with a larger payload is forwarded to the call object.
+pub const ARGUMENTS_MAX_PLAIN_MAGIC: u32 = 17;
 
 /// `ArrayBufferViewObject` (typed arrays): reserved fixed slots buffer 0, length 1, byte
 /// offset 2, data 3. Length and data are `PrivateValue`s, whose payload (the low word on

@@ -35,6 +35,8 @@ pub struct StubEnv<'a> {
     pub ic_type_index: u32,
     /// Address of the Array class, for `GuardClass(Array)`.
     pub array_class: Option<u32>,
+    /// Addresses of the mapped and unmapped arguments classes, for `GuardClass` of them.
+    pub arguments_classes: Option<[u32; 2]>,
     /// Output function index of the engine's barriered Value store, and the shadow-stack
     /// pointer global, for `StoreFixedSlot`.
     pub gcptr_value_set: Option<u32>,
@@ -172,6 +174,11 @@ static OPS: &[OpDef] = &[
     OpDef { name: "LoadDenseElementResult", args: &[Id, Id], emit: |e, a| e.dense_element(a[0], a[1], false) },
     OpDef { name: "LoadDenseElementHoleResult", args: &[Id, Id], emit: |e, a| e.dense_element(a[0], a[1], true) },
     OpDef { name: "LoadStringLengthResult", args: &[Id], emit: |e, a| e.string_length(a[0]) },
+    // Arguments objects (behind GuardClass of their class): length and elements while neither
+    // was overridden; a forwarded argument (it lives in the call object) fails.
+    OpDef { name: "GuardArgumentsObjectFlags", args: &[Id, Imm8], emit: |e, a| e.guard_arguments_flags(a[0], a[1] as u32) },
+    OpDef { name: "LoadArgumentsObjectLengthResult", args: &[Id], emit: |e, a| e.arguments_length(a[0]) },
+    OpDef { name: "LoadArgumentsObjectArgResult", args: &[Id, Id], emit: |e, a| e.arguments_element(a[0], a[1]) },
     OpDef { name: "LoadStringCharCodeResult", args: &[Id, Id, Imm8], emit: |e, a| e.string_char_code(a[0], a[1], a[2] != 0) },
     // A linear string is its own linear form; a rope needs the engine to flatten it (which
     // allocates), so that hit goes to the generic interpreter.
@@ -518,8 +525,10 @@ impl<'a> Emitter<'a> {
     }
 
     fn guard_class(&mut self, o: u8, kind: u8) -> Result<(), Decline> {
-        let clasp = match (kind, self.env.array_class) {
-            (ic::GUARD_CLASS_ARRAY, Some(c)) => c,
+        let clasp = match (kind, self.env.array_class, self.env.arguments_classes) {
+            (ic::GUARD_CLASS_ARRAY, Some(c), _) => c,
+            (ic::GUARD_CLASS_MAPPED_ARGUMENTS, _, Some([c, _])) => c,
+            (ic::GUARD_CLASS_UNMAPPED_ARGUMENTS, _, Some([_, c])) => c,
             _ => return Err(Decline::UnsupportedOperand("GuardClass".into())),
         };
         self.base_shape(o);
@@ -651,6 +660,54 @@ impl<'a> Emitter<'a> {
 
     /// The char code at an index of a linear string. Ropes fail the guard (the engine's
     /// interpreter flattens them); out of range gives NaN when `handle_oob`, else fails.
+    /// Pushes the packed `length << 5 | flags` of arguments object `o`.
+    fn arguments_packed(&mut self, o: u8) {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::ARGUMENTS_INITIAL_LENGTH, 2)));
+    }
+
+    fn guard_arguments_flags(&mut self, o: u8, flags: u32) -> Result<(), Decline> {
+        self.arguments_packed(o);
+        self.i(I::I32Const(flags as i32)).i(I::I32And);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn arguments_length(&mut self, o: u8) -> Result<(), Decline> {
+        self.arguments_packed(o);
+        self.i(I::I32Const(ic::ARGUMENTS_LENGTH_OVERRIDDEN as i32)).i(I::I32And);
+        self.fail_if();
+        self.arguments_packed(o);
+        self.i(I::I32Const(ic::ARGUMENTS_PACKED_BITS as i32)).i(I::I32ShrU);
+        let r = self.result;
+        self.box_i32(value::TYPE_INT32, r);
+        Ok(())
+    }
+
+    fn arguments_element(&mut self, o: u8, idx: u8) -> Result<(), Decline> {
+        let (i, v) = (self.t32, self.t64);
+        self.arguments_packed(o);
+        self.i(I::I32Const(ic::ARGUMENTS_ELEMENT_OVERRIDDEN as i32)).i(I::I32And);
+        self.fail_if();
+        self.lo(idx);
+        self.i(I::LocalTee(i));
+        self.arguments_packed(o);
+        self.i(I::I32Const(ic::ARGUMENTS_PACKED_BITS as i32)).i(I::I32ShrU).i(I::I32GeU);
+        self.fail_if();
+        // data->args[i]
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::ARGUMENTS_DATA, 2)));
+        self.i(I::LocalGet(i)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add);
+        self.i(I::I64Load(Self::mem(ic::ARGUMENTS_DATA_ARGS, 3))).i(I::LocalTee(v));
+        // A forwarded argument: a magic Value with a payload above the plain magic reasons.
+        self.i(I::I64Const(32)).i(I::I64ShrU).i(I::I32WrapI64).i(I::I32Const(tag(value::TYPE_MAGIC) as i32)).i(I::I32Eq);
+        self.i(I::LocalGet(v)).i(I::I32WrapI64).i(I::I32Const(ic::ARGUMENTS_MAX_PLAIN_MAGIC as i32)).i(I::I32GtU).i(I::I32And);
+        self.fail_if();
+        let r = self.result;
+        self.i(I::LocalGet(v)).i(I::LocalSet(r));
+        Ok(())
+    }
+
     fn linearize_for_char_access(&mut self, s: u8, res: u8) -> Result<(), Decline> {
         self.lo(s);
         self.i(I::I32Load(Self::mem(ic::STRING_FLAGS, 2)));

@@ -136,3 +136,8 @@ fn stubs_array_push_pop_and_appends() {
         ],
     );
 }
+
+#[test]
+fn stubs_arguments_objects() {
+    check_family("arguments", &[("LoadArgumentsObjectLengthResult", true), ("LoadArgumentsObjectArgResult", true), ("GuardClass", true)]);
+}
