@@ -215,6 +215,10 @@ fn plan_stubs(
     let facts = snap.engine.facts;
     let array_class = facts.map(|f| f.array_class);
     let arguments_classes = facts.map(|f| f.arguments_classes);
+    let f64_unary = snapshot::module::FuncSig { params: vec![wasmparser::ValType::F64], results: vec![wasmparser::ValType::F64] };
+    let math_functions = facts
+        .zip(snap.module.types.iter().position(|t| *t == f64_unary))
+        .map(|(f, ty)| (f.unary_math_functions, f.unary_math_function_count, ty as u32));
     // The barriered store is called directly; only if it survives linking under a new index.
     let store_sig = snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; 2], results: vec![] };
     let gcptr_value_set = facts
@@ -252,6 +256,7 @@ fn plan_stubs(
                 b
             }),
             &generic_ic.unwrap_or(u32::MAX).to_le_bytes(),
+            &math_functions.map_or(u32::MAX, |m| m.2).to_le_bytes(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
@@ -261,6 +266,7 @@ fn plan_stubs(
             ic_type_index,
             array_class,
             arguments_classes,
+            math_functions,
             gcptr_value_set,
             stack_pointer_global,
             generic_ic,

@@ -79,6 +79,12 @@ pub struct EngineFacts {
     /// CacheIR interpreter's `GuardClass` compares kinds 8 and 9 with them; both are named
     /// "Arguments").
     pub arguments_classes: [u32; 2],
+    /// The engine's table of `UnaryMathFunction` implementations: per enum value, the table
+    /// index of an `(f64) -> f64` function (OBS: the generic CacheIR interpreter's
+    /// `MathFunctionNumberResult` loads `u32[table + 4 * fun]` for `fun < 26` and calls it
+    /// indirectly; the entries are table indices 3869-3894).
+    pub unary_math_functions: u32,
+    pub unary_math_function_count: u32,
     /// Addresses of `FunctionClass` and `ExtendedFunctionClass`: an object is a `JSFunction`
     /// exactly when its class is one of them (both JSClasses are named "Function"; the compiler
     /// checks that in the image before relying on them).
@@ -149,6 +155,8 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     ic_template: 4609,
     array_class: 0x256878,
     arguments_classes: [0x258388, 0x2583A0],
+    unary_math_functions: 0x2567B0,
+    unary_math_function_count: 26,
     function_classes: [0x25D2E0, 0x25D340],
     gcptr_value_set_func: 5954,
     stack_pointer_global: 0,

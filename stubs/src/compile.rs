@@ -37,6 +37,9 @@ pub struct StubEnv<'a> {
     pub array_class: Option<u32>,
     /// Addresses of the mapped and unmapped arguments classes, for `GuardClass` of them.
     pub arguments_classes: Option<[u32; 2]>,
+    /// The engine's `UnaryMathFunction` table (address, entries) and the output type index of
+    /// `(f64) -> f64`, for `MathFunctionNumberResult`.
+    pub math_functions: Option<(u32, u32, u32)>,
     /// Output function index of the engine's barriered Value store, and the shadow-stack
     /// pointer global, for `StoreFixedSlot`.
     pub gcptr_value_set: Option<u32>,
@@ -218,6 +221,9 @@ static OPS: &[OpDef] = &[
     OpDef { name: "MathCeilToInt32Result", args: &[Id], emit: |e, a| e.rounded_to_int32(a[0], Rounding::Ceil) },
     OpDef { name: "MathTruncToInt32Result", args: &[Id], emit: |e, a| e.rounded_to_int32(a[0], Rounding::Trunc) },
     OpDef { name: "MathRoundToInt32Result", args: &[Id], emit: |e, a| e.rounded_to_int32(a[0], Rounding::Round) },
+    // Math.sin, log, exp, ... : the engine's own implementation, called through its table
+    // (a pure function of a double: no GC, no exception).
+    OpDef { name: "MathFunctionNumberResult", args: &[Id, Imm8], emit: |e, a| e.math_function(a[0], a[1] as u32) },
     OpDef { name: "Int32MinMax", args: &[Imm8, Id, Id, Id], emit: |e, a| e.int32_min_max(a[0] != 0, a[1], a[2], a[3]) },
     OpDef { name: "NumberMinMax", args: &[Imm8, Id, Id, Id], emit: |e, a| e.number_min_max(a[0] != 0, a[1], a[2], a[3]) },
     // Typed arrays (fixed-length views; resizable ones are declined).
@@ -705,6 +711,22 @@ impl<'a> Emitter<'a> {
         self.fail_if();
         let r = self.result;
         self.i(I::LocalGet(v)).i(I::LocalSet(r));
+        Ok(())
+    }
+
+    fn math_function(&mut self, x: u8, fun: u32) -> Result<(), Decline> {
+        let Some((table, count, ty)) = self.env.math_functions else {
+            return Err(Decline::Unsupported("MathFunctionNumberResult".into()));
+        };
+        if fun >= count {
+            return Err(Decline::UnsupportedOperand("MathFunctionNumberResult".into()));
+        }
+        self.to_number(x);
+        self.i(I::I32Const((table + 4 * fun) as i32)).i(I::I32Load(Self::mem(0, 2)));
+        self.i(I::CallIndirect { type_index: ty, table_index: 0 });
+        vc::box_double(&mut self.f, self.tf);
+        let r = self.result;
+        self.i(I::LocalSet(r));
         Ok(())
     }
 

@@ -141,3 +141,8 @@ fn stubs_array_push_pop_and_appends() {
 fn stubs_arguments_objects() {
     check_family("arguments", &[("LoadArgumentsObjectLengthResult", true), ("LoadArgumentsObjectArgResult", true), ("GuardClass", true)]);
 }
+
+#[test]
+fn stubs_math_functions_call_the_engines_implementation() {
+    check_family("math_functions", &[("MathFunctionNumberResult", true)]);
+}
