@@ -255,6 +255,9 @@ static OPS: &[OpDef] = &[
     OpDef { name: "CompareInt32Result", args: &[Imm8, Id, Id], emit: |e, a| e.compare(a[0], a[1], a[2], false) },
     OpDef { name: "CompareDoubleResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare(a[0], a[1], a[2], true) },
     OpDef { name: "CompareObjectResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_identity(a[0], a[1], a[2]) },
+    // Strings compared by code units when both are linear; a rope goes to the generic
+    // interpreter (flattening it allocates).
+    OpDef { name: "CompareStringResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_strings(a[0], a[1], a[2]) },
     OpDef { name: "CompareSymbolResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_identity(a[0], a[1], a[2]) },
     // Truthiness.
     OpDef { name: "LoadInt32TruthyResult", args: &[Id], emit: |e, a| e.int32_truthy(a[0]) },
@@ -343,6 +346,9 @@ struct Emitter<'a> {
     t32c: u32,
     t32d: u32,
     t32e: u32,
+    t32f: u32,
+    t32g: u32,
+    t32h: u32,
     t64: u32,
     tf: u32,
     tf2: u32,
@@ -354,7 +360,7 @@ impl<'a> Emitter<'a> {
         let result = regs + num_regs;
         let locals = [
             (num_regs + 1, ValType::I64), // registers, result
-            (5, ValType::I32),            // t32, t32b, t32c, t32d, t32e
+            (8, ValType::I32),            // t32, t32b, ..., t32h
             (1, ValType::I64),            // t64
             (2, ValType::F64),            // tf, tf2
         ];
@@ -368,9 +374,12 @@ impl<'a> Emitter<'a> {
             t32c: result + 3,
             t32d: result + 4,
             t32e: result + 5,
-            t64: result + 6,
-            tf: result + 7,
-            tf2: result + 8,
+            t32f: result + 6,
+            t32g: result + 7,
+            t32h: result + 8,
+            t64: result + 9,
+            tf: result + 10,
+            tf2: result + 11,
         }
     }
 
@@ -727,6 +736,99 @@ impl<'a> Emitter<'a> {
         vc::box_double(&mut self.f, self.tf);
         let r = self.result;
         self.i(I::LocalSet(r));
+        Ok(())
+    }
+
+    /// Pushes the address of linear string `s`'s characters (inline or out of line).
+    fn string_chars(&mut self, s: u8, flags: u32) {
+        self.i(I::LocalGet(flags)).i(I::I32Const(str_bits::INLINE_CHARS_BIT as i32)).i(I::I32And);
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.lo(s);
+        self.i(I::I32Const(str_bits::CHARS as i32)).i(I::I32Add);
+        self.i(I::Else);
+        self.lo(s);
+        self.i(I::I32Load(Self::mem(str_bits::CHARS, 2)));
+        self.i(I::End);
+    }
+
+    /// Pushes code unit `k` of a string with characters at `chars` and flags `flags`.
+    fn code_unit(&mut self, chars: u32, flags: u32, k: u32) {
+        self.i(I::LocalGet(flags)).i(I::I32Const(str_bits::LATIN1_CHARS_BIT as i32)).i(I::I32And);
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.i(I::LocalGet(chars)).i(I::LocalGet(k)).i(I::I32Add).i(I::I32Load8U(Self::mem(0, 0)));
+        self.i(I::Else);
+        self.i(I::LocalGet(chars)).i(I::LocalGet(k)).i(I::I32Const(1)).i(I::I32Shl).i(I::I32Add).i(I::I32Load16U(Self::mem(0, 1)));
+        self.i(I::End);
+    }
+
+    fn compare_strings(&mut self, jsop: u8, a: u8, b: u8) -> Result<(), Decline> {
+        let name = self.env.ops.jsop_name(jsop).unwrap_or("").to_string();
+        let Some(ins) = vc::compare_instr(&name, vc::CompareOn::Int32) else {
+            return Err(Decline::UnsupportedOperand("CompareStringResult".into()));
+        };
+        let (fa, fb, ca, cb) = (self.t32, self.t32b, self.t32c, self.t32d);
+        let (n, k, cmp, u) = (self.t32e, self.t32f, self.t32g, self.t32h);
+        for (s, f) in [(a, fa), (b, fb)] {
+            self.lo(s);
+            self.i(I::I32Load(Self::mem(ic::STRING_FLAGS, 2))).i(I::LocalSet(f));
+        }
+        self.i(I::LocalGet(fa)).i(I::LocalGet(fb)).i(I::I32And).i(I::I32Const(str_bits::LINEAR_BIT as i32)).i(I::I32And).i(I::I32Eqz);
+        self.defer_to_generic_if("CompareStringResult")?;
+        // cmp = sign of the first differing code unit, else of the length difference.
+        self.i(I::I32Const(0)).i(I::LocalSet(cmp));
+        self.lo(a);
+        self.lo(b);
+        self.i(I::I32Ne);
+        self.i(I::If(BlockType::Empty));
+        {
+            self.string_chars(a, fa);
+            self.i(I::LocalSet(ca));
+            self.string_chars(b, fb);
+            self.i(I::LocalSet(cb));
+            // n = min(length a, length b)
+            self.lo(a);
+            self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2)));
+            self.lo(b);
+            self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2)));
+            self.lo(a);
+            self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2)));
+            self.lo(b);
+            self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2)));
+            self.i(I::I32LtU).i(I::Select).i(I::LocalSet(n));
+            self.i(I::I32Const(0)).i(I::LocalSet(k));
+            self.i(I::Block(BlockType::Empty)).i(I::Loop(BlockType::Empty));
+            self.i(I::LocalGet(k)).i(I::LocalGet(n)).i(I::I32GeU).i(I::BrIf(1));
+            self.code_unit(ca, fa, k);
+            self.i(I::LocalTee(u));
+            self.code_unit(cb, fb, k);
+            self.i(I::I32Ne);
+            self.i(I::If(BlockType::Empty));
+            // -1 when a's unit is smaller, else 1.
+            self.i(I::LocalGet(u));
+            self.code_unit(cb, fb, k);
+            self.i(I::I32LtU).i(I::I32Const(1)).i(I::I32Shl).i(I::I32Const(1)).i(I::I32Sub).i(I::I32Const(-1)).i(I::I32Mul);
+            self.i(I::LocalSet(cmp)).i(I::Br(2));
+            self.i(I::End);
+            self.i(I::LocalGet(k)).i(I::I32Const(1)).i(I::I32Add).i(I::LocalSet(k)).i(I::Br(0));
+            self.i(I::End).i(I::End);
+            // Equal prefix: the shorter string is smaller.
+            self.i(I::LocalGet(cmp)).i(I::I32Eqz);
+            self.i(I::If(BlockType::Empty));
+            self.lo(a);
+            self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2)));
+            self.lo(b);
+            self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2)));
+            self.i(I::I32GtU);
+            self.lo(a);
+            self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2)));
+            self.lo(b);
+            self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2)));
+            self.i(I::I32LtU).i(I::I32Sub).i(I::LocalSet(cmp));
+            self.i(I::End);
+        }
+        self.i(I::End);
+        self.i(I::LocalGet(cmp)).i(I::I32Const(0)).i(ins);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
         Ok(())
     }
 

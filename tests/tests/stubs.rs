@@ -146,3 +146,8 @@ fn stubs_arguments_objects() {
 fn stubs_math_functions_call_the_engines_implementation() {
     check_family("math_functions", &[("MathFunctionNumberResult", true)]);
 }
+
+#[test]
+fn stubs_string_comparisons_by_code_units() {
+    check_family("string_compare", &[("CompareStringResult", true)]);
+}
