@@ -92,6 +92,13 @@ pub struct EngineFacts {
     /// Function index of `GCPtr<Value>::set(Value* slot, const Value* v)`: the store with
     /// pre- and post-barrier that the engine's own `StoreFixedSlot` calls.
     pub gcptr_value_set_func: u32,
+    /// `GetNativeDataPropertyPure(cx, obj, PropertyName*, Value* vp) -> bool` and
+    /// `GetNativeDataPropertyByValuePure(cx, obj, Value vp[2]) -> bool` (the id in `vp[0]`, the
+    /// result in `vp[1]`): the megamorphic loads' lookups, which neither GC nor throw (OBS: the
+    /// generic CacheIR interpreter's `MegamorphicLoadSlotResult` and
+    /// `MegamorphicLoadSlotByValueResult` call them directly, after checking the shape is
+    /// native, and fail the stub when they return false).
+    pub native_data_property_funcs: [u32; 2],
     /// Global holding the C shadow-stack pointer (grows down).
     pub stack_pointer_global: u32,
     /// Table index of the generic CacheIR interpreter that stubs without compiled code run.
@@ -159,6 +166,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     unary_math_function_count: 26,
     function_classes: [0x25D2E0, 0x25D340],
     gcptr_value_set_func: 5954,
+    native_data_property_funcs: [11552, 11553],
     stack_pointer_global: 0,
     generic_ic_table_index: 4607,
     script: crate::script::FASTLY_WEVAL_SCRIPT_FACTS,

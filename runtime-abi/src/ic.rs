@@ -34,6 +34,9 @@ pub const OBJ_SLOTS: u32 = 8;
 pub const OBJ_ELEMENTS: u32 = 12;
 /// `Shape` -> `BaseShape` at +0; `BaseShape` -> clasp at +0, proto at +8.
 pub const SHAPE_BASE: u32 = 0;
+/// `Shape` immutable flags byte at +4; bit 16 set for native objects' shapes.
+pub const SHAPE_FLAGS_BYTE: u32 = 4;
+pub const SHAPE_IS_NATIVE: i32 = 16;
 pub const BASE_CLASP: u32 = 0;
 pub const BASE_PROTO: u32 = 8;
 /// `ObjectElements` header, below the elements pointer.

@@ -37,6 +37,9 @@ pub struct StubEnv<'a> {
     pub array_class: Option<u32>,
     /// Addresses of the mapped and unmapped arguments classes, for `GuardClass` of them.
     pub arguments_classes: Option<[u32; 2]>,
+    /// Output function indices of `GetNativeDataPropertyPure` and
+    /// `GetNativeDataPropertyByValuePure`, for the megamorphic loads.
+    pub native_data_property: Option<[u32; 2]>,
     /// The engine's `UnaryMathFunction` table (address, entries) and the output type index of
     /// `(f64) -> f64`, for `MathFunctionNumberResult`.
     pub math_functions: Option<(u32, u32, u32)>,
@@ -177,6 +180,14 @@ static OPS: &[OpDef] = &[
     OpDef { name: "LoadDenseElementResult", args: &[Id, Id], emit: |e, a| e.dense_element(a[0], a[1], false) },
     OpDef { name: "LoadDenseElementHoleResult", args: &[Id, Id], emit: |e, a| e.dense_element(a[0], a[1], true) },
     OpDef { name: "LoadStringLengthResult", args: &[Id], emit: |e, a| e.string_length(a[0]) },
+    // Megamorphic loads: the engine's own lookup (its megamorphic cache, then the shape's
+    // properties), a pure function; a miss fails the stub.
+    // The permissive forms run a full property get where the lookup misses (getters, proxies):
+    // that hit goes to the generic interpreter.
+    OpDef { name: "MegamorphicLoadSlotResult", args: &[Id, F], emit: |e, a| e.megamorphic_load(a[0], Key::Name(a[1]), false) },
+    OpDef { name: "MegamorphicLoadSlotByValueResult", args: &[Id, Id], emit: |e, a| e.megamorphic_load(a[0], Key::Value(a[1]), false) },
+    OpDef { name: "MegamorphicLoadSlotPermissiveResult", args: &[Id, F], emit: |e, a| e.megamorphic_load(a[0], Key::Name(a[1]), true) },
+    OpDef { name: "MegamorphicLoadSlotByValuePermissiveResult", args: &[Id, Id], emit: |e, a| e.megamorphic_load(a[0], Key::Value(a[1]), true) },
     // Arguments objects (behind GuardClass of their class): length and elements while neither
     // was overridden; a forwarded argument (it lives in the call object) fails.
     OpDef { name: "GuardArgumentsObjectFlags", args: &[Id, Imm8], emit: |e, a| e.guard_arguments_flags(a[0], a[1] as u32) },
@@ -333,6 +344,13 @@ const P_ARG0: u32 = 0;
 const P_ARG1: u32 = 1;
 const P_STUB: u32 = 2;
 const P_CTX: u32 = 3;
+
+/// The key of a megamorphic load: a name from a stub field, or a Value in a register.
+#[derive(Clone, Copy)]
+enum Key {
+    Name(u8),
+    Value(u8),
+}
 
 /// Emits one function; tracks the local layout.
 struct Emitter<'a> {
@@ -829,6 +847,55 @@ impl<'a> Emitter<'a> {
         self.i(I::End);
         self.i(I::LocalGet(cmp)).i(I::I32Const(0)).i(ins);
         self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    /// The engine's pure data-property lookup on native object `o`, with a 16-byte Value
+    /// scratch on the shadow stack; fails the stub when the lookup does (`permissive`: hands
+    /// the hit to the generic interpreter instead, which does the full get).
+    fn megamorphic_load(&mut self, o: u8, key: Key, permissive: bool) -> Result<(), Decline> {
+        let op = if permissive { "MegamorphicLoadSlotPermissiveResult" } else { "MegamorphicLoadSlotResult" };
+        let Some([by_name, by_value]) = self.env.native_data_property else {
+            return Err(Decline::Unsupported(op.into()));
+        };
+        let (g, vp, ok) = (self.env.stack_pointer_global, self.t32, self.t32b);
+        let undefined = tag_bits(value::TYPE_UNDEFINED) as i64;
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::I32Load8U(Self::mem(ic::SHAPE_FLAGS_BYTE, 0)));
+        self.i(I::I32Const(ic::SHAPE_IS_NATIVE)).i(I::I32And).i(I::I32Eqz);
+        if permissive {
+            self.defer_to_generic_if(op)?;
+        } else {
+            self.fail_if();
+        }
+        self.i(I::GlobalGet(g)).i(I::I32Const(16)).i(I::I32Sub).i(I::LocalTee(vp)).i(I::GlobalSet(g));
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+        self.lo(o);
+        let out = match key {
+            Key::Name(f) => {
+                self.i(I::LocalGet(vp)).i(I::I64Const(undefined)).i(I::I64Store(Self::mem(0, 3)));
+                self.field_u32(f);
+                self.i(I::LocalGet(vp)).i(I::Call(by_name));
+                0
+            }
+            Key::Value(id) => {
+                let r = self.reg(id);
+                self.i(I::LocalGet(vp)).i(I::LocalGet(r)).i(I::I64Store(Self::mem(0, 3)));
+                self.i(I::LocalGet(vp)).i(I::I64Const(undefined)).i(I::I64Store(Self::mem(8, 3)));
+                self.i(I::LocalGet(vp)).i(I::Call(by_value));
+                8
+            }
+        };
+        self.i(I::LocalSet(ok));
+        let r = self.result;
+        self.i(I::LocalGet(vp)).i(I::I64Load(Self::mem(out, 3))).i(I::LocalSet(r));
+        self.i(I::LocalGet(vp)).i(I::I32Const(16)).i(I::I32Add).i(I::GlobalSet(g));
+        self.i(I::LocalGet(ok)).i(I::I32Eqz);
+        if permissive {
+            self.defer_to_generic_if(op)?;
+        } else {
+            self.fail_if();
+        }
         Ok(())
     }
 

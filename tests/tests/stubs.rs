@@ -151,3 +151,8 @@ fn stubs_math_functions_call_the_engines_implementation() {
 fn stubs_string_comparisons_by_code_units() {
     check_family("string_compare", &[("CompareStringResult", true)]);
 }
+
+#[test]
+fn stubs_megamorphic_loads_use_the_engines_pure_lookup() {
+    check_family("megamorphic", &[("MegamorphicLoadSlotResult", true), ("MegamorphicLoadSlotByValueResult", true), ("MegamorphicLoadSlotPermissiveResult", false)]);
+}
