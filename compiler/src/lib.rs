@@ -230,9 +230,9 @@ fn plan_stubs(
     // The megamorphic lookups are called directly: only if both keep their signature and
     // survive linking.
     let lookup_sigs = [4usize, 3];
-    let native_data_property = facts.and_then(|f| {
+    let direct = |funcs: [u32; 2], arities: [usize; 2]| -> Option<[u32; 2]> {
         let mut out = [0u32; 2];
-        for (k, (&func, &arity)) in f.native_data_property_funcs.iter().zip(&lookup_sigs).enumerate() {
+        for (k, (&func, &arity)) in funcs.iter().zip(&arities).enumerate() {
             let sig = snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; arity], results: vec![wasmparser::ValType::I32] };
             if (func as usize) >= snap.module.num_func_imports() as usize + snap.module.bodies.len() || *snap.module.func_sig(func) != sig {
                 return None;
@@ -240,7 +240,9 @@ fn plan_stubs(
             out[k] = linker.out_index(link::InFuncIdx(func))?.0;
         }
         Some(out)
-    });
+    };
+    let native_data_property = facts.and_then(|f| direct(f.native_data_property_funcs, lookup_sigs));
+    let has_native_data_property = facts.and_then(|f| direct(f.has_native_data_property_funcs, [3, 3]));
     let generic_ic = generic_ic_func(snap).ok().and_then(|f| linker.out_index(link::InFuncIdx(f))).map(|i| i.0);
     let mut by_body: std::collections::BTreeMap<Vec<u8>, link::OutFuncIdx> = std::collections::BTreeMap::new();
     // Request order is the engine's list order: deterministic for a given snapshot.
@@ -272,6 +274,7 @@ fn plan_stubs(
             &generic_ic.unwrap_or(u32::MAX).to_le_bytes(),
             &math_functions.map_or(u32::MAX, |m| m.2).to_le_bytes(),
             &native_data_property.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
+            &has_native_data_property.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
@@ -283,6 +286,7 @@ fn plan_stubs(
             arguments_classes,
             math_functions,
             native_data_property,
+            has_native_data_property,
             gcptr_value_set,
             stack_pointer_global,
             generic_ic,

@@ -99,6 +99,10 @@ pub struct EngineFacts {
     /// `MegamorphicLoadSlotByValueResult` call them directly, after checking the shape is
     /// native, and fail the stub when they return false).
     pub native_data_property_funcs: [u32; 2],
+    /// `HasNativeDataPropertyPure<true>` and `<false>(cx, obj, Value vp[2]) -> bool` (the id
+    /// in `vp[0]`, the boolean result in `vp[1]`), for `MegamorphicHasPropResult` with and
+    /// without `hasOwn` (OBS: its generic case picks them by that flag and fails on false).
+    pub has_native_data_property_funcs: [u32; 2],
     /// Global holding the C shadow-stack pointer (grows down).
     pub stack_pointer_global: u32,
     /// Table index of the generic CacheIR interpreter that stubs without compiled code run.
@@ -167,6 +171,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     function_classes: [0x25D2E0, 0x25D340],
     gcptr_value_set_func: 5954,
     native_data_property_funcs: [11552, 11553],
+    has_native_data_property_funcs: [11522, 11524],
     stack_pointer_global: 0,
     generic_ic_table_index: 4607,
     script: crate::script::FASTLY_WEVAL_SCRIPT_FACTS,

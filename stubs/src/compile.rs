@@ -40,6 +40,8 @@ pub struct StubEnv<'a> {
     /// Output function indices of `GetNativeDataPropertyPure` and
     /// `GetNativeDataPropertyByValuePure`, for the megamorphic loads.
     pub native_data_property: Option<[u32; 2]>,
+    /// Output function indices of `HasNativeDataPropertyPure<true>` and `<false>`.
+    pub has_native_data_property: Option<[u32; 2]>,
     /// The engine's `UnaryMathFunction` table (address, entries) and the output type index of
     /// `(f64) -> f64`, for `MathFunctionNumberResult`.
     pub math_functions: Option<(u32, u32, u32)>,
@@ -179,6 +181,9 @@ static OPS: &[OpDef] = &[
     OpDef { name: "LoadInt32ArrayLength", args: &[Id, Id], emit: |e, a| e.array_length(a[0], Some(a[1])) },
     OpDef { name: "LoadDenseElementResult", args: &[Id, Id], emit: |e, a| e.dense_element(a[0], a[1], false) },
     OpDef { name: "LoadDenseElementHoleResult", args: &[Id, Id], emit: |e, a| e.dense_element(a[0], a[1], true) },
+    OpDef { name: "LoadDenseElementHoleExistsResult", args: &[Id, Id], emit: |e, a| e.dense_element_exists(a[0], a[1], true) },
+    OpDef { name: "LoadDenseElementExistsResult", args: &[Id, Id], emit: |e, a| e.dense_element_exists(a[0], a[1], false) },
+    OpDef { name: "IsArrayResult", args: &[Id], emit: |e, a| e.is_array(a[0]) },
     OpDef { name: "LoadStringLengthResult", args: &[Id], emit: |e, a| e.string_length(a[0]) },
     // Megamorphic loads: the engine's own lookup (its megamorphic cache, then the shape's
     // properties), a pure function; a miss fails the stub.
@@ -186,6 +191,7 @@ static OPS: &[OpDef] = &[
     // that hit goes to the generic interpreter.
     OpDef { name: "MegamorphicLoadSlotResult", args: &[Id, F], emit: |e, a| e.megamorphic_load(a[0], Key::Name(a[1]), false) },
     OpDef { name: "MegamorphicLoadSlotByValueResult", args: &[Id, Id], emit: |e, a| e.megamorphic_load(a[0], Key::Value(a[1]), false) },
+    OpDef { name: "MegamorphicHasPropResult", args: &[Id, Id, Imm8], emit: |e, a| e.megamorphic_has(a[0], a[1], a[2] != 0) },
     OpDef { name: "MegamorphicLoadSlotPermissiveResult", args: &[Id, F], emit: |e, a| e.megamorphic_load(a[0], Key::Name(a[1]), true) },
     OpDef { name: "MegamorphicLoadSlotByValuePermissiveResult", args: &[Id, Id], emit: |e, a| e.megamorphic_load(a[0], Key::Value(a[1]), true) },
     // Arguments objects (behind GuardClass of their class): length and elements while neither
@@ -256,6 +262,7 @@ static OPS: &[OpDef] = &[
     OpDef { name: "CompareNullUndefinedResult", args: &[Imm8, Imm8, Id], emit: |e, a| e.compare_null_undefined(a[0], a[1] != 0, a[2]) },
     OpDef { name: "LoadObjectTruthyResult", args: &[Id], emit: |e, a| e.object_truthy(a[0]) },
     OpDef { name: "GuardAnyClass", args: &[Id, F], emit: |e, a| e.guard_any_class(a[0], a[1]) },
+    OpDef { name: "HasClassResult", args: &[Id, F], emit: |e, a| e.has_class(a[0], a[1]) },
     OpDef { name: "GuardIsNotProxy", args: &[Id], emit: |e, a| e.guard_is_not_proxy(a[0]) },
     OpDef { name: "IsObjectResult", args: &[Id], emit: |e, a| e.is_object_result(a[0]) },
     OpDef { name: "StoreFixedSlotUndefinedResult", args: &[Id, F, Id], emit: |e, a| e.store_fixed_slot_undefined_result(a[0], a[1], a[2]) },
@@ -283,6 +290,7 @@ static OPS: &[OpDef] = &[
     OpDef { name: "LoadDoubleResult", args: &[Id], emit: |e, a| e.load_double_result(a[0]) },
     OpDef { name: "LoadValueResult", args: &[F], emit: |e, a| e.load_value_result(a[0]) },
     OpDef { name: "LoadOperandResult", args: &[Id], emit: |e, a| e.load_operand_result(a[0]) },
+    OpDef { name: "LoadConstantStringResult", args: &[F], emit: |e, a| e.load_constant_string(a[0]) },
     OpDef { name: "LoadDoubleConstant", args: &[F, Id], emit: |e, a| e.load_double_constant(a[0], a[1]) },
     OpDef { name: "LoadBooleanConstant", args: &[Imm8, Id], emit: |e, a| e.load_boolean_constant(a[0], a[1]) },
     OpDef { name: "LoadInt32Constant", args: &[F, Id], emit: |e, a| e.load_int32_constant(a[0], a[1]) },
@@ -896,6 +904,102 @@ impl<'a> Emitter<'a> {
         } else {
             self.fail_if();
         }
+        Ok(())
+    }
+
+    /// `key in o` / `hasOwnProperty` through the engine's pure lookup; a miss fails the stub.
+    fn megamorphic_has(&mut self, o: u8, id: u8, has_own: bool) -> Result<(), Decline> {
+        let Some([own, any]) = self.env.has_native_data_property else {
+            return Err(Decline::Unsupported("MegamorphicHasPropResult".into()));
+        };
+        let (g, vp, ok) = (self.env.stack_pointer_global, self.t32, self.t32b);
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::I32Load8U(Self::mem(ic::SHAPE_FLAGS_BYTE, 0)));
+        self.i(I::I32Const(ic::SHAPE_IS_NATIVE)).i(I::I32And).i(I::I32Eqz);
+        self.fail_if();
+        self.i(I::GlobalGet(g)).i(I::I32Const(16)).i(I::I32Sub).i(I::LocalTee(vp)).i(I::GlobalSet(g));
+        let r = self.reg(id);
+        self.i(I::LocalGet(vp)).i(I::LocalGet(r)).i(I::I64Store(Self::mem(0, 3)));
+        self.i(I::LocalGet(vp)).i(I::I64Const(tag_bits(value::TYPE_UNDEFINED) as i64)).i(I::I64Store(Self::mem(8, 3)));
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+        self.lo(o);
+        self.i(I::LocalGet(vp)).i(I::Call(if has_own { own } else { any })).i(I::LocalSet(ok));
+        let res = self.result;
+        self.i(I::LocalGet(vp)).i(I::I64Load(Self::mem(8, 3))).i(I::LocalSet(res));
+        self.i(I::LocalGet(vp)).i(I::I32Const(16)).i(I::I32Add).i(I::GlobalSet(g));
+        self.i(I::LocalGet(ok)).i(I::I32Eqz);
+        self.fail_if();
+        Ok(())
+    }
+
+    /// `index in array` for dense elements: a negative index fails; past the initialized
+    /// length or a hole is false with `holes` (the body has guarded that no prototype has
+    /// elements), and fails the stub without.
+    fn dense_element_exists(&mut self, o: u8, idx: u8, holes: bool) -> Result<(), Decline> {
+        let (el, i) = (self.t32, self.t32b);
+        self.elements(o);
+        self.i(I::LocalSet(el));
+        self.lo(idx);
+        self.i(I::LocalTee(i)).i(I::I32Const(0)).i(I::I32LtS);
+        self.fail_if();
+        if !holes {
+            self.i(I::LocalGet(i));
+            self.header(el, ic::ELEMENTS_INITIALIZED_LENGTH);
+            self.i(I::I32GeU);
+            self.fail_if();
+            self.i(I::LocalGet(el)).i(I::LocalGet(i)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I32Load(Self::mem(4, 2)));
+            self.i(I::I32Const(tag(value::TYPE_MAGIC) as i32)).i(I::I32Eq);
+            self.fail_if();
+            return self.result_const(tag_bits(value::TYPE_BOOLEAN) | 1);
+        }
+        self.i(I::LocalGet(i));
+        self.header(el, ic::ELEMENTS_INITIALIZED_LENGTH);
+        self.i(I::I32LtU);
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.i(I::LocalGet(el)).i(I::LocalGet(i)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::I32Load(Self::mem(4, 2)));
+        self.i(I::I32Const(tag(value::TYPE_MAGIC) as i32)).i(I::I32Ne);
+        self.i(I::Else).i(I::I32Const(0)).i(I::End);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    /// `Array.isArray(v)`: false for primitives, true for arrays; a proxy goes to the generic
+    /// interpreter (it asks the target, and a revoked one throws).
+    fn is_array(&mut self, v: u8) -> Result<(), Decline> {
+        let Some(array) = self.env.array_class else {
+            return Err(Decline::UnsupportedOperand("IsArrayResult".into()));
+        };
+        let t = self.t32;
+        self.hi(v);
+        self.i(I::I32Const(tag(value::TYPE_OBJECT) as i32)).i(I::I32Eq);
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        {
+            self.class_flags(v);
+            self.i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And);
+            self.defer_to_generic_if("IsArrayResult")?;
+            self.base_shape(v);
+            self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::I32Const(array as i32)).i(I::I32Eq);
+        }
+        self.i(I::Else).i(I::I32Const(0)).i(I::End);
+        self.i(I::LocalSet(t));
+        self.i(I::LocalGet(t));
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    /// Whether `o`'s class is the one in field `f`.
+    fn has_class(&mut self, o: u8, f: u8) -> Result<(), Decline> {
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2)));
+        self.field_u32(f);
+        self.i(I::I32Eq);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn load_constant_string(&mut self, f: u8) -> Result<(), Decline> {
+        self.field_u32(f);
+        self.box_i32(value::TYPE_STRING, self.result);
         Ok(())
     }
 

@@ -156,3 +156,11 @@ fn stubs_string_comparisons_by_code_units() {
 fn stubs_megamorphic_loads_use_the_engines_pure_lookup() {
     check_family("megamorphic", &[("MegamorphicLoadSlotResult", true), ("MegamorphicLoadSlotByValueResult", true), ("MegamorphicLoadSlotPermissiveResult", false)]);
 }
+
+#[test]
+fn stubs_membership_and_array_tests() {
+    check_family(
+        "membership",
+        &[("MegamorphicHasPropResult", false), ("LoadDenseElementHoleExistsResult", true), ("IsArrayResult", false)],
+    );
+}
