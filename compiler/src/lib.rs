@@ -227,22 +227,23 @@ fn plan_stubs(
         .and_then(|f| linker.out_index(link::InFuncIdx(f.gcptr_value_set_func)))
         .map(|i| i.0);
     let stack_pointer_global = facts.map_or(0, |f| f.stack_pointer_global);
-    // The megamorphic lookups are called directly: only if both keep their signature and
-    // survive linking.
-    let lookup_sigs = [4usize, 3];
-    let direct = |funcs: [u32; 2], arities: [usize; 2]| -> Option<[u32; 2]> {
+    // Pure engine functions stubs call directly: only if each keeps its signature and
+    // survives linking.
+    let i32s = |n: usize| snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; n], results: vec![wasmparser::ValType::I32] };
+    let f64_binary = snapshot::module::FuncSig { params: vec![wasmparser::ValType::F64; 2], results: vec![wasmparser::ValType::F64] };
+    let direct = |funcs: [u32; 2], sigs: [&snapshot::module::FuncSig; 2]| -> Option<[u32; 2]> {
         let mut out = [0u32; 2];
-        for (k, (&func, &arity)) in funcs.iter().zip(&arities).enumerate() {
-            let sig = snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; arity], results: vec![wasmparser::ValType::I32] };
-            if (func as usize) >= snap.module.num_func_imports() as usize + snap.module.bodies.len() || *snap.module.func_sig(func) != sig {
+        for (k, (&func, sig)) in funcs.iter().zip(sigs).enumerate() {
+            if (func as usize) >= snap.module.num_func_imports() as usize + snap.module.bodies.len() || snap.module.func_sig(func) != sig {
                 return None;
             }
             out[k] = linker.out_index(link::InFuncIdx(func))?.0;
         }
         Some(out)
     };
-    let native_data_property = facts.and_then(|f| direct(f.native_data_property_funcs, lookup_sigs));
-    let has_native_data_property = facts.and_then(|f| direct(f.has_native_data_property_funcs, [3, 3]));
+    let native_data_property = facts.and_then(|f| direct(f.native_data_property_funcs, [&i32s(4), &i32s(3)]));
+    let has_native_data_property = facts.and_then(|f| direct(f.has_native_data_property_funcs, [&i32s(3), &i32s(3)]));
+    let pow_fmod = facts.and_then(|f| direct(f.pow_fmod_funcs, [&f64_binary, &f64_binary]));
     let generic_ic = generic_ic_func(snap).ok().and_then(|f| linker.out_index(link::InFuncIdx(f))).map(|i| i.0);
     let mut by_body: std::collections::BTreeMap<Vec<u8>, link::OutFuncIdx> = std::collections::BTreeMap::new();
     // Request order is the engine's list order: deterministic for a given snapshot.
@@ -275,6 +276,7 @@ fn plan_stubs(
             &math_functions.map_or(u32::MAX, |m| m.2).to_le_bytes(),
             &native_data_property.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             &has_native_data_property.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
+            &pow_fmod.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
@@ -287,6 +289,7 @@ fn plan_stubs(
             math_functions,
             native_data_property,
             has_native_data_property,
+            pow_fmod,
             gcptr_value_set,
             stack_pointer_global,
             generic_ic,

@@ -103,6 +103,10 @@ pub struct EngineFacts {
     /// in `vp[0]`, the boolean result in `vp[1]`), for `MegamorphicHasPropResult` with and
     /// without `hasOwn` (OBS: its generic case picks them by that flag and fails on false).
     pub has_native_data_property_funcs: [u32; 2],
+    /// `js::ecmaPow(f64, f64) -> f64` and `fmod(f64, f64) -> f64` (OBS: the generic CacheIR
+    /// interpreter's `DoublePowResult` calls the first; `DoubleModResult` answers NaN for a zero
+    /// divisor and calls the second otherwise).
+    pub pow_fmod_funcs: [u32; 2],
     /// Global holding the C shadow-stack pointer (grows down).
     pub stack_pointer_global: u32,
     /// Table index of the generic CacheIR interpreter that stubs without compiled code run.
@@ -172,6 +176,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     gcptr_value_set_func: 5954,
     native_data_property_funcs: [11552, 11553],
     has_native_data_property_funcs: [11522, 11524],
+    pow_fmod_funcs: [5839, 13393],
     stack_pointer_global: 0,
     generic_ic_table_index: 4607,
     script: crate::script::FASTLY_WEVAL_SCRIPT_FACTS,

@@ -40,6 +40,8 @@ pub struct StubEnv<'a> {
     /// Output function indices of `GetNativeDataPropertyPure` and
     /// `GetNativeDataPropertyByValuePure`, for the megamorphic loads.
     pub native_data_property: Option<[u32; 2]>,
+    /// Output function indices of the engine's `ecmaPow` and `fmod`.
+    pub pow_fmod: Option<[u32; 2]>,
     /// Output function indices of `HasNativeDataPropertyPure<true>` and `<false>`.
     pub has_native_data_property: Option<[u32; 2]>,
     /// The engine's `UnaryMathFunction` table (address, entries) and the output type index of
@@ -222,6 +224,9 @@ static OPS: &[OpDef] = &[
     OpDef { name: "DoubleSubResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Sub) },
     OpDef { name: "DoubleMulResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Mul) },
     OpDef { name: "DoubleDivResult", args: &[Id, Id], emit: |e, a| e.double_arith(a[0], a[1], I::F64Div) },
+    // `**` and `%` on doubles: the engine's own `ecmaPow` and `fmod` (pure functions).
+    OpDef { name: "DoublePowResult", args: &[Id, Id], emit: |e, a| e.double_call(a[0], a[1], false) },
+    OpDef { name: "DoubleModResult", args: &[Id, Id], emit: |e, a| e.double_call(a[0], a[1], true) },
     OpDef { name: "MathImulResult", args: &[Id, Id], emit: |e, a| e.int32_bits(a[0], a[1], I::I32Mul) },
     OpDef { name: "IndirectTruncateInt32Result", args: &[Id], emit: |e, a| e.result_retag(a[0], value::TYPE_INT32) },
     OpDef { name: "Int32ModResult", args: &[Id, Id], emit: |e, a| e.int32_div_mod(a[0], a[1], false) },
@@ -1000,6 +1005,30 @@ impl<'a> Emitter<'a> {
     fn load_constant_string(&mut self, f: u8) -> Result<(), Decline> {
         self.field_u32(f);
         self.box_i32(value::TYPE_STRING, self.result);
+        Ok(())
+    }
+
+    fn double_call(&mut self, a: u8, b: u8, modulo: bool) -> Result<(), Decline> {
+        let Some([pow, fmod]) = self.env.pow_fmod else {
+            return Err(Decline::Unsupported(if modulo { "DoubleModResult" } else { "DoublePowResult" }.into()));
+        };
+        if modulo {
+            // x % 0 is NaN.
+            self.to_number(a);
+            self.to_number(b);
+            self.i(I::Call(fmod));
+            self.i(I::F64Const(f64::NAN.into()));
+            self.to_number(b);
+            self.i(I::F64Const(0.0f64.into())).i(I::F64Ne);
+            self.i(I::Select);
+        } else {
+            self.to_number(a);
+            self.to_number(b);
+            self.i(I::Call(pow));
+        }
+        vc::box_double(&mut self.f, self.tf);
+        let r = self.result;
+        self.i(I::LocalSet(r));
         Ok(())
     }
 

@@ -164,3 +164,8 @@ fn stubs_membership_and_array_tests() {
         &[("MegamorphicHasPropResult", false), ("LoadDenseElementHoleExistsResult", true), ("IsArrayResult", false)],
     );
 }
+
+#[test]
+fn stubs_double_pow_and_mod_call_the_engines_functions() {
+    check_family("pow_mod", &[("DoubleModResult", true), ("DoublePowResult", true)]);
+}
