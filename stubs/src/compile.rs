@@ -365,6 +365,13 @@ enum Key {
     Value(u8),
 }
 
+/// What a lookup that misses does: fail the stub, or hand the hit to the generic interpreter.
+#[derive(Clone, Copy)]
+enum Miss {
+    Fail,
+    Defer(&'static str),
+}
+
 /// Emits one function; tracks the local layout.
 struct Emitter<'a> {
     env: &'a StubEnv<'a>,
@@ -863,24 +870,36 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
-    /// The engine's pure data-property lookup on native object `o`, with a 16-byte Value
-    /// scratch on the shadow stack; fails the stub when the lookup does (`permissive`: hands
-    /// the hit to the generic interpreter instead, which does the full get).
+    /// A megamorphic load: the engine's pure data-property lookup (`permissive`: a miss hands
+    /// the hit to the generic interpreter, which does the full get).
     fn megamorphic_load(&mut self, o: u8, key: Key, permissive: bool) -> Result<(), Decline> {
         let op = if permissive { "MegamorphicLoadSlotPermissiveResult" } else { "MegamorphicLoadSlotResult" };
         let Some([by_name, by_value]) = self.env.native_data_property else {
             return Err(Decline::Unsupported(op.into()));
         };
+        let func = if matches!(key, Key::Name(_)) { by_name } else { by_value };
+        self.pure_lookup(o, key, func, if permissive { Miss::Defer(op) } else { Miss::Fail })
+    }
+
+    /// `key in o` / `hasOwnProperty` through the engine's pure has-lookup.
+    fn megamorphic_has(&mut self, o: u8, id: u8, has_own: bool) -> Result<(), Decline> {
+        let Some([own, any]) = self.env.has_native_data_property else {
+            return Err(Decline::Unsupported("MegamorphicHasPropResult".into()));
+        };
+        self.pure_lookup(o, Key::Value(id), if has_own { own } else { any }, Miss::Fail)
+    }
+
+    /// Calls the engine's pure lookup `func` on native object `o` with a 16-byte Value scratch
+    /// `vp` on the shadow stack: `(cx, o, name, vp)` with the result in `vp[0]` for a name key,
+    /// `(cx, o, vp)` with the key in `vp[0]` and the result in `vp[1]` for a Value key. A
+    /// non-native object or a `false` return is a miss.
+    fn pure_lookup(&mut self, o: u8, key: Key, func: u32, miss: Miss) -> Result<(), Decline> {
         let (g, vp, ok) = (self.env.stack_pointer_global, self.t32, self.t32b);
         let undefined = tag_bits(value::TYPE_UNDEFINED) as i64;
         self.lo(o);
         self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::I32Load8U(Self::mem(ic::SHAPE_FLAGS_BYTE, 0)));
         self.i(I::I32Const(ic::SHAPE_IS_NATIVE)).i(I::I32And).i(I::I32Eqz);
-        if permissive {
-            self.defer_to_generic_if(op)?;
-        } else {
-            self.fail_if();
-        }
+        self.on_miss(miss)?;
         self.i(I::GlobalGet(g)).i(I::I32Const(16)).i(I::I32Sub).i(I::LocalTee(vp)).i(I::GlobalSet(g));
         self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
         self.lo(o);
@@ -888,53 +907,32 @@ impl<'a> Emitter<'a> {
             Key::Name(f) => {
                 self.i(I::LocalGet(vp)).i(I::I64Const(undefined)).i(I::I64Store(Self::mem(0, 3)));
                 self.field_u32(f);
-                self.i(I::LocalGet(vp)).i(I::Call(by_name));
                 0
             }
             Key::Value(id) => {
                 let r = self.reg(id);
                 self.i(I::LocalGet(vp)).i(I::LocalGet(r)).i(I::I64Store(Self::mem(0, 3)));
                 self.i(I::LocalGet(vp)).i(I::I64Const(undefined)).i(I::I64Store(Self::mem(8, 3)));
-                self.i(I::LocalGet(vp)).i(I::Call(by_value));
                 8
             }
         };
-        self.i(I::LocalSet(ok));
+        self.i(I::LocalGet(vp)).i(I::Call(func)).i(I::LocalSet(ok));
         let r = self.result;
         self.i(I::LocalGet(vp)).i(I::I64Load(Self::mem(out, 3))).i(I::LocalSet(r));
         self.i(I::LocalGet(vp)).i(I::I32Const(16)).i(I::I32Add).i(I::GlobalSet(g));
         self.i(I::LocalGet(ok)).i(I::I32Eqz);
-        if permissive {
-            self.defer_to_generic_if(op)?;
-        } else {
-            self.fail_if();
-        }
-        Ok(())
+        self.on_miss(miss)
     }
 
-    /// `key in o` / `hasOwnProperty` through the engine's pure lookup; a miss fails the stub.
-    fn megamorphic_has(&mut self, o: u8, id: u8, has_own: bool) -> Result<(), Decline> {
-        let Some([own, any]) = self.env.has_native_data_property else {
-            return Err(Decline::Unsupported("MegamorphicHasPropResult".into()));
-        };
-        let (g, vp, ok) = (self.env.stack_pointer_global, self.t32, self.t32b);
-        self.lo(o);
-        self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::I32Load8U(Self::mem(ic::SHAPE_FLAGS_BYTE, 0)));
-        self.i(I::I32Const(ic::SHAPE_IS_NATIVE)).i(I::I32And).i(I::I32Eqz);
-        self.fail_if();
-        self.i(I::GlobalGet(g)).i(I::I32Const(16)).i(I::I32Sub).i(I::LocalTee(vp)).i(I::GlobalSet(g));
-        let r = self.reg(id);
-        self.i(I::LocalGet(vp)).i(I::LocalGet(r)).i(I::I64Store(Self::mem(0, 3)));
-        self.i(I::LocalGet(vp)).i(I::I64Const(tag_bits(value::TYPE_UNDEFINED) as i64)).i(I::I64Store(Self::mem(8, 3)));
-        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
-        self.lo(o);
-        self.i(I::LocalGet(vp)).i(I::Call(if has_own { own } else { any })).i(I::LocalSet(ok));
-        let res = self.result;
-        self.i(I::LocalGet(vp)).i(I::I64Load(Self::mem(8, 3))).i(I::LocalSet(res));
-        self.i(I::LocalGet(vp)).i(I::I32Const(16)).i(I::I32Add).i(I::GlobalSet(g));
-        self.i(I::LocalGet(ok)).i(I::I32Eqz);
-        self.fail_if();
-        Ok(())
+    /// `[i32 cond] -> []`: a miss fails the stub or defers the hit to the generic interpreter.
+    fn on_miss(&mut self, miss: Miss) -> Result<(), Decline> {
+        match miss {
+            Miss::Fail => {
+                self.fail_if();
+                Ok(())
+            }
+            Miss::Defer(op) => self.defer_to_generic_if(op),
+        }
     }
 
     /// `index in array` for dense elements: a negative index fails; past the initialized
@@ -992,11 +990,16 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
-    /// Whether `o`'s class is the one in field `f`.
-    fn has_class(&mut self, o: u8, f: u8) -> Result<(), Decline> {
+    /// Pushes `o`'s class and the class in field `f`.
+    fn class_and_field(&mut self, o: u8, f: u8) {
         self.base_shape(o);
         self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2)));
         self.field_u32(f);
+    }
+
+    /// Whether `o`'s class is the one in field `f`.
+    fn has_class(&mut self, o: u8, f: u8) -> Result<(), Decline> {
+        self.class_and_field(o, f);
         self.i(I::I32Eq);
         self.box_i32(value::TYPE_BOOLEAN, self.result);
         Ok(())
@@ -1626,9 +1629,7 @@ impl<'a> Emitter<'a> {
 
     /// The object's class is the one in field `f`.
     fn guard_any_class(&mut self, o: u8, f: u8) -> Result<(), Decline> {
-        self.base_shape(o);
-        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2)));
-        self.field_u32(f);
+        self.class_and_field(o, f);
         self.fail_if_ne32()
     }
 
