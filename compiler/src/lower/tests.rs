@@ -337,6 +337,32 @@ fn a_catch_block_is_compiled_and_entered_from_the_engines_exception_handling() {
 }
 
 #[test]
+fn a_finally_block_is_entered_with_three_more_values_than_its_note_says() {
+    // try { } finally { }: the normal entry pushes three values before the handler.
+    let s = Script::new(&[
+        ("Try", None),
+        ("Zero", None),
+        ("Zero", None),
+        ("Zero", None),
+        ("Goto", to(5)),
+        ("JumpTarget", Some(Operand::IcIndex(0))),
+        ("Pop", None),
+        ("Pop", None),
+        ("Return", None),
+    ]);
+    let note = |depth| crate::bytecode::notes::TryNote { kind: sf::TRY_NOTE_FINALLY, stack_depth: depth, start: 10, length: 40 };
+    let notes = crate::bytecode::notes::ScriptNotes { try_notes: vec![note(0)], ..Default::default() };
+    let ops = operators(&validate(&s.lowered_with(0, &test_env(), &notes).unwrap().body));
+    assert!(ops.windows(2).any(|w| w[0] == "I32Const { value: 50 }" && w[1] == "I32Eq"), "no compare with the handler's pc");
+    let true_value = (runtime_abi::value::tag_bits(runtime_abi::value::TYPE_BOOLEAN) | 1) as i64;
+    assert!(ops.contains(&format!("I64Const {{ value: {true_value} }}")), "an exceptional entry pushes `true`");
+    // A note whose depth disagrees with the normal entry's is malformed bytecode.
+    let notes = crate::bytecode::notes::ScriptNotes { try_notes: vec![note(1)], ..Default::default() };
+    let d = s.lowered_with(0, &test_env(), &notes).err().expect("declined");
+    assert!(d.reason.contains("malformed bytecode"), "{d:?}");
+}
+
+#[test]
 fn throw_makes_the_value_pending_and_goes_where_errors_go() {
     let s = Script::new(&[("GetArg", Some(Operand::Arg(0))), ("Throw", None)]);
     let ops = lower_ok(&s, 0);
