@@ -265,13 +265,8 @@ fn plan_stubs(
             &ic_type_index.to_le_bytes(),
             &gcptr_value_set.map_or(u32::MAX, |f| f).to_le_bytes(),
             &stack_pointer_global.to_le_bytes(),
-            &array_class.unwrap_or(0).to_le_bytes(),
-            &arguments_classes.map_or([0; 8], |[m, u]| {
-                let mut b = [0u8; 8];
-                b[..4].copy_from_slice(&m.to_le_bytes());
-                b[4..].copy_from_slice(&u.to_le_bytes());
-                b
-            }),
+            // (Class addresses and the other engine facts are in `facts_digest`; what follows
+            // depends on the output module.)
             &generic_ic.unwrap_or(u32::MAX).to_le_bytes(),
             &math_functions.map_or(u32::MAX, |m| m.2).to_le_bytes(),
             &native_data_property.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
@@ -484,8 +479,8 @@ fn lower_one(
     r: &snapshot::requests::Request,
     script: &snapshot::requests::ScriptRequest,
 ) -> Result<std::result::Result<lower::Lowered, lower::Decline>> {
-    // Flags are read at run time too; the image's copy only declines async functions and
-    // generators early (their ops would decline them anyway).
+    // Flags are read at run time too; the image's copy tells async functions and generators
+    // apart, which the engine never runs compiled (a justified decline, not a missing op).
     let immutable_flags = match origins.get(&r.specialized) {
         Some(o) => snap.image.u32(o.script_addr + runtime_abi::layout::script::IMMUTABLE_FLAGS)?,
         None => 0,

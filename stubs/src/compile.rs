@@ -900,7 +900,7 @@ impl<'a> Emitter<'a> {
         self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::I32Load8U(Self::mem(ic::SHAPE_FLAGS_BYTE, 0)));
         self.i(I::I32Const(ic::SHAPE_IS_NATIVE)).i(I::I32And).i(I::I32Eqz);
         self.on_miss(miss)?;
-        self.i(I::GlobalGet(g)).i(I::I32Const(16)).i(I::I32Sub).i(I::LocalTee(vp)).i(I::GlobalSet(g));
+        vc::shadow_alloc(&mut self.f, g, vp, 16);
         self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
         self.lo(o);
         let out = match key {
@@ -919,7 +919,7 @@ impl<'a> Emitter<'a> {
         self.i(I::LocalGet(vp)).i(I::Call(func)).i(I::LocalSet(ok));
         let r = self.result;
         self.i(I::LocalGet(vp)).i(I::I64Load(Self::mem(out, 3))).i(I::LocalSet(r));
-        self.i(I::LocalGet(vp)).i(I::I32Const(16)).i(I::I32Add).i(I::GlobalSet(g));
+        vc::shadow_free(&mut self.f, g, vp, 16);
         self.i(I::LocalGet(ok)).i(I::I32Eqz);
         self.on_miss(miss)
     }
@@ -1044,7 +1044,7 @@ impl<'a> Emitter<'a> {
     }
 
     fn string_char_code(&mut self, s: u8, idx: u8, handle_oob: bool) -> Result<(), Decline> {
-        let (flags, i, chars) = (self.t32, self.t32b, self.t64);
+        let (flags, i, chars) = (self.t32, self.t32b, self.t32c);
         self.lo(s);
         self.i(I::I32Load(Self::mem(ic::STRING_FLAGS, 2))).i(I::LocalTee(flags));
         self.i(I::I32Const(str_bits::LINEAR_BIT as i32)).i(I::I32And).i(I::I32Eqz);
@@ -1060,22 +1060,9 @@ impl<'a> Emitter<'a> {
         } else {
             self.fail_if();
         }
-        // chars = inline ? s + 8 : u32[s + 8]; kept in the i64 temporary's low word.
-        self.i(I::LocalGet(flags)).i(I::I32Const(str_bits::INLINE_CHARS_BIT as i32)).i(I::I32And);
-        self.i(I::If(BlockType::Result(ValType::I32)));
-        self.lo(s);
-        self.i(I::I32Const(str_bits::CHARS as i32)).i(I::I32Add);
-        self.i(I::Else);
-        self.lo(s);
-        self.i(I::I32Load(Self::mem(str_bits::CHARS, 2)));
-        self.i(I::End);
-        self.i(I::I64ExtendI32U).i(I::LocalSet(chars));
-        self.i(I::LocalGet(flags)).i(I::I32Const(str_bits::LATIN1_CHARS_BIT as i32)).i(I::I32And);
-        self.i(I::If(BlockType::Result(ValType::I32)));
-        self.i(I::LocalGet(chars)).i(I::I32WrapI64).i(I::LocalGet(i)).i(I::I32Add).i(I::I32Load8U(Self::mem(0, 0)));
-        self.i(I::Else);
-        self.i(I::LocalGet(chars)).i(I::I32WrapI64).i(I::LocalGet(i)).i(I::I32Const(1)).i(I::I32Shl).i(I::I32Add).i(I::I32Load16U(Self::mem(0, 1)));
-        self.i(I::End);
+        self.string_chars(s, flags);
+        self.i(I::LocalSet(chars));
+        self.code_unit(chars, flags, i);
         self.box_i32(value::TYPE_INT32, self.result);
         if handle_oob {
             self.i(I::End);

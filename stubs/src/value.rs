@@ -226,12 +226,23 @@ pub struct BarrieredStore {
 impl BarrieredStore {
     pub fn emit<E: Emit + ?Sized>(&self, e: &mut E, value: u32, addr: impl FnOnce(&mut E)) {
         let (g, t) = (self.sp_global, self.t32);
-        all(e, &[I::GlobalGet(g), I::I32Const(16), I::I32Sub, I::LocalTee(t), I::GlobalSet(g)]);
+        shadow_alloc(e, g, t, 16);
         all(e, &[I::LocalGet(t), I::LocalGet(value), I::I64Store(MemArg { offset: 0, align: 3, memory_index: 0 })]);
         addr(e);
         all(e, &[I::LocalGet(t), I::Call(self.set)]);
-        all(e, &[I::LocalGet(t), I::I32Const(16), I::I32Add, I::GlobalSet(g)]);
+        shadow_free(e, g, t, 16);
     }
+}
+
+/// Carves `bytes` (a multiple of 8) from the C shadow stack (global `sp_global`, growing down);
+/// the address is left in local `t`.
+pub fn shadow_alloc<E: Emit + ?Sized>(e: &mut E, sp_global: u32, t: u32, bytes: u32) {
+    all(e, &[I::GlobalGet(sp_global), I::I32Const(bytes as i32), I::I32Sub, I::LocalTee(t), I::GlobalSet(sp_global)]);
+}
+
+/// Gives back what [`shadow_alloc`] carved at the address in local `t`.
+pub fn shadow_free<E: Emit + ?Sized>(e: &mut E, sp_global: u32, t: u32, bytes: u32) {
+    all(e, &[I::LocalGet(t), I::I32Const(bytes as i32), I::I32Add, I::GlobalSet(sp_global)]);
 }
 
 #[cfg(test)]

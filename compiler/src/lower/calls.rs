@@ -437,6 +437,12 @@ enum Cell {
 }
 
 impl Cell {
+    /// The cell's offset in `state`.
+    fn at(self) -> u32 {
+        match self {
+            Cell::Value(at) | Cell::Pointer(at) => at,
+        }
+    }
     fn clear(self, l: &mut Lower<'_>) {
         l.i(I::LocalGet(param::STATE));
         match self {
@@ -702,11 +708,8 @@ pub(crate) fn del_elem(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline>
 /// the low byte of `state.res` (undefined before and after, so the GC never sees anything but
 /// undefined there).
 fn delete_through(l: &mut Lower<'_>, cx: &OpCtx<'_>, f: u32, second: Cell) {
-    let second_at = match second {
-        Cell::Value(at) | Cell::Pointer(at) => at,
-    };
     Cell::Value(sf::STATE_RES).clear(l);
-    let args = [Arg::Cx, Arg::State(sf::STATE_VALUE0), Arg::State(second_at), Arg::State(sf::STATE_RES)];
+    let args = [Arg::Cx, Arg::State(sf::STATE_VALUE0), Arg::State(second.at()), Arg::State(sf::STATE_RES)];
     let r = call_engine(l, cx, f, &args, &[Cell::Value(sf::STATE_VALUE0), second]);
     l.free_temp(r);
     let b = l.temp(ValType::I32);

@@ -6,6 +6,7 @@ use super::{m, Lower};
 use runtime_abi::layout::frame as bf;
 use runtime_abi::script::{self as sf, ctx, param, rfe};
 use runtime_abi::value as jsval;
+use stubs::value as vc;
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
 impl<'e> Lower<'e> {
@@ -245,11 +246,11 @@ impl<'e> Lower<'e> {
         self.i(I::LocalGet(sp)).i(I::LocalSet(t));
         self.push_exit_frame_at_t();
         // The ResumeFromException on the shadow stack.
-        self.i(I::GlobalGet(g)).i(I::I32Const(rfe::SIZE as i32)).i(I::I32Sub).i(I::LocalTee(t)).i(I::GlobalSet(g));
+        vc::shadow_alloc(&mut *self.code.borrow_mut(), g, t, rfe::SIZE);
         self.i(I::LocalGet(t)).i(I::I32Const(rfe::KIND_ENTRY_FRAME)).i(I::I32Store(m(rfe::KIND, 2)));
         self.i(I::LocalGet(t)).i(I::Call(self.env.handle_exception));
         self.pop_exit_frame();
-        self.i(I::LocalGet(t)).i(I::I32Const(rfe::SIZE as i32)).i(I::I32Add).i(I::GlobalSet(g));
+        vc::shadow_free(&mut *self.code.borrow_mut(), g, t, rfe::SIZE);
         // fp = rfe.framePointer (the stack's fp too); sp = rfe.stackPointer.
         self.i(I::LocalGet(t)).i(I::I32Load(m(rfe::FRAME_POINTER, 2))).i(I::LocalSet(fp));
         self.i(I::LocalGet(t)).i(I::I32Load(m(rfe::STACK_POINTER, 2))).i(I::LocalSet(sp));

@@ -42,7 +42,8 @@ pub struct Args {
     #[arg(long)]
     pub no_direct_calls: bool,
     /// Testing an engine fact: give the scripts the engine never runs compiled (generators,
-    /// async functions) a function that traps, so a run that completes proves it.
+    /// async functions, the self-hosting setup script) a function that traps, so a run that
+    /// completes proves it.
     #[arg(long, hide = true)]
     pub trap_never_entered: bool,
 }
