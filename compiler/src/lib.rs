@@ -455,20 +455,30 @@ fn lower_env<'f>(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &'f 
         init_dense_element: engine_func(snap, linker, s.init_dense_element_func, 3, 0, "initDenseElement")?,
         gcptr_value_set: engine_func(snap, linker, facts.gcptr_value_set_func, 2, 0, "GCPtr<Value>::set")?,
         inline_bodies: &[],
-        direct_calls: direct_calls(snap, facts),
+        direct_calls: direct_calls(snap, linker, facts)?,
         site_counters: None,
     })
 }
 
 /// The facts direct calls need, if the image confirms them: both function classes are JSClasses
-/// named "Function", and the module has the interpreter entry's type.
-fn direct_calls(snap: &Snapshot<'_>, facts: &runtime_abi::EngineFacts) -> Option<lower::DirectCalls> {
+/// named "Function", and the module has the interpreter entry's type (and `JSNative`'s, for
+/// native callees).
+fn direct_calls(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &runtime_abi::EngineFacts) -> Result<Option<lower::DirectCalls>> {
     let named_function = |clasp: u32| snap.image.u32(clasp).ok().and_then(|name| snap.image.c_str(name, 16)).as_deref() == Some("Function");
     if !facts.function_classes.iter().all(|&c| named_function(c)) {
-        return None;
+        return Ok(None);
     }
-    let script_type_index = snap.module.types.iter().position(|t| *t == script_sig())? as u32;
-    Some(lower::DirectCalls { function_classes: facts.function_classes, script_type_index })
+    let type_index = |sig: &snapshot::module::FuncSig| snap.module.types.iter().position(|t| t == sig).map(|i| i as u32);
+    let Some(script_type_index) = type_index(&script_sig()) else { return Ok(None) };
+    let native_sig = snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; 3], results: vec![wasmparser::ValType::I32] };
+    let create_this = engine_func(snap, linker, facts.script.create_this_from_ic_func, 4, 1, "CreateThisFromIC")?;
+    Ok(Some(lower::DirectCalls {
+        function_classes: facts.function_classes,
+        script_type_index,
+        create_this,
+        native_type_index: type_index(&native_sig),
+        generic_ic_table_index: facts.generic_ic_table_index,
+    }))
 }
 
 /// Lowers one script request: the function body, or why it stays interpreted.

@@ -42,12 +42,17 @@ pub mod function {
     pub const FLAGS_AND_ARG_COUNT: u32 = 16;
     pub const NARGS_SHIFT: u32 = 16;
     pub const SCRIPT: u32 = 32;
+    /// A native function's `JSNative` (a table index), in the low word of fixed slot 1 (a
+    /// private value); OBS fastly func 7397's native call loads it from +24.
+    pub const NATIVE: u32 = 24;
     pub const ATOM: u32 = 40;
     /// `FunctionFlags` bits (ESR128 `vm/FunctionFlags.h`; checked against snapshot functions:
     /// a declaration is 0x120, an arrow 0x221, a class constructor 0x123, a getter 0x24).
     pub const FLAG_KIND_MASK: u32 = 7;
     pub const KIND_CLASS_CONSTRUCTOR: u32 = 3;
     pub const FLAG_BASESCRIPT: u32 = 1 << 5;
+    /// A self-hosted function not yet cloned: no script, and no native either.
+    pub const FLAG_SELFHOSTLAZY: u32 = 1 << 6;
     pub const FLAG_CONSTRUCTOR: u32 = 1 << 8;
 }
 

@@ -132,6 +132,14 @@ pub const EXIT_DESCRIPTOR: u32 = 1;
 /// (here: compiled or interpreted) frame; `EXIT_DESCRIPTOR` is this type with no arguments.
 pub const FRAME_TYPE_BASELINE_JS: u32 = 1;
 pub const EXIT_FRAME_BARE: u32 = 12;
+/// `ExitFrameType::CallNative`: the footer of a native call's exit frame, whose layout above
+/// the frame pointer is `NativeExitFrameLayout`: caller FP, null return address, descriptor,
+/// `argc` (+12), then `vp` (+16: callee, this, the arguments; the result lands in `vp[0]`).
+/// OBS fastly func 7397: the Call IC's native path stores `flags >> 5` (0 unless constructing)
+/// as the footer, `argc` at `vp - 4` and the descriptor at `vp - 8`.
+pub const EXIT_FRAME_CALL_NATIVE: u32 = 0;
+pub const NATIVE_EXIT_ARGC: u32 = 12;
+pub const NATIVE_EXIT_VP: u32 = 16;
 
 /// `State` (the `state` parameter): the Rooted cells whose pointers C++ helpers take as handles.
 pub const STATE_OBJ0: u32 = 88;
@@ -209,6 +217,13 @@ pub struct ScriptFacts {
     pub init_elem_accessor_func: u32,
     /// `ToStringSlow<CanGC>(cx, HandleValue) -> JSString*`.
     pub to_string_func: u32,
+    /// `js::jit::CreateThisFromIC(cx, HandleObject callee, HandleObject newTarget,
+    /// MutableHandleValue rval) -> bool`: `this` of a constructing call (an object, or the
+    /// uninitialized-lexical magic for a derived class constructor). OBS fastly func 7397's
+    /// `CallScriptedFunction` calls it with `&state.obj0` (callee), `&state.obj1` (new.target)
+    /// and `&state.value0` (set to undefined first); its body stores `JS_IS_CONSTRUCTING` in
+    /// `rval`, tests the derived-constructor flag, else allocates.
+    pub create_this_from_ic_func: u32,
     /// `js::jit::HandleException(ResumeFromException*)`, behind an exit frame.
     pub handle_exception_func: u32,
     /// `GetAndClearException(cx, MutableHandleValue) -> bool`.
@@ -288,6 +303,7 @@ pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
     init_prop_accessor_func: 5962,
     init_elem_accessor_func: 5955,
     to_string_func: 8448,
+    create_this_from_ic_func: 11532,
     handle_exception_func: 11803,
     get_and_clear_exception_func: 5957,
     get_pending_exception_stack_func: 7446,

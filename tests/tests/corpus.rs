@@ -111,7 +111,7 @@ include!(concat!(env!("OUT_DIR"), "/corpus_tests.rs"));
 #[test]
 fn feature_programs_compile_all_their_functions() {
     let dir = scratch("corpus-feature-programs");
-    for name in ["arguments", "class_features", "delete", "eval", "finally", "for_in", "holes", "misc_ops", "table_switch", "catch_loops"] {
+    for name in ["arguments", "class_features", "delete", "eval", "finally", "for_in", "holes", "misc_ops", "table_switch", "catch_loops", "construct_native"] {
         let js = workspace_root().join("corpus").join(format!("{name}.js"));
         let snap = dir.join(format!("{name}.snap.wasm"));
         let out = run_aotjs([&"snapshot".into(), &js, &"-o".into(), &snap]);

@@ -244,7 +244,7 @@ impl<'e> Lower<'e> {
         self.i(I::LocalGet(frame)).i(I::LocalGet(param::PC_BASE)).i(I::LocalGet(self.p.pcoff)).i(I::I32Add);
         self.i(I::I32Store(m(bf::INTERPRETER_PC, 2)));
         self.i(I::LocalGet(sp)).i(I::LocalSet(t));
-        self.push_exit_frame_at_t();
+        self.push_exit_frame_at_t(sf::EXIT_FRAME_BARE);
         // The ResumeFromException on the shadow stack.
         vc::shadow_alloc(&mut *self.code.borrow_mut(), g, t, rfe::SIZE);
         self.i(I::LocalGet(t)).i(I::I32Const(rfe::KIND_ENTRY_FRAME)).i(I::I32Store(m(rfe::KIND, 2)));
@@ -339,10 +339,20 @@ impl<'e> Lower<'e> {
         self.store_pc(idx);
         self.sp_addr(depth);
         self.i(I::LocalSet(self.p.t32));
-        self.push_exit_frame_at_t();
+        self.push_exit_frame_at_t(sf::EXIT_FRAME_BARE);
     }
-    /// Pushes an exit frame at the stack pointer in `p.t32`.
-    fn push_exit_frame_at_t(&mut self) {
+    /// Pushes a native call's exit frame below `vp` (in local `vp`: callee, this and the `argc`
+    /// arguments), as the engine's `CallNativeFunction` does: `argc` just below `vp`, then the
+    /// common exit frame with the `CallNative` footer. [`Lower::pop_exit_frame`] pops it.
+    pub(crate) fn native_exit_frame(&mut self, vp: u32, argc: u32) {
+        let t = self.p.t32;
+        self.i(I::LocalGet(vp)).i(I::I32Const((sf::NATIVE_EXIT_VP - sf::NATIVE_EXIT_ARGC) as i32)).i(I::I32Sub).i(I::LocalTee(t));
+        self.i(I::I32Const(argc as i32)).i(I::I32Store(m(0, 2)));
+        self.push_exit_frame_at_t(sf::EXIT_FRAME_CALL_NATIVE);
+    }
+    /// Pushes an exit frame with footer `footer` whose descriptor ends at `p.t32`: the frame
+    /// pointer is `p.t32 - 12`.
+    fn push_exit_frame_at_t(&mut self, footer: u32) {
         let s = self.env.facts;
         let (t, fp) = (self.p.t32, self.p.exit_fp);
         // descriptor and null return address at sp-8
@@ -351,7 +361,7 @@ impl<'e> Lower<'e> {
         self.i(I::LocalGet(t)).i(I::I32Const(12)).i(I::I32Sub).i(I::LocalTee(fp));
         self.i(I::LocalGet(self.p.frame)).i(I::I32Const(bf::SIZE as i32)).i(I::I32Add).i(I::I32Store(m(0, 2)));
         self.i(I::LocalGet(param::STACK)).i(I::LocalGet(fp)).i(I::I32Store(m(sf::STACK_FP, 2)));
-        self.i(I::LocalGet(t)).i(I::I32Const(16)).i(I::I32Sub).i(I::I32Const(sf::EXIT_FRAME_BARE as i32)).i(I::I32Store(m(0, 2)));
+        self.i(I::LocalGet(t)).i(I::I32Const(16)).i(I::I32Sub).i(I::I32Const(footer as i32)).i(I::I32Store(m(0, 2)));
         // cx->activation()->packedExitFP = exitFP
         self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_activation, 2))).i(I::LocalGet(fp)).i(I::I32Store(m(s.activation_exit_fp, 2)));
         // saved = pbstack.top; pbstack.top = exitFP - 4
@@ -359,7 +369,7 @@ impl<'e> Lower<'e> {
         self.i(I::LocalGet(param::CX)).i(I::I32Load(m(s.cx_runtime, 2)));
         self.i(I::LocalGet(t)).i(I::I32Const(16)).i(I::I32Sub).i(I::I32Store(m(s.pb_stack_top, 2)));
     }
-    fn pop_exit_frame(&mut self) {
+    pub(crate) fn pop_exit_frame(&mut self) {
         let s = self.env.facts;
         // stack.fp = *exitFP (the frame's FP again); top restored
         self.i(I::LocalGet(param::STACK)).i(I::LocalGet(self.p.exit_fp)).i(I::I32Load(m(0, 2))).i(I::I32Store(m(sf::STACK_FP, 2)));

@@ -161,6 +161,14 @@ pub struct DirectCalls {
     pub function_classes: [u32; 2],
     /// Type index of the interpreter-entry signature (13 × i32 -> i32).
     pub script_type_index: u32,
+    /// `CreateThisFromIC` (output function index), for constructing calls.
+    pub create_this: u32,
+    /// Type index of `JSNative` (`(cx, argc, vp) -> bool`, 3 × i32 -> i32): natives are
+    /// called directly when the module has it.
+    pub native_type_index: Option<u32>,
+    /// The generic CacheIR interpreter's table index: a site whose first stub has this code
+    /// has no compiled body to keep, so natives are called directly there.
+    pub generic_ic_table_index: u32,
 }
 
 pub use inline::{predicted_groups, InlineBody, InlineShape};
@@ -172,8 +180,11 @@ pub enum SitePlan {
     /// Runs these groups of stub-library bodies inline when the site's first stub (for
     /// property sites, its first or second) has one.
     Inline(Vec<InlineBody>),
-    /// Enters the callee's compiled function when the callee has one.
+    /// Enters the callee's compiled function when the callee has one; calls a native callee
+    /// directly when the site's first stub has no compiled body.
     DirectCall,
+    /// `new`: makes `this` and enters the constructor's compiled function when it has one.
+    DirectConstruct,
     /// Calls the chain; arithmetic, comparisons and branches handle numbers and booleans
     /// inline first (`arith.rs`, `control.rs`).
     Chain,
@@ -187,8 +198,11 @@ impl SitePlan {
         let groups = predicted_groups(op, env.inline_bodies);
         if !groups.is_empty() {
             SitePlan::Inline(groups)
-        } else if env.direct_calls.is_some() && direct::is_direct_call_op(op) {
-            SitePlan::DirectCall
+        } else if let (Some(_), Some(shape)) = (env.direct_calls, direct::call_shape(op)) {
+            match shape {
+                direct::CallShape::Call => SitePlan::DirectCall,
+                direct::CallShape::Construct => SitePlan::DirectConstruct,
+            }
         } else {
             SitePlan::Chain
         }
@@ -209,7 +223,10 @@ impl SitePlan {
                 let parts: Vec<String> = kinds.iter().map(|(n, c)| format!("{n} ({c} bod{})", if *c == 1 { "y" } else { "ies" })).collect();
                 format!("inline: {}; else the chain", parts.join(", "))
             }
-            SitePlan::DirectCall => "direct call of a compiled scripted callee; else the chain".into(),
+            SitePlan::DirectCall => {
+                "direct call of a compiled scripted callee, or of a native where the site has no compiled stub; else the chain".into()
+            }
+            SitePlan::DirectConstruct => "direct `new` of a compiled scripted constructor; else the chain".into(),
             SitePlan::Chain => "the chain (after the inline path for numbers and booleans, where the op has one)".into(),
         }
     }

@@ -20,6 +20,7 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("Int8", 0, 1, false),
     ("Double", 0, 1, false),
     ("Undefined", 0, 1, false),
+    ("IsConstructing", 0, 1, false),
     ("GetLocal", 0, 1, false),
     ("SetLocal", 1, 1, false),
     ("GetArg", 0, 1, false),
@@ -133,7 +134,7 @@ fn to(i: u32) -> Option<Operand> {
 }
 
 /// Engine functions as imports 0..=12, in `test_env`'s order, with their real signatures.
-const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1), (3, 1), (3, 0), (1, 0), (4, 1), (2, 1), (3, 1), (4, 1), (5, 1), (5, 1), (2, 1), (2, 1), (2, 1), (3, 0), (2, 1), (4, 1), (2, 1), (3, 1), (3, 1), (1, 0), (2, 1), (2, 1), (2, 1), (3, 1)];
+const IMPORTS: &[(usize, usize)] = &[(13, 1), (8, 1), (1, 1), (2, 0), (2, 1), (3, 1), (3, 1), (3, 1), (2, 0), (3, 0), (2, 1), (2, 1), (2, 0), (4, 1), (4, 1), (4, 1), (4, 1), (3, 1), (3, 0), (1, 0), (4, 1), (2, 1), (3, 1), (4, 1), (5, 1), (5, 1), (2, 1), (2, 1), (2, 1), (3, 0), (2, 1), (4, 1), (2, 1), (3, 1), (3, 1), (1, 0), (2, 1), (2, 1), (2, 1), (3, 1), (4, 1)];
 const IC_TYPE: u32 = 0;
 const INLINE: &[InlineBody] = &[
     InlineBody { table_index: 7001, count: 1, shape: InlineShape::FixedSlotRead { shape: 24, offset: 28 } },
@@ -151,6 +152,7 @@ const INLINE: &[InlineBody] = &[
     },
 ];
 const SCRIPT_TYPE: u32 = 1;
+const NATIVE_TYPE: u32 = 2;
 
 fn test_env() -> LowerEnv<'static> {
     LowerEnv {
@@ -196,7 +198,13 @@ fn test_env() -> LowerEnv<'static> {
         clone_regexp: 11,
         gcptr_value_set: 12,
         inline_bodies: INLINE,
-        direct_calls: Some(super::DirectCalls { function_classes: [0x1000, 0x2000], script_type_index: SCRIPT_TYPE }),
+        direct_calls: Some(super::DirectCalls {
+            function_classes: [0x1000, 0x2000],
+            script_type_index: SCRIPT_TYPE,
+            create_this: 40,
+            native_type_index: Some(NATIVE_TYPE),
+            generic_ic_table_index: 4607,
+        }),
         site_counters: None,
     }
 }
@@ -212,6 +220,7 @@ fn validate_with_globals(body: &[u8], globals: u32) -> Vec<u8> {
     let mut types = TypeSection::new();
     types.ty().function([ValType::I64, ValType::I64, ValType::I32, ValType::I32], [ValType::I64]);
     types.ty().function([ValType::I32; 13], [ValType::I32]);
+    types.ty().function([ValType::I32; 3], [ValType::I32]);
     let mut imports = ImportSection::new();
     for (i, &(params, results)) in IMPORTS.iter().enumerate() {
         let ty = types.len();
@@ -723,17 +732,42 @@ fn calls_enter_a_compiled_callee_directly_behind_guards_and_fall_back_to_the_cha
     // An error from the callee branches out to the restart entry.
     assert!(ops[d..c].iter().any(|o| o.starts_with("Br {")));
 
-    // `new` is not a direct call.
+    // A native callee: `JSNative(cx, argc, vp)` behind a CallNative exit frame, only where
+    // the site's first stub has no compiled body (its code is the generic interpreter's).
+    let native = format!("CallIndirect {{ type_index: {NATIVE_TYPE}, table_index: 0 }}");
+    let nat = ops.iter().position(|o| *o == native).expect("the native call");
+    assert!(d < nat && nat < c, "scripted, then native, then the chain");
+    assert!(ops[d..nat].iter().any(|o| o == "I32Const { value: 4607 }"), "the site's first stub is checked");
+    let footer = format!("I32Const {{ value: {} }}", runtime_abi::script::EXIT_FRAME_CALL_NATIVE);
+    assert!(ops[d..nat].iter().any(|o| *o == footer));
+}
+
+#[test]
+fn new_makes_this_and_enters_a_compiled_constructor_with_new_target_above_the_arguments() {
     let n = Script::new(&[
         ("GetArg", Some(Operand::Arg(0))),
-        ("Undefined", None),
+        ("IsConstructing", None),
         ("GetArg", Some(Operand::Arg(0))),
-        ("New", Some(Operand::Argc(0))),
+        ("GetArg", Some(Operand::Arg(0))),
+        ("New", Some(Operand::Argc(1))),
         ("Return", None),
     ]);
     let ops = lower_ok(&n, 0);
-    assert!(!ops.iter().any(|o| *o == direct));
-    assert!(ops.iter().any(|o| *o == chain));
+    let direct = format!("CallIndirect {{ type_index: {SCRIPT_TYPE}, table_index: 0 }}");
+    let chain = format!("CallIndirect {{ type_index: {IC_TYPE}, table_index: 0 }}");
+    let create = ops.iter().position(|o| o == "Call { function_index: 40 }").expect("CreateThisFromIC");
+    let d = ops.iter().position(|o| *o == direct).expect("the direct call");
+    let c = ops.iter().position(|o| *o == chain).expect("the chain");
+    assert!(create < d && d < c);
+    // The constructor flag is guarded, the token tagged constructing, and the descriptor
+    // counts the one argument.
+    let ctor = runtime_abi::layout::function::FLAG_BASESCRIPT | runtime_abi::layout::function::FLAG_CONSTRUCTOR;
+    assert!(ops[..create].iter().any(|o| *o == format!("I32Const {{ value: {ctor} }}")));
+    assert!(ops[create..d].iter().any(|o| o == "I32Or"), "the callee token's constructing bit");
+    let descriptor = (1 << runtime_abi::script::FRAME_DESCRIPTOR_ARGC_SHIFT) | runtime_abi::script::FRAME_TYPE_BASELINE_JS;
+    assert!(ops[create..d].iter().any(|o| *o == format!("I32Const {{ value: {descriptor} }}")));
+    // No native path for `new`.
+    assert!(!ops.iter().any(|o| *o == format!("CallIndirect {{ type_index: {NATIVE_TYPE}, table_index: 0 }}")));
 }
 
 #[test]
@@ -991,7 +1025,9 @@ fn site_plans_name_what_each_site_does_first() {
     assert_eq!(plan("StrictSetProp", &env).describe(), "inline: slot write (2 bodies), property add (1 body); else the chain");
     assert_eq!(plan("Call", &env), super::SitePlan::DirectCall);
     assert_eq!(plan("CallIgnoresRv", &env), super::SitePlan::DirectCall);
-    assert_eq!(plan("New", &env), super::SitePlan::Chain);
+    assert_eq!(plan("New", &env), super::SitePlan::DirectConstruct);
+    assert_eq!(plan("SuperCall", &env), super::SitePlan::DirectConstruct);
+    assert_eq!(plan("SpreadNew", &env), super::SitePlan::Chain);
     assert_eq!(plan("Add", &env), super::SitePlan::Chain);
     let no_direct = LowerEnv { direct_calls: None, inline_bodies: &[], ..test_env() };
     assert_eq!(plan("Call", &no_direct), super::SitePlan::Chain);
