@@ -199,6 +199,31 @@ fn plan_coverage(snap: &Snapshot<'_>, linker: &mut link::Linker<'_, '_>) -> Resu
     Ok(m)
 }
 
+/// What calls from stubs call, if every engine function keeps its signature and survives
+/// linking and the module has both entry types.
+fn stub_calls(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: &runtime_abi::EngineFacts) -> Option<stubs::StubCalls> {
+    use wasmparser::ValType::I32;
+    let sig = |params: usize, results: usize| snapshot::module::FuncSig { params: vec![I32; params], results: vec![I32; results] };
+    let func = |idx: u32, params: usize, results: usize| -> Option<u32> {
+        let n = snap.module.num_func_imports() as usize + snap.module.bodies.len();
+        ((idx as usize) < n && *snap.module.func_sig(idx) == sig(params, results)).then_some(())?;
+        linker.out_index(link::InFuncIdx(idx)).map(|i| i.0)
+    };
+    let type_index = |s: snapshot::module::FuncSig| snap.module.types.iter().position(|t| *t == s).map(|i| i as u32);
+    let s = &f.script;
+    Some(stubs::StubCalls {
+        script_type_index: type_index(script_sig())?,
+        native_type_index: type_index(sig(3, 1))?,
+        generic_entry: func(s.generic_func, 8, 1)?,
+        create_this: func(s.create_this_from_ic_func, 4, 1)?,
+        report_over_recursed: func(s.report_over_recursed_func, 1, 0)?,
+        cx_activation: s.cx_activation,
+        activation_exit_fp: s.activation_exit_fp,
+        cx_runtime: s.cx_runtime,
+        pb_stack_top: s.pb_stack_top,
+    })
+}
+
 /// Compiles every IC body the stub library supports and plans its slot. Identical generated
 /// bodies share one function (except in coverage builds, where each stub has its counters).
 fn plan_stubs(
@@ -245,6 +270,7 @@ fn plan_stubs(
     let has_native_data_property = facts.and_then(|f| direct(f.has_native_data_property_funcs, [&i32s(3), &i32s(3)]));
     let pow_fmod = facts.and_then(|f| direct(f.pow_fmod_funcs, [&f64_binary, &f64_binary]));
     let generic_ic = generic_ic_func(snap).ok().and_then(|f| linker.out_index(link::InFuncIdx(f))).map(|i| i.0);
+    let calls = facts.and_then(|f| stub_calls(snap, linker, f));
     let mut by_body: std::collections::BTreeMap<Vec<u8>, link::OutFuncIdx> = std::collections::BTreeMap::new();
     // Request order is the engine's list order: deterministic for a given snapshot.
     for (r, ic) in snap.requests.ics() {
@@ -272,6 +298,7 @@ fn plan_stubs(
             &native_data_property.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             &has_native_data_property.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             &pow_fmod.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
+            format!("{calls:?}").as_bytes(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
@@ -288,6 +315,7 @@ fn plan_stubs(
             gcptr_value_set,
             stack_pointer_global,
             generic_ic,
+            calls,
             counters: None,
         };
         let result = match cached {

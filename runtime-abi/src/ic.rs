@@ -126,3 +126,15 @@ pub mod scalar {
 
 /// `EnvironmentObject`: the enclosing environment is reserved slot 0, a fixed slot.
 pub const ENV_ENCLOSING_SLOT: u32 = 16;
+
+/// `CallFlags` as a CacheIR call op encodes them in one byte: the argument format in the low
+/// four bits, then flags (OBS fastly func 7397: the Call IC tests bit 7 as a signed byte for
+/// `needsUninitializedThis` and takes `flags >> 5` as the native exit frame's type).
+pub mod call_flags {
+    pub const ARG_FORMAT_MASK: u8 = 0x0F;
+    /// `CallFlags::Standard`: callee, this, the arguments on the stack.
+    pub const ARG_FORMAT_STANDARD: u8 = 1;
+    pub const IS_CONSTRUCTING: u8 = 1 << 5;
+    pub const IS_SAME_REALM: u8 = 1 << 6;
+    pub const NEEDS_UNINITIALIZED_THIS: u8 = 1 << 7;
+}

@@ -45,6 +45,9 @@ pub mod function {
     /// A native function's `JSNative` (a table index), in the low word of fixed slot 1 (a
     /// private value); OBS fastly func 7397's native call loads it from +24.
     pub const NATIVE: u32 = 24;
+    /// A native's `JSJitInfo*` (same slot as a scripted function's script); its first word is
+    /// the `ignoresReturnValueMethod` a call whose result is unused may take instead.
+    pub const JIT_INFO: u32 = 32;
     pub const ATOM: u32 = 40;
     /// `FunctionFlags` bits (ESR128 `vm/FunctionFlags.h`; checked against snapshot functions:
     /// a declaration is 0x120, an arrow 0x221, a class constructor 0x123, a getter 0x24).

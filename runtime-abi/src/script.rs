@@ -131,6 +131,12 @@ pub const EXIT_DESCRIPTOR: u32 = 1;
 /// `FrameType::BaselineJS`: the low bits of a frame descriptor whose caller is a baseline
 /// (here: compiled or interpreted) frame; `EXIT_DESCRIPTOR` is this type with no arguments.
 pub const FRAME_TYPE_BASELINE_JS: u32 = 1;
+/// `FrameType::BaselineStub`: a frame descriptor whose caller is an IC stub's frame (a Call IC
+/// pushes its callee's frame so).
+pub const FRAME_TYPE_BASELINE_STUB: u32 = 2;
+/// `ExitFrameType::ConstructNative`: [`EXIT_FRAME_CALL_NATIVE`] for a constructing call
+/// (`new.target` above the arguments).
+pub const EXIT_FRAME_CONSTRUCT_NATIVE: u32 = 1;
 pub const EXIT_FRAME_BARE: u32 = 12;
 /// `ExitFrameType::CallNative`: the footer of a native call's exit frame, whose layout above
 /// the frame pointer is `NativeExitFrameLayout`: caller FP, null return address, descriptor,
@@ -224,6 +230,9 @@ pub struct ScriptFacts {
     /// and `&state.value0` (set to undefined first); its body stores `JS_IS_CONSTRUCTING` in
     /// `rval`, tests the derived-constructor flag, else allocates.
     pub create_this_from_ic_func: u32,
+    /// `js::ReportOverRecursed(cx)`: what the Call IC reports when the callee's frame would
+    /// not fit on the auxiliary stack (OBS fastly func 7397 calls it there).
+    pub report_over_recursed_func: u32,
     /// `js::jit::HandleException(ResumeFromException*)`, behind an exit frame.
     pub handle_exception_func: u32,
     /// `GetAndClearException(cx, MutableHandleValue) -> bool`.
@@ -304,6 +313,7 @@ pub const FASTLY_WEVAL_SCRIPT_FACTS: ScriptFacts = ScriptFacts {
     init_elem_accessor_func: 5955,
     to_string_func: 8448,
     create_this_from_ic_func: 11532,
+    report_over_recursed_func: 7419,
     handle_exception_func: 11803,
     get_and_clear_exception_func: 5957,
     get_pending_exception_stack_func: 7446,

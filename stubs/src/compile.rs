@@ -13,12 +13,18 @@
 //! next = stub->next; return call_indirect (arg0, arg1, next, ctx) through next->code
 //! ```
 //!
-//! Invariant: no op compiled here can GC, throw or re-enter the engine. The only call into the
-//! engine is its own barriered store (`GCPtr<Value>::set`), exactly as the engine's interpreter
-//! makes it for `StoreFixedSlot`; barriers do not allocate GC things. Ops that could GC or
-//! throw (calls, allocation, string conversion) are declined: the body keeps running in the
-//! engine's CacheIR interpreter.
+//! Invariant: no op compiled here can GC or throw, except the calls (`compile_calls.rs`),
+//! which end a body (only the result is read after them) and leave through the engine's error
+//! protocol. Otherwise the only calls into the engine are its own barriered store
+//! (`GCPtr<Value>::set`), exactly as the engine's interpreter makes it for `StoreFixedSlot`,
+//! and pure lookups; barriers do not allocate GC things. Other ops that could GC or throw
+//! (allocation, string conversion) are declined: the body keeps running in the engine's
+//! CacheIR interpreter.
 
+#[path = "compile_calls.rs"]
+mod calls;
+
+pub use calls::StubCalls;
 use crate::cacheir::{CacheIrOp, OpTable};
 use runtime_abi::ic;
 use runtime_abi::layout::string as str_bits;
@@ -55,6 +61,8 @@ pub struct StubEnv<'a> {
     /// path does not apply to this hit (a store that needs GC barriers) hands the whole hit to
     /// it, before any side effect, with the same arguments.
     pub generic_ic: Option<u32>,
+    /// What calls from stubs need (`CallScriptedFunction`, `CallNativeFunction`).
+    pub calls: Option<StubCalls>,
     /// Coverage builds: i64 globals counting entries and guard failures of this stub.
     pub counters: Option<StubCounters>,
 }
@@ -299,6 +307,16 @@ static OPS: &[OpDef] = &[
     OpDef { name: "LoadDoubleConstant", args: &[F, Id], emit: |e, a| e.load_double_constant(a[0], a[1]) },
     OpDef { name: "LoadBooleanConstant", args: &[Imm8, Id], emit: |e, a| e.load_boolean_constant(a[0], a[1]) },
     OpDef { name: "LoadInt32Constant", args: &[F, Id], emit: |e, a| e.load_int32_constant(a[0], a[1]) },
+    // Calls, through the engine's own protocol (`compile_calls.rs`): the last op before
+    // ReturnFromIC; the `u32` argc immediate after the flags is unused, as in the engine.
+    OpDef { name: "CallScriptedFunction", args: &[Id, Id, Imm8, Imm8, Imm8, Imm8, Imm8], emit: |e, a| e.call_function(a[0], a[1], a[2], calls::Callee::Scripted) },
+    OpDef {
+        name: "CallNativeFunction",
+        args: &[Id, Id, Imm8, Imm8, Imm8, Imm8, Imm8, Imm8],
+        emit: |e, a| e.call_function(a[0], a[1], a[2], calls::Callee::Native { ignores_rv: a[7] != 0 }),
+    },
+    // Metadata for an optimizing compiler, which the engine's interpreter skips.
+    OpDef { name: "MetaScriptedThisShape", args: &[F], emit: |_, _| Ok(()) },
     OpDef { name: "LoadArgumentFixedSlot", args: &[Id, Imm8], emit: |e, a| e.load_argument_slot(a[0], None, a[1]) },
     OpDef { name: "LoadArgumentDynamicSlot", args: &[Id, Id, Imm8], emit: |e, a| e.load_argument_slot(a[0], Some(a[1]), a[2]) },
 ];
@@ -327,6 +345,12 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     }
     if ops.last().map(|o| o.name.as_str()) != Some("ReturnFromIC") {
         return Err(Decline::NoReturn);
+    }
+    // A call may GC: nothing but its result may be read after it.
+    for (k, op) in ops.iter().enumerate() {
+        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
+            return Err(Decline::UnsupportedOperand(op.name.clone()));
+        }
     }
     let mut e = Emitter::new(env, (max_id + 1) as u32);
     if let Some(c) = env.counters {

@@ -169,3 +169,8 @@ fn stubs_membership_and_array_tests() {
 fn stubs_double_pow_and_mod_call_the_engines_functions() {
     check_family("pow_mod", &[("DoubleModResult", true), ("DoublePowResult", true)]);
 }
+
+#[test]
+fn stubs_call_scripted_and_native_functions_through_the_engines_protocol() {
+    check_family("calls", &[("CallScriptedFunction", true), ("CallNativeFunction", false)]);
+}

@@ -132,6 +132,11 @@ pub fn engine() -> Result<Engine> {
     config.max_wasm_stack(8 << 20);
     // Async support comes in with Wizer's dependencies; its stack must be at least as large.
     config.async_stack_size(9 << 20);
+    // A developer's knob: `AOTJS_PERFMAP=1` writes /tmp/perf-PID.map so `perf record` can
+    // name compiled Wasm functions (by their Wasm function index).
+    if std::env::var_os("AOTJS_PERFMAP").is_some() {
+        config.profiler(wasmtime::ProfilingStrategy::PerfMap);
+    }
     // Engine functions are the same in every snapshot: compile each once, ever.
     if let Some(store) = crate::cache::FunctionCache::open() {
         config.enable_incremental_compilation(std::sync::Arc::new(store))?;

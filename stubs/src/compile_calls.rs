@@ -1,0 +1,382 @@
+//! Calls in stubs: `CallScriptedFunction` and `CallNativeFunction`, as the engine's CacheIR
+//! interpreter makes them (its `CallScriptedFunction` case, shared by both ops).
+//!
+//! The op is the last before `ReturnFromIC`, and everything that can fail the stub comes
+//! first: the callee has a script with bytecode and a JitScript (scripted), is a constructor
+//! (constructing). Then, past the point of no return:
+//!
+//! ```text
+//!   caller's operand stack (ctx.sp()):   [new.target] args... this [callee, native]
+//!   IC frame below it:    descriptor (BaselineJS), null return address, caller FP  <- exit FP
+//!                         footer: ExitFrameType::Bare while `this` is made, then the stub
+//!   the callee's frame:   [new.target] undefined padding, args, this [callee]
+//!     scripted:           callee token (| constructing), descriptor (argc, BaselineStub)
+//!     native:             argc, descriptor (BaselineStub), then a CallNative exit frame
+//! ```
+//!
+//! A scripted callee runs in its compiled function (`script->weval().func`) when it has one,
+//! else in the generic interpreter entry; a native through `JSNative(cx, argc, vp)` (or its
+//! JitInfo's `ignoresReturnValueMethod` when the result is unused). A failed call sets
+//! `ctx.error` and returns the IC error sentinel, as the engine's interpreter does; a
+//! constructor's primitive result is replaced by `this`. The callee may GC: nothing the stub
+//! holds in locals is used afterwards but the result and addresses on the auxiliary stack.
+
+use super::{Decline, Emitter, P_CTX, P_STUB};
+use runtime_abi::ic::{self, call_flags as cf};
+use runtime_abi::layout::{function, isd, script, shared_data, weval};
+use runtime_abi::script::{self as sf, ctx};
+use runtime_abi::value::{tag, tag_bits, TYPE_OBJECT, TYPE_UNDEFINED};
+use wasm_encoder::{BlockType, Instruction as I};
+
+/// What calls in stubs call in the engine, as output function and type indices.
+#[derive(Clone, Copy, Debug)]
+pub struct StubCalls {
+    /// Type of the interpreter entry (13 × i32 -> i32), a compiled script's signature.
+    pub script_type_index: u32,
+    /// Type of `JSNative` (3 × i32 -> i32).
+    pub native_type_index: u32,
+    /// The generic interpreter entry `(cx, state, stack, sp, env, ret, pc, isd) -> PBIResult`.
+    pub generic_entry: u32,
+    /// `CreateThisFromIC(cx, &callee, &newTarget, &rval) -> bool`.
+    pub create_this: u32,
+    /// `ReportOverRecursed(cx)`.
+    pub report_over_recursed: u32,
+    /// `cx->activation_`, `JitActivation::packedExitFP_`, `cx->runtime_` and the runtime's
+    /// `portableBaselineStack().top`.
+    pub cx_activation: u32,
+    pub activation_exit_fp: u32,
+    pub cx_runtime: u32,
+    pub pb_stack_top: u32,
+}
+
+/// `undefined`, as an i64 constant.
+const UNDEFINED: i64 = tag_bits(TYPE_UNDEFINED) as i64;
+
+/// Which of the two call ops.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Callee {
+    Scripted,
+    Native { ignores_rv: bool },
+}
+
+impl Emitter<'_> {
+    /// `CallScriptedFunction` / `CallNativeFunction` with callee register `callee`, argument
+    /// count register `argc` and the op's `CallFlags` byte.
+    pub(super) fn call_function(&mut self, callee: u8, argc: u8, flags: u8, kind: Callee) -> Result<(), Decline> {
+        let name = if kind == Callee::Scripted { "CallScriptedFunction" } else { "CallNativeFunction" };
+        let Some(c) = self.env.calls else { return Err(Decline::Unsupported(name.into())) };
+        if flags & cf::ARG_FORMAT_MASK != cf::ARG_FORMAT_STANDARD || flags & cf::IS_SAME_REALM == 0 {
+            // The engine's interpreter fails these stubs (the next stub handles the call).
+            self.i(I::Br(0));
+            return Ok(());
+        }
+        let constructing = flags & cf::IS_CONSTRUCTING != 0;
+        let native = matches!(kind, Callee::Native { .. });
+        self.guard_callee(callee, constructing, native);
+        self.lo(argc);
+        self.i(I::LocalSet(self.t32b));
+        // Past this point the stub no longer fails.
+        self.push_ic_frame();
+        // Values pushed: [new.target] + padding + args + this [+ callee].
+        let extra = 1 + i32::from(constructing) + i32::from(native);
+        self.check_stack(c, extra);
+        if constructing && !native {
+            self.make_this(c, flags & cf::NEEDS_UNINITIALIZED_THIS != 0);
+        }
+        // The footer becomes the stub: this is now a BaselineStub frame.
+        self.i(I::LocalGet(self.t32d)).i(I::LocalGet(P_STUB)).i(I::I32Store(Self::mem(0, 2)));
+        self.copy_arguments(constructing, native);
+        match kind {
+            Callee::Scripted => self.enter_script(c, constructing),
+            Callee::Native { ignores_rv } => self.enter_native(c, constructing, ignores_rv),
+        }
+        Ok(())
+    }
+
+    /// Fails unless `callee` (a function) can be called this way; leaves it in `t32` and its
+    /// formal argument count in `t32g` (0 for a native, which gets no padding).
+    fn guard_callee(&mut self, callee: u8, constructing: bool, native: bool) {
+        let (fun, flags, script) = (self.t32, self.t32g, self.t32h);
+        self.lo(callee);
+        self.i(I::LocalTee(fun)).i(I::I32Load(Self::mem(function::FLAGS_AND_ARG_COUNT, 2))).i(I::LocalSet(flags));
+        if constructing {
+            self.i(I::LocalGet(flags)).i(I::I32Const(function::FLAG_CONSTRUCTOR as i32)).i(I::I32And).i(I::I32Eqz);
+            self.fail_if();
+        }
+        if native {
+            // No padding for a native: a formal count of 0.
+            self.i(I::I32Const(0)).i(I::LocalSet(flags));
+            return;
+        }
+        // A script with bytecode and a JitScript (warm-up data tagged 0).
+        self.i(I::LocalGet(flags)).i(I::I32Const(function::FLAG_BASESCRIPT as i32)).i(I::I32And).i(I::I32Eqz);
+        self.fail_if();
+        self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::SCRIPT, 2))).i(I::LocalTee(script));
+        self.i(I::I32Load(Self::mem(script::SHARED_DATA, 2))).i(I::I32Eqz);
+        self.fail_if();
+        self.i(I::LocalGet(script)).i(I::I32Load(Self::mem(sf::SCRIPT_WARM_UP_DATA, 2))).i(I::LocalTee(script)).i(I::I32Eqz);
+        self.i(I::LocalGet(script)).i(I::I32Const(sf::WARM_UP_DATA_TAG_MASK as i32)).i(I::I32And).i(I::I32Or);
+        self.fail_if();
+        // The formal count stays in `t32g`.
+        self.i(I::LocalGet(flags)).i(I::I32Const(function::NARGS_SHIFT as i32)).i(I::I32ShrU).i(I::LocalSet(flags));
+    }
+
+    /// The IC frame below the caller's operand stack, as `PUSH_IC_FRAME`: `t32c` = the
+    /// caller's sp (its arguments), `t32e` = the exit FP, `t32d` = the footer's address,
+    /// `t32f` = the saved `portableBaselineStack().top`.
+    fn push_ic_frame(&mut self) {
+        let c = self.env.calls.expect("calls");
+        let (orig, sp, fp, saved) = (self.t32c, self.t32d, self.t32e, self.t32f);
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::SPBASE, 2)));
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::SPOFFSET, 2))).i(I::I32Sub).i(I::LocalTee(orig));
+        self.i(I::I32Const(8)).i(I::I32Sub).i(I::I64Const((sf::EXIT_DESCRIPTOR as i64) << 32)).i(I::I64Store(Self::mem(0, 3)));
+        self.i(I::LocalGet(orig)).i(I::I32Const(12)).i(I::I32Sub).i(I::LocalTee(fp));
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::MGR_FRAME, 2))).i(I::I32Const(runtime_abi::layout::frame::SIZE as i32)).i(I::I32Add);
+        self.i(I::I32Store(Self::mem(0, 2)));
+        self.stack_ptr();
+        self.i(I::LocalGet(fp)).i(I::I32Store(Self::mem(sf::STACK_FP, 2)));
+        self.i(I::LocalGet(orig)).i(I::I32Const(16)).i(I::I32Sub).i(I::LocalTee(sp));
+        self.i(I::I32Const(sf::EXIT_FRAME_BARE as i32)).i(I::I32Store(Self::mem(0, 2)));
+        self.cx();
+        self.i(I::I32Load(Self::mem(c.cx_activation, 2))).i(I::LocalGet(fp)).i(I::I32Store(Self::mem(c.activation_exit_fp, 2)));
+        self.cx();
+        self.i(I::I32Load(Self::mem(c.cx_runtime, 2))).i(I::I32Load(Self::mem(c.pb_stack_top, 2))).i(I::LocalSet(saved));
+        self.cx();
+        self.i(I::I32Load(Self::mem(c.cx_runtime, 2))).i(I::LocalGet(sp)).i(I::I32Store(Self::mem(c.pb_stack_top, 2)));
+    }
+
+    /// Pops the IC frame: the stack's fp is the caller's again, the auxiliary stack's top as
+    /// it was.
+    fn pop_ic_frame(&mut self) {
+        let c = self.env.calls.expect("calls");
+        let (fp, saved) = (self.t32e, self.t32f);
+        self.stack_ptr();
+        self.i(I::LocalGet(fp)).i(I::I32Load(Self::mem(0, 2))).i(I::I32Store(Self::mem(sf::STACK_FP, 2)));
+        self.cx();
+        self.i(I::I32Load(Self::mem(c.cx_runtime, 2))).i(I::LocalGet(saved)).i(I::I32Store(Self::mem(c.pb_stack_top, 2)));
+    }
+
+    /// With a `PBIResult` code (non-zero) on the stack: pops the IC frame, stores the code in
+    /// `ctx.error` and returns the error sentinel.
+    fn return_error(&mut self) {
+        let code = self.t32g;
+        self.i(I::LocalSet(code));
+        self.pop_ic_frame();
+        self.i(I::LocalGet(P_CTX)).i(I::LocalGet(code)).i(I::I32Store(Self::mem(ic::CTX_ERROR, 2)));
+        self.i(I::I64Const(ic::ERROR_RESULT as i64)).i(I::Return);
+    }
+
+    /// Reports over-recursion and returns the error unless the callee's values (`extra` plus
+    /// `argc` plus the padding) and a frame header fit above the auxiliary stack's margin.
+    fn check_stack(&mut self, c: StubCalls, extra: i32) {
+        let (sp, argc) = (self.t32d, self.t32b);
+        self.stack_ptr();
+        self.i(I::I32Load(Self::mem(sf::STACK_BASE, 2)));
+        self.i(I::LocalGet(argc)).i(I::I32Const(extra));
+        self.i(I::I32Add);
+        self.padding();
+        self.i(I::I32Add).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add);
+        self.i(I::I32Const((sf::STACK_MARGIN + 6 * 8) as i32)).i(I::I32Add);
+        self.i(I::LocalGet(sp)).i(I::I32GtU);
+        self.i(I::If(BlockType::Empty));
+        self.cx();
+        self.i(I::Call(c.report_over_recursed));
+        self.i(I::I32Const(sf::RESULT_ERROR));
+        self.return_error();
+        self.i(I::End);
+    }
+
+    /// Pushes the undefined padding a scripted callee gets: `max(nargs - argc, 0)` from the
+    /// formal count in `t32g` (0 for a native, whose `t32g` is unused then).
+    fn padding(&mut self) {
+        let (nargs, argc) = (self.t32g, self.t32b);
+        self.i(I::LocalGet(nargs)).i(I::LocalGet(argc)).i(I::I32Sub);
+        self.i(I::I32Const(0));
+        self.i(I::LocalGet(nargs)).i(I::LocalGet(argc)).i(I::I32GtU);
+        self.i(I::Select);
+    }
+
+    /// `this` of a constructing scripted call in `t64`: the uninitialized-lexical magic for a
+    /// derived class constructor, else what `CreateThisFromIC` makes (the callee and
+    /// new.target rooted in the State's cells; the callee may move, `t32` is re-read).
+    fn make_this(&mut self, c: StubCalls, uninitialized: bool) {
+        let (fun, orig, state, this) = (self.t32, self.t32c, self.t32h, self.t64);
+        if uninitialized {
+            self.i(I::I64Const(ic::UNINITIALIZED_LEXICAL as i64)).i(I::LocalSet(this));
+            return;
+        }
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
+        self.i(I::LocalGet(fun)).i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
+        self.i(I::LocalGet(state)).i(I::LocalGet(orig)).i(I::I32Load(Self::mem(0, 2))).i(I::I32Store(Self::mem(sf::STATE_OBJ1, 2)));
+        self.i(I::LocalGet(state)).i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(sf::STATE_VALUE0, 3)));
+        self.cx();
+        for at in [sf::STATE_OBJ0, sf::STATE_OBJ1, sf::STATE_VALUE0] {
+            self.i(I::LocalGet(state)).i(I::I32Const(at as i32)).i(I::I32Add);
+        }
+        self.i(I::Call(c.create_this)).i(I::I32Eqz);
+        self.i(I::If(BlockType::Empty));
+        self.clear_state_cells(state);
+        self.i(I::I32Const(sf::RESULT_ERROR));
+        self.return_error();
+        self.i(I::End);
+        self.i(I::LocalGet(state)).i(I::I64Load(Self::mem(sf::STATE_VALUE0, 3))).i(I::LocalSet(this));
+        self.i(I::LocalGet(state)).i(I::I32Load(Self::mem(sf::STATE_OBJ0, 2))).i(I::LocalSet(fun));
+        self.clear_state_cells(state);
+    }
+
+    fn clear_state_cells(&mut self, state: u32) {
+        for at in [sf::STATE_OBJ0, sf::STATE_OBJ1] {
+            self.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(at, 2)));
+        }
+        self.i(I::LocalGet(state)).i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(sf::STATE_VALUE0, 3)));
+    }
+
+    /// Copies the callee's values below the footer (`t32d`, which ends at the lowest one):
+    /// new.target, the padding, the arguments and `this` (and the callee, for a native), in
+    /// the caller's order; a constructor's `this` is `t64`.
+    fn copy_arguments(&mut self, constructing: bool, native: bool) {
+        let (sp, orig, n, argc) = (self.t32d, self.t32c, self.t32g, self.t32b);
+        let push = |e: &mut Self| {
+            e.i(I::LocalGet(sp)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(sp));
+        };
+        if constructing {
+            push(self);
+            self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
+            self.i(I::LocalGet(orig)).i(I::I32Const(8)).i(I::I32Add).i(I::LocalSet(orig));
+        }
+        if !native {
+            self.padding();
+            self.i(I::LocalSet(n));
+            self.i(I::Block(BlockType::Empty)).i(I::Loop(BlockType::Empty));
+            self.i(I::LocalGet(n)).i(I::I32Eqz).i(I::BrIf(1));
+            push(self);
+            self.i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(0, 3)));
+            self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
+            self.i(I::Br(0)).i(I::End).i(I::End);
+        }
+        // origArgs[0 .. argc + 1 (+1)], the highest first.
+        self.i(I::LocalGet(argc)).i(I::I32Const(1 + i32::from(native))).i(I::I32Add).i(I::LocalSet(n));
+        self.i(I::Block(BlockType::Empty)).i(I::Loop(BlockType::Empty));
+        self.i(I::LocalGet(n)).i(I::I32Eqz).i(I::BrIf(1));
+        push(self);
+        self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
+        self.i(I::LocalGet(orig)).i(I::I32Const(8)).i(I::I32Add).i(I::LocalSet(orig));
+        self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
+        self.i(I::Br(0)).i(I::End).i(I::End);
+        if constructing && !native {
+            let this = self.t64;
+            self.i(I::LocalGet(sp)).i(I::LocalGet(this)).i(I::I64Store(Self::mem(0, 3)));
+        }
+    }
+
+    /// Pushes the callee token and descriptor and runs the callee's script: its compiled
+    /// function, else the generic interpreter entry. The result in `result`.
+    fn enter_script(&mut self, c: StubCalls, constructing: bool) {
+        let (fun, sp, argc, func, script) = (self.t32, self.t32d, self.t32b, self.t32g, self.t32h);
+        self.i(I::LocalGet(sp)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(sp));
+        self.i(I::LocalGet(argc)).i(I::I32Const(sf::FRAME_DESCRIPTOR_ARGC_SHIFT as i32)).i(I::I32Shl);
+        self.i(I::I32Const(sf::FRAME_TYPE_BASELINE_STUB as i32)).i(I::I32Or).i(I::I32Store(Self::mem(0, 2)));
+        self.i(I::LocalGet(sp)).i(I::LocalGet(fun));
+        if constructing {
+            self.i(I::I32Const(sf::CALLEE_TOKEN_CONSTRUCTING as i32)).i(I::I32Or);
+        }
+        self.i(I::I32Store(Self::mem(4, 2)));
+        // The script (the callee may have moved), its compiled function if any.
+        self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::SCRIPT, 2))).i(I::LocalTee(script));
+        self.i(I::I32Load(Self::mem(script::WEVAL, 2))).i(I::LocalTee(func));
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(func)).i(I::I32Load(Self::mem(weval::FUNC, 2))).i(I::LocalSet(func));
+        self.i(I::End);
+        let entry_args = |e: &mut Self| {
+            e.cx();
+            e.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2)));
+            e.stack_ptr();
+            e.i(I::LocalGet(sp)).i(I::I32Const(0));
+            e.i(I::LocalGet(P_CTX)).i(I::I32Const(ic::CTX_ARG2 as i32)).i(I::I32Add);
+            e.i(I::LocalGet(script)).i(I::I32Load(Self::mem(script::SHARED_DATA, 2))).i(I::I32Load(Self::mem(shared_data::ISD, 2)));
+            e.i(I::I32Const(isd::CODE as i32)).i(I::I32Add);
+        };
+        let isd_ptr = |e: &mut Self| {
+            e.i(I::LocalGet(script)).i(I::I32Load(Self::mem(script::SHARED_DATA, 2))).i(I::I32Load(Self::mem(shared_data::ISD, 2)));
+        };
+        self.i(I::LocalGet(func));
+        self.i(I::If(BlockType::Result(wasm_encoder::ValType::I32)));
+        entry_args(self);
+        self.i(I::I32Const(0));
+        isd_ptr(self);
+        for _ in 0..4 {
+            self.i(I::I32Const(0));
+        }
+        self.i(I::LocalGet(func)).i(I::CallIndirect { type_index: c.script_type_index, table_index: 0 });
+        self.i(I::Else);
+        entry_args(self);
+        isd_ptr(self);
+        self.i(I::Call(c.generic_entry));
+        self.i(I::End);
+        self.i(I::LocalTee(func)).i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(func));
+        self.return_error();
+        self.i(I::End);
+        self.pop_ic_frame();
+        let r = self.result;
+        self.i(I::LocalGet(P_CTX)).i(I::I64Load(Self::mem(ic::CTX_ARG2, 3))).i(I::LocalSet(r));
+        if constructing {
+            // A primitive result: `this`, from the callee's frame.
+            self.i(I::LocalGet(r)).i(I::I64Const(32)).i(I::I64ShrU).i(I::I32WrapI64).i(I::I32Const(tag(TYPE_OBJECT) as i32)).i(I::I32Ne);
+            self.i(I::If(BlockType::Empty));
+            self.i(I::LocalGet(sp)).i(I::I64Load(Self::mem(8, 3))).i(I::LocalSet(r));
+            self.i(I::End);
+        }
+    }
+
+    /// Pushes `argc` and a descriptor, then a CallNative (or ConstructNative) exit frame, and
+    /// calls the native with `vp` = the callee's slot. The result (`vp[0]`) in `result`.
+    fn enter_native(&mut self, c: StubCalls, constructing: bool, ignores_rv: bool) {
+        let (fun, sp, argc, vp, ok) = (self.t32, self.t32d, self.t32b, self.t32h, self.t32g);
+        let c2 = c;
+        self.i(I::LocalGet(sp)).i(I::LocalTee(vp));
+        self.i(I::I32Const(4)).i(I::I32Sub).i(I::LocalGet(argc)).i(I::I32Store(Self::mem(0, 2)));
+        // descriptor, null return address, the IC frame's FP (the stack's fp), the footer.
+        self.i(I::LocalGet(vp)).i(I::I32Const(8)).i(I::I32Sub).i(I::I32Const(sf::FRAME_TYPE_BASELINE_STUB as i32)).i(I::I32Store(Self::mem(0, 2)));
+        self.i(I::LocalGet(vp)).i(I::I32Const(12)).i(I::I32Sub).i(I::I32Const(0)).i(I::I32Store(Self::mem(0, 2)));
+        self.i(I::LocalGet(vp)).i(I::I32Const(16)).i(I::I32Sub).i(I::LocalTee(sp));
+        let ic_fp = self.t32e;
+        self.i(I::LocalGet(ic_fp)).i(I::I32Store(Self::mem(0, 2)));
+        self.stack_ptr();
+        self.i(I::LocalGet(sp)).i(I::I32Store(Self::mem(sf::STACK_FP, 2)));
+        let footer = if constructing { sf::EXIT_FRAME_CONSTRUCT_NATIVE } else { sf::EXIT_FRAME_CALL_NATIVE };
+        self.i(I::LocalGet(sp)).i(I::I32Const(4)).i(I::I32Sub).i(I::I32Const(footer as i32)).i(I::I32Store(Self::mem(0, 2)));
+        self.cx();
+        self.i(I::I32Load(Self::mem(c2.cx_activation, 2))).i(I::LocalGet(sp)).i(I::I32Store(Self::mem(c2.activation_exit_fp, 2)));
+        self.cx();
+        self.i(I::I32Load(Self::mem(c2.cx_runtime, 2))).i(I::LocalGet(sp)).i(I::I32Const(4)).i(I::I32Sub).i(I::I32Store(Self::mem(c2.pb_stack_top, 2)));
+        self.cx();
+        self.i(I::LocalGet(argc)).i(I::LocalGet(vp));
+        if ignores_rv {
+            self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::JIT_INFO, 2))).i(I::I32Load(Self::mem(0, 2)));
+        } else {
+            self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::NATIVE, 2)));
+        }
+        self.i(I::CallIndirect { type_index: c.native_type_index, table_index: 0 }).i(I::LocalSet(ok));
+        // The stack's fp is the IC frame's again; then the IC frame goes.
+        self.stack_ptr();
+        self.i(I::LocalGet(ic_fp)).i(I::I32Store(Self::mem(sf::STACK_FP, 2)));
+        self.i(I::LocalGet(ok)).i(I::I32Eqz).i(I::If(BlockType::Empty));
+        self.i(I::I32Const(sf::RESULT_ERROR));
+        self.return_error();
+        self.i(I::End);
+        self.pop_ic_frame();
+        let r = self.result;
+        self.i(I::LocalGet(vp)).i(I::I64Load(Self::mem(0, 3))).i(I::LocalSet(r));
+    }
+
+    /// Pushes `ctx.cx`.
+    fn cx(&mut self) {
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::CX, 2)));
+    }
+
+    /// Pushes `ctx.stack` (the `Stack*`).
+    fn stack_ptr(&mut self) {
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STACK, 2)));
+    }
+}
