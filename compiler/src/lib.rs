@@ -271,6 +271,14 @@ fn plan_stubs(
     let pow_fmod = facts.and_then(|f| direct(f.pow_fmod_funcs, [&f64_binary, &f64_binary]));
     let generic_ic = generic_ic_func(snap).ok().and_then(|f| linker.out_index(link::InFuncIdx(f))).map(|i| i.0);
     let calls = facts.and_then(|f| stub_calls(snap, linker, f));
+    // GuardClass kinds whose classes the image names as expected.
+    let class_named = |clasp: u32, name: &str| snap.image.u32(clasp).ok().and_then(|p| snap.image.c_str(p, 32)).as_deref() == Some(name);
+    let guard_classes: Vec<runtime_abi::GuardClassFact> = facts
+        .map_or(&[][..], |f| f.guard_classes)
+        .iter()
+        .filter(|g| g.classes.iter().all(|&c| class_named(c, g.name)))
+        .copied()
+        .collect();
     let mut by_body: std::collections::BTreeMap<Vec<u8>, link::OutFuncIdx> = std::collections::BTreeMap::new();
     // Request order is the engine's list order: deterministic for a given snapshot.
     for (r, ic) in snap.requests.ics() {
@@ -299,6 +307,7 @@ fn plan_stubs(
             &has_native_data_property.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             &pow_fmod.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             format!("{calls:?}").as_bytes(),
+            format!("{guard_classes:?}").as_bytes(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
@@ -308,6 +317,7 @@ fn plan_stubs(
             ic_type_index,
             array_class,
             arguments_classes,
+            guard_classes: &guard_classes,
             math_functions,
             native_data_property,
             has_native_data_property,

@@ -89,6 +89,11 @@ pub struct EngineFacts {
     /// exactly when its class is one of them (both JSClasses are named "Function"; the compiler
     /// checks that in the image before relying on them).
     pub function_classes: [u32; 2],
+    /// `GuardClass` kinds (`GuardClassKind`) and the JSClasses each accepts, with the class
+    /// name the image must show at each address (OBS: the generic CacheIR interpreter's
+    /// `GuardClass` case dispatches on the kind through a `br_table` and compares the object's
+    /// class with these addresses; `WindowProxy` is looked up at run time and is not listed).
+    pub guard_classes: &'static [GuardClassFact],
     /// Function index of `GCPtr<Value>::set(Value* slot, const Value* v)`: the store with
     /// pre- and post-barrier that the engine's own `StoreFixedSlot` calls.
     pub gcptr_value_set_func: u32,
@@ -113,6 +118,18 @@ pub struct EngineFacts {
     pub generic_ic_table_index: u32,
     /// Functions and offsets compiled scripts call and touch (see `script`).
     pub script: crate::script::ScriptFacts,
+}
+
+/// One `GuardClass` kind: the classes an object may have to pass.
+#[derive(Clone, Copy, Debug)]
+pub struct GuardClassFact {
+    pub kind: u8,
+    pub name: &'static str,
+    pub classes: &'static [u32],
+}
+
+const fn guard_class(kind: u8, name: &'static str, classes: &'static [u32]) -> GuardClassFact {
+    GuardClassFact { kind, name, classes }
 }
 
 /// Every engine build aotjs knows. The first is the default.
@@ -173,6 +190,22 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     unary_math_functions: 0x2567B0,
     unary_math_function_count: 26,
     function_classes: [0x25D2E0, 0x25D340],
+    guard_classes: &[
+        guard_class(0, "Array", &[0x256878]),
+        guard_class(1, "Object", &[0x257BC8]),
+        guard_class(2, "ArrayBuffer", &[0x2584A0]),
+        guard_class(3, "ArrayBuffer", &[0x2584C0]),
+        guard_class(4, "SharedArrayBuffer", &[0x25F240]),
+        guard_class(5, "SharedArrayBuffer", &[0x25F258]),
+        guard_class(6, "DataView", &[0x256AB8]),
+        guard_class(7, "DataView", &[0x256AD0]),
+        guard_class(8, "Arguments", &[0x258388]),
+        guard_class(9, "Arguments", &[0x2583A0]),
+        guard_class(11, "Function", &[0x25D2E0, 0x25D340]),
+        guard_class(12, "BoundFunctionObject", &[0x258A98]),
+        guard_class(13, "Set", &[0x257880]),
+        guard_class(14, "Map", &[0x257610]),
+    ],
     gcptr_value_set_func: 5954,
     native_data_property_funcs: [11552, 11553],
     has_native_data_property_funcs: [11522, 11524],

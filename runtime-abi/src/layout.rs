@@ -56,6 +56,11 @@ pub mod function {
     pub const FLAG_BASESCRIPT: u32 = 1 << 5;
     /// A self-hosted function not yet cloned: no script, and no native either.
     pub const FLAG_SELFHOSTLAZY: u32 = 1 << 6;
+    /// A native with a JIT entry (a Wasm export or a trampoline native).
+    pub const FLAG_NATIVE_JIT_ENTRY: u32 = 1 << 7;
+    /// `FunctionFlags::HasJitEntryFlags()`: any of these (OBS fastly func 7397's
+    /// `GuardFunctionHasJitEntry` tests the flags byte against 0xE0).
+    pub const HAS_JIT_ENTRY_FLAGS: u32 = FLAG_BASESCRIPT | FLAG_SELFHOSTLAZY | FLAG_NATIVE_JIT_ENTRY;
     pub const FLAG_CONSTRUCTOR: u32 = 1 << 8;
 }
 

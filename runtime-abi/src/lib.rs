@@ -12,4 +12,4 @@ pub mod protocol;
 pub mod script;
 pub mod value;
 
-pub use engines::{EngineFacts, EngineId, EngineSpec, ENGINES};
+pub use engines::{EngineFacts, EngineId, EngineSpec, GuardClassFact, ENGINES};

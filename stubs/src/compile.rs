@@ -28,6 +28,9 @@ pub use calls::StubCalls;
 use crate::cacheir::{CacheIrOp, OpTable};
 use runtime_abi::ic;
 use runtime_abi::layout::string as str_bits;
+use runtime_abi::layout::function as fun_layout;
+
+const HAS_JIT_ENTRY: u32 = fun_layout::HAS_JIT_ENTRY_FLAGS;
 use crate::value::{self as vc, Emit as _};
 use runtime_abi::value::{self, tag, tag_bits};
 use wasm_encoder::{BlockType, Function, Instruction as I, MemArg, ValType};
@@ -43,6 +46,8 @@ pub struct StubEnv<'a> {
     pub array_class: Option<u32>,
     /// Addresses of the mapped and unmapped arguments classes, for `GuardClass` of them.
     pub arguments_classes: Option<[u32; 2]>,
+    /// `GuardClass` kinds and the classes each accepts (the ones the image confirms).
+    pub guard_classes: &'a [runtime_abi::GuardClassFact],
     /// Output function indices of `GetNativeDataPropertyPure` and
     /// `GetNativeDataPropertyByValuePure`, for the megamorphic loads.
     pub native_data_property: Option<[u32; 2]>,
@@ -172,6 +177,16 @@ static OPS: &[OpDef] = &[
     OpDef { name: "GuardFunctionScript", args: &[Id, F, F], emit: |e, a| e.guard_function_script(a[0], a[1]) },
     OpDef { name: "GuardFixedSlotValue", args: &[Id, F, F], emit: |e, a| e.guard_slot_value(a[0], a[1], a[2], false) },
     OpDef { name: "GuardDynamicSlotValue", args: &[Id, F, F], emit: |e, a| e.guard_slot_value(a[0], a[1], a[2], true) },
+    // Function flags (the flags word of the function's first slot).
+    OpDef { name: "GuardFunctionHasJitEntry", args: &[Id], emit: |e, a| e.guard_function_flags(a[0], HAS_JIT_ENTRY, true) },
+    OpDef { name: "GuardFunctionHasNoJitEntry", args: &[Id], emit: |e, a| e.guard_function_flags(a[0], HAS_JIT_ENTRY, false) },
+    OpDef { name: "GuardFunctionIsConstructor", args: &[Id], emit: |e, a| e.guard_function_flags(a[0], fun_layout::FLAG_CONSTRUCTOR, true) },
+    OpDef { name: "GuardNotClassConstructor", args: &[Id], emit: |e, a| e.guard_not_class_constructor(a[0]) },
+    OpDef { name: "GuardIsNativeObject", args: &[Id], emit: |e, a| e.guard_is_native(a[0]) },
+    OpDef { name: "GuardIsProxy", args: &[Id], emit: |e, a| e.guard_is_proxy(a[0]) },
+    OpDef { name: "GuardArrayIsPacked", args: &[Id], emit: |e, a| e.guard_array_is_packed(a[0]) },
+    OpDef { name: "GuardInt32IsNonNegative", args: &[Id], emit: |e, a| e.guard_int32_non_negative(a[0]) },
+    OpDef { name: "GuardDynamicSlotIsSpecificObject", args: &[Id, Id, F], emit: |e, a| e.guard_dynamic_slot_is_object(a[0], a[1], a[2]) },
     OpDef { name: "GuardNoDenseElements", args: &[Id], emit: |e, a| e.guard_no_dense_elements(a[0]) },
     OpDef { name: "GuardIndexIsNotDenseElement", args: &[Id, Id], emit: |e, a| e.guard_index_not_dense(a[0], a[1]) },
     // Object and prototype loads.
@@ -304,6 +319,8 @@ static OPS: &[OpDef] = &[
     OpDef { name: "LoadValueResult", args: &[F], emit: |e, a| e.load_value_result(a[0]) },
     OpDef { name: "LoadOperandResult", args: &[Id], emit: |e, a| e.load_operand_result(a[0]) },
     OpDef { name: "LoadConstantStringResult", args: &[F], emit: |e, a| e.load_constant_string(a[0]) },
+    OpDef { name: "LoadUndefined", args: &[Id], emit: |e, a| e.load_undefined(a[0]) },
+    OpDef { name: "LoadConstantString", args: &[F, Id], emit: |e, a| e.load_constant_string_to(a[0], a[1]) },
     OpDef { name: "LoadDoubleConstant", args: &[F, Id], emit: |e, a| e.load_double_constant(a[0], a[1]) },
     OpDef { name: "LoadBooleanConstant", args: &[Imm8, Id], emit: |e, a| e.load_boolean_constant(a[0], a[1]) },
     OpDef { name: "LoadInt32Constant", args: &[F, Id], emit: |e, a| e.load_int32_constant(a[0], a[1]) },
@@ -602,16 +619,31 @@ impl<'a> Emitter<'a> {
     }
 
     fn guard_class(&mut self, o: u8, kind: u8) -> Result<(), Decline> {
-        let clasp = match (kind, self.env.array_class, self.env.arguments_classes) {
-            (ic::GUARD_CLASS_ARRAY, Some(c), _) => c,
-            (ic::GUARD_CLASS_MAPPED_ARGUMENTS, _, Some([c, _])) => c,
-            (ic::GUARD_CLASS_UNMAPPED_ARGUMENTS, _, Some([_, c])) => c,
-            _ => return Err(Decline::UnsupportedOperand("GuardClass".into())),
+        let Some(fact) = self.env.guard_classes.iter().find(|g| g.kind == kind) else {
+            return Err(Decline::UnsupportedOperand("GuardClass".into()));
         };
         self.base_shape(o);
         self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2)));
-        self.i(I::I32Const(clasp as i32));
-        self.fail_if_ne32()
+        self.class_in(fact.classes)
+    }
+
+    /// With a class on the stack: fails unless it is one of `classes` (one or two).
+    fn class_in(&mut self, classes: &[u32]) -> Result<(), Decline> {
+        match *classes {
+            [c] => {
+                self.i(I::I32Const(c as i32));
+                self.fail_if_ne32()
+            }
+            [a, b] => {
+                let t = self.t32;
+                self.i(I::LocalTee(t)).i(I::I32Const(a as i32)).i(I::I32Ne);
+                self.i(I::LocalGet(t)).i(I::I32Const(b as i32)).i(I::I32Ne);
+                self.i(I::I32And);
+                self.fail_if();
+                Ok(())
+            }
+            _ => Err(Decline::UnsupportedOperand("GuardClass".into())),
+        }
     }
 
     fn guard_specific(&mut self, o: u8, f: u8) -> Result<(), Decline> {
@@ -1648,6 +1680,91 @@ impl<'a> Emitter<'a> {
         self.class_flags(o);
         self.i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And);
         self.fail_if();
+        Ok(())
+    }
+
+    /// Fails unless function `f`'s flags have any of `mask` (`set`), or none of them.
+    fn guard_function_flags(&mut self, f: u8, mask: u32, set: bool) -> Result<(), Decline> {
+        self.lo(f);
+        self.i(I::I32Load(Self::mem(fun_layout::FLAGS_AND_ARG_COUNT, 2))).i(I::I32Const(mask as i32)).i(I::I32And);
+        if set {
+            self.i(I::I32Eqz);
+        }
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_not_class_constructor(&mut self, f: u8) -> Result<(), Decline> {
+        self.lo(f);
+        self.i(I::I32Load(Self::mem(fun_layout::FLAGS_AND_ARG_COUNT, 2))).i(I::I32Const(fun_layout::FLAG_KIND_MASK as i32)).i(I::I32And);
+        self.i(I::I32Const(fun_layout::KIND_CLASS_CONSTRUCTOR as i32)).i(I::I32Eq);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_is_native(&mut self, o: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::I32Load8U(Self::mem(ic::SHAPE_FLAGS_BYTE, 0)));
+        self.i(I::I32Const(ic::SHAPE_IS_NATIVE)).i(I::I32And).i(I::I32Eqz);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_is_proxy(&mut self, o: u8) -> Result<(), Decline> {
+        self.class_flags(o);
+        self.i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And).i(I::I32Eqz);
+        self.fail_if();
+        Ok(())
+    }
+
+    /// An array whose elements are packed: no holes, and all of them initialized.
+    fn guard_array_is_packed(&mut self, o: u8) -> Result<(), Decline> {
+        let Some(array) = self.env.array_class else { return Err(Decline::Unsupported("GuardArrayIsPacked".into())) };
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::I32Const(array as i32));
+        self.fail_if_ne32()?;
+        let el = self.t32;
+        self.elements(o);
+        self.i(I::LocalSet(el));
+        self.header(el, ic::ELEMENTS_INITIALIZED_LENGTH);
+        self.header(el, ic::ELEMENTS_LENGTH);
+        self.fail_if_ne32()?;
+        self.header(el, ic::ELEMENTS_FLAGS);
+        self.i(I::I32Const(ic::ELEMENTS_NON_PACKED)).i(I::I32And);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_int32_non_negative(&mut self, r: u8) -> Result<(), Decline> {
+        self.lo(r);
+        self.i(I::I32Const(0)).i(I::I32LtS);
+        self.fail_if();
+        Ok(())
+    }
+
+    /// Fails unless dynamic slot (at byte offset `off`) of `o` is the object `expected`.
+    fn guard_dynamic_slot_is_object(&mut self, o: u8, expected: u8, off: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_SLOTS, 2)));
+        self.field_u32(off);
+        self.i(I::I32Const(!7)).i(I::I32And).i(I::I32Add).i(I::I64Load(Self::mem(0, 3)));
+        self.lo(expected);
+        vc::box_i32(&mut self.f, value::TYPE_OBJECT);
+        self.i(I::I64Ne);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn load_undefined(&mut self, res: u8) -> Result<(), Decline> {
+        let dst = self.reg(res);
+        self.i(I::I64Const(tag_bits(value::TYPE_UNDEFINED) as i64)).i(I::LocalSet(dst));
+        Ok(())
+    }
+
+    fn load_constant_string_to(&mut self, f: u8, res: u8) -> Result<(), Decline> {
+        self.field_u32(f);
+        let dst = self.reg(res);
+        self.box_i32(value::TYPE_STRING, dst);
         Ok(())
     }
 
