@@ -332,6 +332,8 @@ static OPS: &[OpDef] = &[
         args: &[Id, Id, Imm8, Imm8, Imm8, Imm8, Imm8, Imm8],
         emit: |e, a| e.call_function(a[0], a[1], a[2], calls::Callee::Native { ignores_rv: a[7] != 0 }),
     },
+    OpDef { name: "CallScriptedGetterResult", args: &[Id, F, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], None, a[2] != 0) },
+    OpDef { name: "CallScriptedSetter", args: &[Id, F, Id, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], Some(a[2]), a[3] != 0) },
     // Metadata for an optimizing compiler, which the engine's interpreter skips.
     OpDef { name: "MetaScriptedThisShape", args: &[F], emit: |_, _| Ok(()) },
     OpDef { name: "LoadArgumentFixedSlot", args: &[Id, Imm8], emit: |e, a| e.load_argument_slot(a[0], None, a[1]) },
@@ -365,7 +367,7 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     }
     // A call may GC: nothing but its result may be read after it.
     for (k, op) in ops.iter().enumerate() {
-        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
+        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
             return Err(Decline::UnsupportedOperand(op.name.clone()));
         }
     }

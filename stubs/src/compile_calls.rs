@@ -93,10 +93,45 @@ impl Emitter<'_> {
         Ok(())
     }
 
+    /// `CallScriptedGetterResult` (`rhs` none) / `CallScriptedSetter`: the getter or setter in
+    /// stub field `field` called with `receiver` as `this` (and `rhs` as its one argument), as
+    /// the engine's interpreter does: same realm, a script with a JitScript, and exactly as
+    /// many formals as arguments, else the stub fails.
+    pub(super) fn call_accessor(&mut self, receiver: u8, field: u8, rhs: Option<u8>, same_realm: bool) -> Result<(), Decline> {
+        let name = if rhs.is_some() { "CallScriptedSetter" } else { "CallScriptedGetterResult" };
+        let Some(c) = self.env.calls else { return Err(Decline::Unsupported(name.into())) };
+        if !same_realm {
+            self.i(I::Br(0));
+            return Ok(());
+        }
+        let argc = i32::from(rhs.is_some());
+        let fun = self.t32;
+        self.field_u32(field);
+        self.i(I::LocalSet(fun));
+        self.guard_scripted_callee();
+        // nargs == argc (the formal count is in `t32g`).
+        let (nargs, argc_local) = (self.t32g, self.t32b);
+        self.i(I::LocalGet(nargs)).i(I::I32Const(argc)).i(I::I32Ne);
+        self.fail_if();
+        self.i(I::I32Const(argc)).i(I::LocalSet(argc_local));
+        self.i(I::I32Const(0)).i(I::LocalSet(nargs));
+        self.push_ic_frame();
+        self.check_stack(c, 2);
+        let sp = self.t32d;
+        self.i(I::LocalGet(sp)).i(I::LocalGet(P_STUB)).i(I::I32Store(Self::mem(0, 2)));
+        for r in rhs.into_iter().chain([receiver]) {
+            let v = self.reg(r);
+            self.i(I::LocalGet(sp)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(sp));
+            self.i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
+        }
+        self.enter_script(c, false);
+        Ok(())
+    }
+
     /// Fails unless `callee` (a function) can be called this way; leaves it in `t32` and its
     /// formal argument count in `t32g` (0 for a native, which gets no padding).
     fn guard_callee(&mut self, callee: u8, constructing: bool, native: bool) {
-        let (fun, flags, script) = (self.t32, self.t32g, self.t32h);
+        let (fun, flags) = (self.t32, self.t32g);
         self.lo(callee);
         self.i(I::LocalTee(fun)).i(I::I32Load(Self::mem(function::FLAGS_AND_ARG_COUNT, 2))).i(I::LocalSet(flags));
         if constructing {
@@ -108,6 +143,14 @@ impl Emitter<'_> {
             self.i(I::I32Const(0)).i(I::LocalSet(flags));
             return;
         }
+        self.guard_scripted_callee();
+    }
+
+    /// Fails unless function `t32` (flags in `t32g`) has a script with bytecode and a JitScript;
+    /// leaves its formal count in `t32g`.
+    fn guard_scripted_callee(&mut self) {
+        let (fun, flags, script) = (self.t32, self.t32g, self.t32h);
+        self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::FLAGS_AND_ARG_COUNT, 2))).i(I::LocalSet(flags));
         // A script with bytecode and a JitScript (warm-up data tagged 0).
         self.i(I::LocalGet(flags)).i(I::I32Const(function::FLAG_BASESCRIPT as i32)).i(I::I32And).i(I::I32Eqz);
         self.fail_if();

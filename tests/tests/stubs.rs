@@ -174,3 +174,8 @@ fn stubs_double_pow_and_mod_call_the_engines_functions() {
 fn stubs_call_scripted_and_native_functions_through_the_engines_protocol() {
     check_family("calls", &[("CallScriptedFunction", true), ("CallNativeFunction", false)]);
 }
+
+#[test]
+fn stubs_call_scripted_getters() {
+    check_family("accessors", &[("CallScriptedGetterResult", false)]);
+}
