@@ -256,21 +256,21 @@ fn plan_stubs(
     // survives linking.
     let i32s = |n: usize| snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; n], results: vec![wasmparser::ValType::I32] };
     let f64_binary = snapshot::module::FuncSig { params: vec![wasmparser::ValType::F64; 2], results: vec![wasmparser::ValType::F64] };
-    let direct = |funcs: [u32; 2], sigs: [&snapshot::module::FuncSig; 2]| -> Option<[u32; 2]> {
-        let mut out = [0u32; 2];
-        for (k, (&func, sig)) in funcs.iter().zip(sigs).enumerate() {
-            if (func as usize) >= snap.module.num_func_imports() as usize + snap.module.bodies.len() || snap.module.func_sig(func) != sig {
-                return None;
-            }
-            out[k] = linker.out_index(link::InFuncIdx(func))?.0;
+    let direct1 = |func: u32, sig: &snapshot::module::FuncSig| -> Option<u32> {
+        if (func as usize) >= snap.module.num_func_imports() as usize + snap.module.bodies.len() || snap.module.func_sig(func) != sig {
+            return None;
         }
-        Some(out)
+        linker.out_index(link::InFuncIdx(func)).map(|i| i.0)
+    };
+    let direct = |funcs: [u32; 2], sigs: [&snapshot::module::FuncSig; 2]| -> Option<[u32; 2]> {
+        Some([direct1(funcs[0], sigs[0])?, direct1(funcs[1], sigs[1])?])
     };
     let native_data_property = facts.and_then(|f| direct(f.native_data_property_funcs, [&i32s(4), &i32s(3)]));
     let has_native_data_property = facts.and_then(|f| direct(f.has_native_data_property_funcs, [&i32s(3), &i32s(3)]));
     let pow_fmod = facts.and_then(|f| direct(f.pow_fmod_funcs, [&f64_binary, &f64_binary]));
     let generic_ic = generic_ic_func(snap).ok().and_then(|f| linker.out_index(link::InFuncIdx(f))).map(|i| i.0);
     let calls = facts.and_then(|f| stub_calls(snap, linker, f));
+    let grow_slots = facts.and_then(|f| direct1(f.grow_slots_pure_func, &i32s(3)));
     // GuardClass kinds whose classes the image names as expected.
     let class_named = |clasp: u32, name: &str| snap.image.u32(clasp).ok().and_then(|p| snap.image.c_str(p, 32)).as_deref() == Some(name);
     let guard_classes: Vec<runtime_abi::GuardClassFact> = facts
@@ -307,6 +307,7 @@ fn plan_stubs(
             &has_native_data_property.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             &pow_fmod.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             format!("{calls:?}").as_bytes(),
+            &grow_slots.map_or(u32::MAX, |g| g).to_le_bytes(),
             format!("{guard_classes:?}").as_bytes(),
             &ic.code,
         ]);
@@ -322,6 +323,7 @@ fn plan_stubs(
             native_data_property,
             has_native_data_property,
             pow_fmod,
+            grow_slots,
             gcptr_value_set,
             stack_pointer_global,
             generic_ic,

@@ -112,6 +112,10 @@ pub struct EngineFacts {
     /// interpreter's `DoublePowResult` calls the first; `DoubleModResult` answers NaN for a zero
     /// divisor and calls the second otherwise).
     pub pow_fmod_funcs: [u32; 2],
+    /// `NativeObject::growSlotsPure(cx, obj, newCapacity) -> bool`, which neither GCs nor
+    /// throws (OBS: the generic CacheIR interpreter's `AllocateAndStoreDynamicSlot` calls it
+    /// with the stub's slot count and fails the stub on false).
+    pub grow_slots_pure_func: u32,
     /// Global holding the C shadow-stack pointer (grows down).
     pub stack_pointer_global: u32,
     /// Table index of the generic CacheIR interpreter that stubs without compiled code run.
@@ -210,6 +214,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     native_data_property_funcs: [11552, 11553],
     has_native_data_property_funcs: [11522, 11524],
     pow_fmod_funcs: [5839, 13393],
+    grow_slots_pure_func: 7836,
     stack_pointer_global: 0,
     generic_ic_table_index: 4607,
     script: crate::script::FASTLY_WEVAL_SCRIPT_FACTS,

@@ -53,6 +53,8 @@ pub struct StubEnv<'a> {
     pub native_data_property: Option<[u32; 2]>,
     /// Output function indices of the engine's `ecmaPow` and `fmod`.
     pub pow_fmod: Option<[u32; 2]>,
+    /// Output function index of `NativeObject::growSlotsPure`, for `AllocateAndStoreDynamicSlot`.
+    pub grow_slots: Option<u32>,
     /// Output function indices of `HasNativeDataPropertyPure<true>` and `<false>`.
     pub has_native_data_property: Option<[u32; 2]>,
     /// The engine's `UnaryMathFunction` table (address, entries) and the output type index of
@@ -285,6 +287,9 @@ static OPS: &[OpDef] = &[
     OpDef { name: "StoreDynamicSlot", args: &[Id, F, Id], emit: |e, a| e.store_dynamic_slot(a[0], a[1], a[2]) },
     OpDef { name: "AddAndStoreFixedSlot", args: &[Id, F, Id, F], emit: |e, a| e.add_and_store_slot(a[0], a[1], a[2], a[3], false) },
     OpDef { name: "AddAndStoreDynamicSlot", args: &[Id, F, Id, F], emit: |e, a| e.add_and_store_slot(a[0], a[1], a[2], a[3], true) },
+    // The same after growing the object's dynamic slots with the engine's pure `growSlotsPure`
+    // (it fails the stub when it cannot allocate, as in the engine).
+    OpDef { name: "AllocateAndStoreDynamicSlot", args: &[Id, F, Id, F, F], emit: |e, a| e.allocate_and_store_slot(a[0], a[1], a[2], a[3], a[4]) },
     // Null/undefined comparisons, object truthiness and instanceof read class flags and
     // prototypes.
     OpDef { name: "CompareNullUndefinedResult", args: &[Imm8, Imm8, Id], emit: |e, a| e.compare_null_undefined(a[0], a[1] != 0, a[2]) },
@@ -1593,8 +1598,19 @@ impl<'a> Emitter<'a> {
     /// which have room). Replacing the shape needs a pre-barrier on the old one while its zone
     /// is marked; the new slot needs no pre-barrier, only the post-barrier check.
     fn add_and_store_slot(&mut self, o: u8, f: u8, rhs: u8, shape: u8, dynamic: bool) -> Result<(), Decline> {
-        let (old_shape, owner, cell) = (self.t32, self.t32d, self.t32c);
         let op = if dynamic { "AddAndStoreDynamicSlot" } else { "AddAndStoreFixedSlot" };
+        self.add_slot(o, f, rhs, shape, dynamic, op, None)
+    }
+
+    fn allocate_and_store_slot(&mut self, o: u8, f: u8, rhs: u8, shape: u8, slots: u8) -> Result<(), Decline> {
+        self.add_slot(o, f, rhs, shape, true, "AllocateAndStoreDynamicSlot", Some(slots))
+    }
+
+    /// A property add: barriers checked (a store that needs one defers), the dynamic slots
+    /// grown to stub field `grow`'s count first if given, then the new shape and the value.
+    #[allow(clippy::too_many_arguments)]
+    fn add_slot(&mut self, o: u8, f: u8, rhs: u8, shape: u8, dynamic: bool, op: &'static str, grow: Option<u8>) -> Result<(), Decline> {
+        let (old_shape, owner, cell) = (self.t32, self.t32d, self.t32c);
         self.lo(o);
         self.i(I::LocalTee(owner)).i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::LocalSet(old_shape));
         // Shapes are always tenured.
@@ -1603,6 +1619,14 @@ impl<'a> Emitter<'a> {
         vc::needs_post_barrier(&mut self.f, v, owner, cell);
         self.i(I::I32Or);
         self.defer_to_generic_if(op)?;
+        if let Some(count) = grow {
+            let Some(grow_slots) = self.env.grow_slots else { return Err(Decline::Unsupported(op.into())) };
+            self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+            self.i(I::LocalGet(owner));
+            self.field_u32(count);
+            self.i(I::Call(grow_slots)).i(I::I32Eqz);
+            self.fail_if();
+        }
         self.i(I::LocalGet(owner));
         self.field_u32(shape);
         self.i(I::I32Store(Self::mem(ic::OBJ_SHAPE, 2)));

@@ -179,3 +179,8 @@ fn stubs_call_scripted_and_native_functions_through_the_engines_protocol() {
 fn stubs_call_scripted_getters() {
     check_family("accessors", &[("CallScriptedGetterResult", false)]);
 }
+
+#[test]
+fn stubs_property_adds_grow_dynamic_slots_with_the_engines_pure_function() {
+    check_family("slot_growth", &[("AllocateAndStoreDynamicSlot", true)]);
+}
