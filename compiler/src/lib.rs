@@ -271,6 +271,13 @@ fn plan_stubs(
     let generic_ic = generic_ic_func(snap).ok().and_then(|f| linker.out_index(link::InFuncIdx(f))).map(|i| i.0);
     let calls = facts.and_then(|f| stub_calls(snap, linker, f));
     let grow_slots = facts.and_then(|f| direct1(f.grow_slots_pure_func, &i32s(3)));
+    let strings = facts.and_then(|f| {
+        Some(stubs::StringFuncs {
+            string_to_number: direct1(f.string_to_number_pure_func, &i32s(3))?,
+            int32_to_string: direct1(f.int32_to_string_pure_func, &i32s(2))?,
+            concat: direct1(f.concat_strings_func, &i32s(3))?,
+        })
+    });
     // GuardClass kinds whose classes the image names as expected.
     let class_named = |clasp: u32, name: &str| snap.image.u32(clasp).ok().and_then(|p| snap.image.c_str(p, 32)).as_deref() == Some(name);
     let guard_classes: Vec<runtime_abi::GuardClassFact> = facts
@@ -308,6 +315,7 @@ fn plan_stubs(
             &pow_fmod.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             format!("{calls:?}").as_bytes(),
             &grow_slots.map_or(u32::MAX, |g| g).to_le_bytes(),
+            format!("{strings:?}").as_bytes(),
             format!("{guard_classes:?}").as_bytes(),
             &ic.code,
         ]);
@@ -324,6 +332,7 @@ fn plan_stubs(
             has_native_data_property,
             pow_fmod,
             grow_slots,
+            strings,
             gcptr_value_set,
             stack_pointer_global,
             generic_ic,

@@ -116,6 +116,15 @@ pub struct EngineFacts {
     /// throws (OBS: the generic CacheIR interpreter's `AllocateAndStoreDynamicSlot` calls it
     /// with the stub's slot count and fails the stub on false).
     pub grow_slots_pure_func: u32,
+    /// String conversions stubs call, as the generic CacheIR interpreter does (OBS func 7397):
+    /// `StringToNumberPure(cx, JSString*, double*) -> bool` (`GuardStringToNumber`, false
+    /// fails the stub), `Int32ToStringPure(cx, int32) -> JSString*` (`CallInt32ToString`, null
+    /// fails the stub) and `ConcatStrings<CanGC>(cx, HandleString, HandleString) -> JSString*`
+    /// (`CallStringConcatResult`, behind an exit frame with both operands rooted in the
+    /// `State`'s string cells; null is an error).
+    pub string_to_number_pure_func: u32,
+    pub int32_to_string_pure_func: u32,
+    pub concat_strings_func: u32,
     /// Global holding the C shadow-stack pointer (grows down).
     pub stack_pointer_global: u32,
     /// Table index of the generic CacheIR interpreter that stubs without compiled code run.
@@ -215,6 +224,9 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     has_native_data_property_funcs: [11522, 11524],
     pow_fmod_funcs: [5839, 13393],
     grow_slots_pure_func: 7836,
+    string_to_number_pure_func: 9387,
+    int32_to_string_pure_func: 9362,
+    concat_strings_func: 8402,
     stack_pointer_global: 0,
     generic_ic_table_index: 4607,
     script: crate::script::FASTLY_WEVAL_SCRIPT_FACTS,

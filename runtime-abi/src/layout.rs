@@ -99,6 +99,10 @@ pub mod string {
     pub const LINEAR_BIT: u32 = 1 << 4;
     pub const INLINE_CHARS_BIT: u32 = 1 << 6;
     pub const LATIN1_CHARS_BIT: u32 = 1 << 10;
+    /// The string caches its value as an array index in the flags' upper 16 bits (OBS fastly
+    /// func 7397's `GuardStringToNumber` tests bit 11 and shifts by 16).
+    pub const INDEX_VALUE_BIT: u32 = 1 << 11;
+    pub const INDEX_VALUE_SHIFT: u32 = 16;
 }
 
 /// `JOF_*` immediate types: the low 8 bits of a JSOp's format word (engine-protocol.md §8.2).

@@ -91,6 +91,10 @@ pub const FUNCTION_HOME_OBJECT: u32 = 48;
 pub const GLOBAL_LEXICAL_THIS: u32 = 24;
 pub const STATE_OBJ1: u32 = 100;
 pub const STATE_ATOM0: u32 = 196;
+/// `State::str0` and `str1`, the `Rooted<JSString*>` cells a string VM call's operands are kept
+/// in (OBS fastly func 7397's `CallStringConcatResult`).
+pub const STATE_STR0: u32 = 124;
+pub const STATE_STR1: u32 = 136;
 /// `JS::SymbolCode::PrivateNameSymbol`.
 pub const SYMBOL_CODE_PRIVATE_NAME: i32 = -3;
 pub const FRAME_ARGS: u32 = 72;

@@ -53,6 +53,9 @@ pub struct StubEnv<'a> {
     pub native_data_property: Option<[u32; 2]>,
     /// Output function indices of the engine's `ecmaPow` and `fmod`.
     pub pow_fmod: Option<[u32; 2]>,
+    /// Output function indices of `StringToNumberPure`, `Int32ToStringPure` and
+    /// `ConcatStrings<CanGC>`.
+    pub strings: Option<StringFuncs>,
     /// Output function index of `NativeObject::growSlotsPure`, for `AllocateAndStoreDynamicSlot`.
     pub grow_slots: Option<u32>,
     /// Output function indices of `HasNativeDataPropertyPure<true>` and `<false>`.
@@ -80,6 +83,14 @@ pub struct StubCounters {
     pub fails: u32,
     /// Hits handed to the generic interpreter.
     pub deferred: u32,
+}
+
+/// The engine's string conversions stubs call (output function indices).
+#[derive(Clone, Copy, Debug)]
+pub struct StringFuncs {
+    pub string_to_number: u32,
+    pub int32_to_string: u32,
+    pub concat: u32,
 }
 
 /// Why a body was not compiled: the first op this compiler cannot lower.
@@ -159,6 +170,9 @@ static OPS: &[OpDef] = &[
     OpDef { name: "GuardToSymbol", args: &[Id], emit: |e, a| e.guard_tag(a[0], value::TYPE_SYMBOL) },
     OpDef { name: "GuardToBigInt", args: &[Id], emit: |e, a| e.guard_tag(a[0], value::TYPE_BIGINT) },
     OpDef { name: "GuardIsNullOrUndefined", args: &[Id], emit: |e, a| e.guard_null_or_undefined(a[0]) },
+    // A string's number: its cached index, else the engine's pure conversion.
+    OpDef { name: "GuardStringToNumber", args: &[Id, Id], emit: |e, a| e.guard_string_to_number(a[0], a[1]) },
+    OpDef { name: "CallInt32ToString", args: &[Id, Id], emit: |e, a| e.int32_to_string(a[0], a[1]) },
     OpDef { name: "GuardToInt32Index", args: &[Id, Id], emit: |e, a| e.guard_to_int32_index(a[0], a[1]) },
     OpDef { name: "GuardNumberToIntPtrIndex", args: &[Id, Imm8, Id], emit: |e, a| e.guard_to_int32_index(a[0], a[2]) },
     OpDef { name: "GuardToInt32ModUint32", args: &[Id, Id], emit: |e, a| e.to_int32_modular(a[0], a[1]) },
@@ -339,6 +353,8 @@ static OPS: &[OpDef] = &[
     },
     OpDef { name: "CallScriptedGetterResult", args: &[Id, F, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], None, a[2] != 0) },
     OpDef { name: "CallScriptedSetter", args: &[Id, F, Id, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], Some(a[2]), a[3] != 0) },
+    // String concatenation allocates: a VM call behind an exit frame, the last op of its body.
+    OpDef { name: "CallStringConcatResult", args: &[Id, Id], emit: |e, a| e.concat_strings(a[0], a[1]) },
     // Metadata for an optimizing compiler, which the engine's interpreter skips.
     OpDef { name: "MetaScriptedThisShape", args: &[F], emit: |_, _| Ok(()) },
     OpDef { name: "LoadArgumentFixedSlot", args: &[Id, Imm8], emit: |e, a| e.load_argument_slot(a[0], None, a[1]) },
@@ -372,7 +388,7 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     }
     // A call may GC: nothing but its result may be read after it.
     for (k, op) in ops.iter().enumerate() {
-        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
+        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter" | "CallStringConcatResult") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
             return Err(Decline::UnsupportedOperand(op.name.clone()));
         }
     }
@@ -1778,6 +1794,47 @@ impl<'a> Emitter<'a> {
         vc::box_i32(&mut self.f, value::TYPE_OBJECT);
         self.i(I::I64Ne);
         self.fail_if();
+        Ok(())
+    }
+
+    /// `res` = the number string `s` denotes: its cached index value, else what the engine's
+    /// `StringToNumberPure` computes (false fails the stub).
+    fn guard_string_to_number(&mut self, s: u8, res: u8) -> Result<(), Decline> {
+        let Some(f) = self.env.strings else { return Err(Decline::Unsupported("GuardStringToNumber".into())) };
+        let (flags, vp, ok, g, tf, dst) = (self.t32, self.t32b, self.t32c, self.env.stack_pointer_global, self.tf, self.reg(res));
+        self.lo(s);
+        self.i(I::I32Load(Self::mem(str_bits::FLAGS, 2))).i(I::LocalTee(flags));
+        self.i(I::I32Const(str_bits::INDEX_VALUE_BIT as i32)).i(I::I32And);
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(flags)).i(I::I32Const(str_bits::INDEX_VALUE_SHIFT as i32)).i(I::I32ShrU);
+        self.box_i32(value::TYPE_INT32, dst);
+        self.i(I::I32Const(1)).i(I::LocalSet(ok));
+        self.i(I::Else);
+        vc::shadow_alloc(&mut self.f, g, vp, 8);
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+        self.lo(s);
+        self.i(I::LocalGet(vp)).i(I::Call(f.string_to_number)).i(I::LocalSet(ok));
+        self.i(I::LocalGet(vp)).i(I::F64Load(Self::mem(0, 3)));
+        vc::box_double(&mut self.f, tf);
+        self.i(I::LocalSet(dst));
+        vc::shadow_free(&mut self.f, g, vp, 8);
+        self.i(I::End);
+        self.i(I::LocalGet(ok)).i(I::I32Eqz);
+        self.fail_if();
+        Ok(())
+    }
+
+    /// `res` = the string of int32 `n`, from the engine's `Int32ToStringPure` (null, when it
+    /// would have to GC, fails the stub).
+    fn int32_to_string(&mut self, n: u8, res: u8) -> Result<(), Decline> {
+        let Some(f) = self.env.strings else { return Err(Decline::Unsupported("CallInt32ToString".into())) };
+        let (t, dst) = (self.t32, self.reg(res));
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+        self.lo(n);
+        self.i(I::Call(f.int32_to_string)).i(I::LocalTee(t)).i(I::I32Eqz);
+        self.fail_if();
+        self.i(I::LocalGet(t));
+        self.box_i32(value::TYPE_STRING, dst);
         Ok(())
     }
 

@@ -413,6 +413,40 @@ impl Emitter<'_> {
         self.i(I::LocalGet(vp)).i(I::I64Load(Self::mem(0, 3))).i(I::LocalSet(r));
     }
 
+    /// `CallStringConcatResult`: `ConcatStrings<CanGC>` behind an exit frame (it allocates),
+    /// both strings rooted in the `State`'s string cells; a null result is an error (the
+    /// engine reported it).
+    pub(super) fn concat_strings(&mut self, lhs: u8, rhs: u8) -> Result<(), Decline> {
+        let (Some(_), Some(f)) = (self.env.calls, self.env.strings) else {
+            return Err(Decline::Unsupported("CallStringConcatResult".into()));
+        };
+        let (state, r, out) = (self.t32h, self.t32g, self.result);
+        self.push_ic_frame();
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalSet(state));
+        for (reg, cell) in [(lhs, sf::STATE_STR0), (rhs, sf::STATE_STR1)] {
+            self.i(I::LocalGet(state));
+            self.lo(reg);
+            self.i(I::I32Store(Self::mem(cell, 2)));
+        }
+        self.cx();
+        for cell in [sf::STATE_STR0, sf::STATE_STR1] {
+            self.i(I::LocalGet(state)).i(I::I32Const(cell as i32)).i(I::I32Add);
+        }
+        self.i(I::Call(f.concat)).i(I::LocalSet(r));
+        for cell in [sf::STATE_STR0, sf::STATE_STR1] {
+            self.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(cell, 2)));
+        }
+        self.i(I::LocalGet(r)).i(I::I32Eqz).i(I::If(BlockType::Empty));
+        self.i(I::I32Const(sf::RESULT_ERROR));
+        self.return_error();
+        self.i(I::End);
+        self.pop_ic_frame();
+        self.i(I::LocalGet(r));
+        crate::value::box_i32(&mut self.f, runtime_abi::value::TYPE_STRING);
+        self.i(I::LocalSet(out));
+        Ok(())
+    }
+
     /// Pushes `ctx.cx`.
     fn cx(&mut self) {
         self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::CX, 2)));

@@ -184,3 +184,11 @@ fn stubs_call_scripted_getters() {
 fn stubs_property_adds_grow_dynamic_slots_with_the_engines_pure_function() {
     check_family("slot_growth", &[("AllocateAndStoreDynamicSlot", true)]);
 }
+
+/// `CallInt32ToString` serves the interpreter's hits; string concatenation and string-to-number
+/// conversions are reached from compiled scripts' IC calls (the interpreter handles those
+/// operands itself), so this program's compiled run checks them differentially.
+#[test]
+fn stubs_string_conversions_and_concatenation() {
+    check_family("string_runtime", &[("CallInt32ToString", false)]);
+}
