@@ -20,6 +20,10 @@ pub struct Report {
     pub declined: BTreeMap<String, u64>,
     /// For declined IC bodies: the first op that could not be compiled, with how many bodies.
     pub ic_unsupported_ops: BTreeMap<String, u64>,
+    /// Of the declined IC bodies, those blocked by an op the engine's own CacheIR interpreter
+    /// does not implement either: it fails such a stub on every hit, so the body never runs
+    /// to its end in the engine (`EngineFacts::ic_interpreter_unimplemented_ops`).
+    pub ics_engine_cannot_run: u64,
     /// JSOps that kept scripts interpreted, with how many scripts each stopped.
     pub script_unsupported_ops: BTreeMap<String, u64>,
     pub script_code_bytes: u64,
@@ -38,6 +42,9 @@ pub struct Report {
     /// path, what it predicted, and its counters.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sites: Vec<SiteCoverage>,
+    /// The engine's list behind `ics_engine_cannot_run`.
+    #[serde(skip)]
+    engine_cannot_run: &'static [&'static str],
 }
 
 /// One compiled IC site with an inline or direct path: `entered` counts every pass, `chain`
@@ -115,6 +122,7 @@ impl Report {
             ics_by_kind: BTreeMap::new(),
             declined: BTreeMap::new(),
             ic_unsupported_ops: BTreeMap::new(),
+            ics_engine_cannot_run: 0,
             script_unsupported_ops: BTreeMap::new(),
             script_code_bytes: 0,
             stub_functions: 0,
@@ -125,6 +133,7 @@ impl Report {
             output_bytes: 0,
             coverage: None,
             sites: Vec::new(),
+            engine_cannot_run: snap.engine.facts.map_or(&[][..], |f| f.ic_interpreter_unimplemented_ops),
         };
         r.scripts.total = snap.requests.scripts().count() as u64;
         for (_, ic) in snap.requests.ics() {
@@ -157,6 +166,9 @@ impl Report {
 
     pub(crate) fn decline_ic(&mut self, kind: &str, reason: &str, op: Option<&str>) {
         self.ics.declined += 1;
+        if op.is_some_and(|o| self.engine_cannot_run.contains(&o)) {
+            self.ics_engine_cannot_run += 1;
+        }
         self.ics_by_kind.entry(kind.into()).or_default().declined += 1;
         // Per-op detail goes to `ic_unsupported_ops`; `declined` groups reasons by kind.
         let reason = match op {
