@@ -23,6 +23,8 @@
 
 #[path = "compile_calls.rs"]
 mod calls;
+#[path = "compile_dataview.rs"]
+mod dataview;
 
 pub use calls::StubCalls;
 use crate::cacheir::{CacheIrOp, OpTable};
@@ -290,6 +292,9 @@ static OPS: &[OpDef] = &[
     // Typed arrays (fixed-length views; resizable ones are declined).
     OpDef { name: "LoadTypedArrayElementResult", args: &[Id, Id, Imm8, Imm8, Imm8, Imm8], emit: |e, a| e.typed_array_load(a[0], a[1], a[2], a[3] != 0, a[4] != 0, a[5]) },
     OpDef { name: "StoreTypedArrayElement", args: &[Id, Imm8, Id, Id, Imm8, Imm8], emit: |e, a| e.typed_array_store(a[0], a[1], a[2], a[3], a[4] != 0, a[5]) },
+    // DataView accesses on fixed-length views (`compile_dataview.rs`).
+    OpDef { name: "LoadDataViewValueResult", args: &[Id, Id, Id, Imm8, Imm8, Imm8], emit: |e, a| e.dataview_load(a[0], a[1], a[2], a[3], a[4] != 0, a[5]) },
+    OpDef { name: "StoreDataViewValueResult", args: &[Id, Id, Id, Id, Imm8, Imm8], emit: |e, a| e.dataview_store(a[0], a[1], a[2], a[3], a[4], a[5]) },
     OpDef { name: "LoadArrayBufferViewLengthInt32Result", args: &[Id], emit: |e, a| e.typed_array_length(a[0]) },
     OpDef { name: "GuardToUint8Clamped", args: &[Id, Id], emit: |e, a| e.guard_to_uint8_clamped(a[0], a[1]) },
     // Stores that need no GC barrier are plain; one that needs a barrier (checked at run time:

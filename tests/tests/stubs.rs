@@ -192,3 +192,8 @@ fn stubs_property_adds_grow_dynamic_slots_with_the_engines_pure_function() {
 fn stubs_string_conversions_and_concatenation() {
     check_family("string_runtime", &[("CallInt32ToString", false)]);
 }
+
+#[test]
+fn stubs_dataview_loads_and_stores_in_both_byte_orders() {
+    check_family("dataview", &[("LoadDataViewValueResult", true), ("StoreDataViewValueResult", true)]);
+}
