@@ -266,6 +266,7 @@ fn site_shapes(op: &str) -> Option<fn(&InlineShape) -> bool> {
         "GetElem" => |s| matches!(s, InlineShape::DenseElementRead { .. } | InlineShape::TypedElementRead { .. }),
         "SetProp" | "StrictSetProp" => |s| matches!(s, InlineShape::SlotWrite { .. } | InlineShape::SlotAdd { .. }),
         "SetElem" | "StrictSetElem" => |s| matches!(s, InlineShape::DenseElementWrite { .. } | InlineShape::TypedElementWrite { .. }),
+        "GetGName" => |s| matches!(s, InlineShape::LexicalSlotRead { .. } | InlineShape::GlobalSlotRead { .. }),
         _ => return None,
     })
 }
@@ -411,6 +412,15 @@ pub enum InlineShape {
     /// `SetElem`: object with the stub's shape (a fixed-length typed array of element type
     /// `ty`), int32 index inside its length; the value converted to the element type.
     TypedElementWrite { shape: u32, ty: u8 },
+    /// `GetGName` of a binding of the global lexical environment (`let`, `const`, `class` at
+    /// the top level): the Value at the byte offset in field `offset` into the environment's
+    /// dynamic slots. The stub has no guard: the binding's slot never moves.
+    LexicalSlotRead { offset: u32 },
+    /// `GetGName` of a property of the global object (`var`, a function declaration): while
+    /// the global's generation counter (its address in field `generation_addr`) still holds
+    /// field `generation` (no lexical binding has shadowed it since), the holder object in
+    /// field `holder`'s dynamic slot at the byte offset in field `offset`.
+    GlobalSlotRead { generation: u32, generation_addr: u32, holder: u32, offset: u32 },
 }
 
 impl InlineShape {
@@ -427,12 +437,16 @@ impl InlineShape {
             InlineShape::TypedElementRead { .. } => "typed array element read",
             InlineShape::DenseElementWrite { .. } => "dense element write",
             InlineShape::TypedElementWrite { .. } => "typed array element write",
+            InlineShape::LexicalSlotRead { .. } => "global lexical slot read",
+            InlineShape::GlobalSlotRead { .. } => "global slot read",
         }
     }
 
-    /// The stub field (a byte offset from the stub) holding the shape the receiver must have.
+    /// The stub field (a byte offset from the stub) holding the shape the receiver must have
+    /// (global name reads have no receiver: their sites never ask).
     fn receiver_shape(&self) -> u32 {
         match *self {
+            InlineShape::LexicalSlotRead { .. } | InlineShape::GlobalSlotRead { .. } => unreachable!("a global read has no receiver"),
             InlineShape::FixedSlotRead { shape, .. }
             | InlineShape::DynamicSlotRead { shape, .. }
             | InlineShape::ProtoSlotRead { shape, .. }
@@ -512,6 +526,10 @@ impl InlineShape {
                 "SetElem",
                 [("GuardToObject", [0]), ("GuardToInt32Index", [1, i]), ("GuardShape", [0, s]), ("StoreDenseElement", [0, j, 2])],
             ) if i == j => Some(InlineShape::DenseElementWrite { shape: field(*s) }),
+            ("GetName", [("LoadDynamicSlotResult", [0, o])]) => Some(InlineShape::LexicalSlotRead { offset: field(*o) }),
+            ("GetName", [("GuardGlobalGeneration", [g, a]), ("LoadObject", [1, h]), ("LoadDynamicSlotResult", [1, o])]) => {
+                Some(InlineShape::GlobalSlotRead { generation: field(*g), generation_addr: field(*a), holder: field(*h), offset: field(*o) })
+            }
             ("SetElem", [("GuardToObject", [0]), ("GuardShape", [0, s]), middle @ .., ("StoreTypedArrayElement", [0, ty, i, r, _, kind])])
                 if *kind == ic::VIEW_KIND_FIXED_LENGTH && *ty <= ic::scalar::UINT8_CLAMPED && typed_store_guards(middle, *ty, *i, *r) =>
             {
@@ -636,6 +654,60 @@ fn get_prop_body(l: &Lower<'_>, shape: InlineShape, s: SiteLocals, holder: u32, 
     };
     slot_address(l, from, s.stub, offset, dynamic);
     l.i(I::I64Load(m(0, 3))).i(I::LocalSet(res));
+}
+
+/// `GetGName`: the predicted global binding read inline when the site's first stub has one of
+/// its bodies, else the chain (which the IC sees with the global lexical environment).
+pub(crate) fn get_gname(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
+    let bodies = predicted(l, &cx.op.name);
+    if bodies.is_empty() {
+        return super::calls::name(l, cx);
+    }
+    let (stub, code, obj) = (l.temp(ValType::I32), l.temp(ValType::I32), l.temp(ValType::I32));
+    let res = l.temp(ValType::I64);
+    l.count_site(cx.idx, "entered");
+    l.sync_stack();
+    l.open_block(); // $done
+    l.open_block(); // $slow
+    let (entry, ic0) = (8 * l.a.ic_index[cx.idx], l.p.ic0);
+    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry, 2))).i(I::LocalSet(stub));
+    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry + 4, 2))).i(I::LocalSet(code));
+    for b in &bodies {
+        b.code_in_group(l, code);
+        l.open_if();
+        match b.shape {
+            InlineShape::LexicalSlotRead { offset } => {
+                l.global_lexical_env();
+                l.i(I::LocalSet(obj));
+                slot_address(l, obj, stub, offset, true);
+            }
+            InlineShape::GlobalSlotRead { generation, generation_addr, holder, offset } => {
+                l.i(I::LocalGet(stub)).i(I::I32Load(m(generation_addr, 2))).i(I::I32Load(m(0, 2)));
+                l.i(I::LocalGet(stub)).i(I::I32Load(m(generation, 2))).i(I::I32Ne).i(I::BrIf(1));
+                l.i(I::LocalGet(stub)).i(I::I32Load(m(holder, 2))).i(I::LocalSet(obj));
+                slot_address(l, obj, stub, offset, true);
+            }
+            _ => unreachable!("filtered by site_shapes"),
+        }
+        l.i(I::I64Load(m(0, 3))).i(I::LocalSet(res));
+        l.i(I::Br(2));
+        l.end();
+    }
+    l.end();
+    // The chain.
+    l.count_site(cx.idx, "chain");
+    l.global_lexical_env();
+    let a = l.p.a;
+    l.i(I::I64ExtendI32U).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(l.p.b));
+    l.ic_call(cx.idx);
+    l.i(I::LocalGet(l.p.r)).i(I::LocalSet(res));
+    l.end();
+    for t in [stub, code, obj] {
+        l.free_temp(t);
+    }
+    l.after_gc_point();
+    l.push_new(Loc::Boxed(res), Ty::Unknown);
+    Ok(())
 }
 
 /// Pushes the address of the slot at the byte offset in stub field `offset` of the object in

@@ -137,7 +137,8 @@ pub static OPS: &[OpDef] = ops! {
     Helper calls::exception_and_stack: "ExceptionAndStack";
     BailOut simple::bail: "Debugger" | "GlobalOrEvalDeclInstantiation";
     Ic calls::ic_nullary: "NewObject" | "NewInit" | "NewArray" | "Rest" | "GetIntrinsic";
-    Ic calls::name: "GetGName" | "GetName" | "BindGName";
+    Ic inline::get_gname: "GetGName";
+    Ic calls::name: "GetName" | "BindGName";
     Ic inline::get_prop: "GetProp";
     Ic calls::ic_unary: "Iter" | "GetBoundName" | "Typeof" | "TypeofExpr" | "TypeofEq" | "ToPropertyKey" | "GetIterator" | "OptimizeSpreadCall" | "OptimizeGetIterator";
     Ic inline::get_elem: "GetElem";

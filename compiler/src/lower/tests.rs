@@ -40,6 +40,7 @@ const TABLE: &[(&str, i8, i8, bool)] = &[
     ("JumpTarget", 0, 0, false),
     ("Return", 1, 0, false),
     ("GetProp", 1, 1, true),
+    ("GetGName", 0, 1, true),
     ("GetElem", 2, 1, true),
     ("SetElem", 3, 1, true),
     ("SetProp", 2, 1, true),
@@ -847,6 +848,36 @@ fn inline_bodies_are_recognised_from_their_cacheir() {
     // No prototypes at all: still an add.
     let bare: &[(&str, &[u8])] = &[("GuardToObject", &[0]), ("GuardShape", &[0, 0]), ("AddAndStoreDynamicSlot", &[0, 1, 1, 2])];
     assert!(matches!(InlineShape::recognise("SetProp", bare, 8), Some(InlineShape::SlotAdd { nprotos: 0, dynamic: true, .. })));
+}
+
+#[test]
+fn global_name_reads_are_recognised_and_run_inline_before_the_chain() {
+    // A global lexical binding (no guard), and a global object property behind the global's
+    // generation: fields 0 expected generation, 1 its address, 2 the holder, 3 the offset.
+    let lexical: &[(&str, &[u8])] = &[("LoadDynamicSlotResult", &[0, 0]), ("ReturnFromIC", &[])];
+    assert_eq!(InlineShape::recognise("GetName", lexical, 8), Some(InlineShape::LexicalSlotRead { offset: 8 }));
+    let global: &[(&str, &[u8])] = &[("GuardGlobalGeneration", &[0, 1]), ("LoadObject", &[1, 2]), ("LoadDynamicSlotResult", &[1, 3])];
+    assert_eq!(InlineShape::recognise("GetName", global, 8), Some(InlineShape::GlobalSlotRead { generation: 8, generation_addr: 12, holder: 16, offset: 20 }));
+    assert_eq!(InlineShape::recognise("GetProp", lexical, 8), None);
+    let reads = [
+        InlineBody { table_index: 7070, count: 2, shape: InlineShape::LexicalSlotRead { offset: 8 } },
+        InlineBody { table_index: 7080, count: 1, shape: InlineShape::GlobalSlotRead { generation: 8, generation_addr: 12, holder: 16, offset: 20 } },
+    ];
+    let env = LowerEnv { inline_bodies: &reads, ..test_env() };
+    let s = Script::new(&[("GetGName", Some(Operand::Thing { kind: "atom", index: 0 })), ("Return", None)]);
+    let ops = operators(&validate(&s.lower_in(0, &env).unwrap()));
+    let chain = format!("CallIndirect {{ type_index: {IC_TYPE}, table_index: 0 }}");
+    let c = ops.iter().position(|o| *o == chain).expect("the chain");
+    for group in ["I32Const { value: 7070 }", "I32Const { value: 7080 }"] {
+        let g = ops.iter().position(|o| o == group).expect("each group's code is compared");
+        assert!(g < c, "the inline bodies come first");
+    }
+    // The slot loads: the offset read from the stub, whole slots only.
+    assert!(ops[..c].iter().any(|o| o == "I32Const { value: -8 }"));
+    // Without predicted bodies, the site is the chain alone.
+    let ops = lower_ok(&s, 0);
+    assert!(!ops.iter().any(|o| o == "I32Const { value: 7070 }"));
+    assert!(ops.iter().any(|o| *o == chain));
 }
 
 #[test]
