@@ -202,18 +202,11 @@ fn plan_coverage(snap: &Snapshot<'_>, linker: &mut link::Linker<'_, '_>) -> Resu
 /// What calls from stubs call, if every engine function keeps its signature and survives
 /// linking and the module has both entry types.
 fn stub_calls(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: &runtime_abi::EngineFacts) -> Option<stubs::StubCalls> {
-    use wasmparser::ValType::I32;
-    let sig = |params: usize, results: usize| snapshot::module::FuncSig { params: vec![I32; params], results: vec![I32; results] };
-    let func = |idx: u32, params: usize, results: usize| -> Option<u32> {
-        let n = snap.module.num_func_imports() as usize + snap.module.bodies.len();
-        ((idx as usize) < n && *snap.module.func_sig(idx) == sig(params, results)).then_some(())?;
-        linker.out_index(link::InFuncIdx(idx)).map(|i| i.0)
-    };
-    let type_index = |s: snapshot::module::FuncSig| snap.module.types.iter().position(|t| *t == s).map(|i| i as u32);
+    let func = |idx: u32, params: usize, results: usize| checked_func(snap, linker, idx, &i32_sig(params, results));
     let s = &f.script;
     Some(stubs::StubCalls {
-        script_type_index: type_index(script_sig())?,
-        native_type_index: type_index(sig(3, 1))?,
+        script_type_index: type_index(snap, &script_sig())?,
+        native_type_index: type_index(snap, &i32_sig(3, 1))?,
         generic_entry: func(s.generic_func, 8, 1)?,
         create_this: func(s.create_this_from_ic_func, 4, 1)?,
         report_over_recursed: func(s.report_over_recursed_func, 1, 0)?,
@@ -234,34 +227,23 @@ fn plan_stubs(
     cache: &mut stubcache::StubCache,
 ) -> Result<()> {
     let sig = ic_sig();
-    let ic_type_index = snap.module.types.iter().position(|t| *t == sig).ok_or_else(|| Error::EngineTable(
+    let ic_type_index = type_index(snap, &sig).ok_or_else(|| Error::EngineTable(
         "the engine has no function type (i64, i64, i32, i32) -> i64 for IC stubs".into(),
-    ))? as u32;
+    ))?;
     let facts = snap.engine.facts;
     let array_class = facts.map(|f| f.array_class);
     let arguments_classes = facts.map(|f| f.arguments_classes);
     let f64_unary = snapshot::module::FuncSig { params: vec![wasmparser::ValType::F64], results: vec![wasmparser::ValType::F64] };
-    let math_functions = facts
-        .zip(snap.module.types.iter().position(|t| *t == f64_unary))
-        .map(|(f, ty)| (f.unary_math_functions, f.unary_math_function_count, ty as u32));
+    let math_functions = facts.zip(type_index(snap, &f64_unary)).map(|(f, ty)| (f.unary_math_functions, f.unary_math_function_count, ty));
     // The barriered store is called directly; only if it survives linking under a new index.
     let store_sig = snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; 2], results: vec![] };
-    let gcptr_value_set = facts
-        .filter(|f| (f.gcptr_value_set_func as usize) < snap.module.num_func_imports() as usize + snap.module.bodies.len())
-        .filter(|f| *snap.module.func_sig(f.gcptr_value_set_func) == store_sig)
-        .and_then(|f| linker.out_index(link::InFuncIdx(f.gcptr_value_set_func)))
-        .map(|i| i.0);
+    let gcptr_value_set = facts.and_then(|f| checked_func(snap, linker, f.gcptr_value_set_func, &store_sig));
     let stack_pointer_global = facts.map_or(0, |f| f.stack_pointer_global);
     // Pure engine functions stubs call directly: only if each keeps its signature and
     // survives linking.
-    let i32s = |n: usize| snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; n], results: vec![wasmparser::ValType::I32] };
+    let i32s = |n: usize| i32_sig(n, 1);
     let f64_binary = snapshot::module::FuncSig { params: vec![wasmparser::ValType::F64; 2], results: vec![wasmparser::ValType::F64] };
-    let direct1 = |func: u32, sig: &snapshot::module::FuncSig| -> Option<u32> {
-        if (func as usize) >= snap.module.num_func_imports() as usize + snap.module.bodies.len() || snap.module.func_sig(func) != sig {
-            return None;
-        }
-        linker.out_index(link::InFuncIdx(func)).map(|i| i.0)
-    };
+    let direct1 = |func: u32, sig: &snapshot::module::FuncSig| checked_func(snap, linker, func, sig);
     let direct = |funcs: [u32; 2], sigs: [&snapshot::module::FuncSig; 2]| -> Option<[u32; 2]> {
         Some([direct1(funcs[0], sigs[0])?, direct1(funcs[1], sigs[1])?])
     };
@@ -440,21 +422,41 @@ fn script_sig() -> snapshot::module::FuncSig {
 /// The output index of engine function `f`, after checking it has the signature aotjs calls it
 /// with (a cheap probe that the facts describe this build).
 fn engine_func(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: u32, params: usize, results: usize, what: &str) -> Result<u32> {
-    use wasmparser::ValType::I32;
-    let n = snap.module.num_func_imports() as usize + snap.module.bodies.len();
-    let want = snapshot::module::FuncSig { params: vec![I32; params], results: vec![I32; results] };
-    if (f as usize) >= n || *snap.module.func_sig(f) != want {
+    if !has_sig(snap, f, &i32_sig(params, results)) {
         return Err(Error::EngineTable(format!("function {f} is not {what} with the expected signature")));
     }
     linker.out_index(link::InFuncIdx(f)).map(|i| i.0).ok_or_else(|| Error::EngineTable(format!("{what} (function {f}) does not survive linking")))
 }
 
+/// Like [`engine_func`], for an optional engine function: `None` when it is missing, has
+/// another signature or does not survive linking.
+fn checked_func(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: u32, sig: &snapshot::module::FuncSig) -> Option<u32> {
+    has_sig(snap, f, sig).then_some(())?;
+    linker.out_index(link::InFuncIdx(f)).map(|i| i.0)
+}
+
+/// Whether the engine has a function `f` (import or body) of signature `sig`.
+fn has_sig(snap: &Snapshot<'_>, f: u32, sig: &snapshot::module::FuncSig) -> bool {
+    let n = snap.module.num_func_imports() as usize + snap.module.bodies.len();
+    (f as usize) < n && snap.module.func_sig(f) == sig
+}
+
+/// `params` i32s to `results` i32s: the signature of most engine functions aotjs calls.
+fn i32_sig(params: usize, results: usize) -> snapshot::module::FuncSig {
+    snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; params], results: vec![wasmparser::ValType::I32; results] }
+}
+
+/// The engine module's index of function type `sig`, if it has one.
+fn type_index(snap: &Snapshot<'_>, sig: &snapshot::module::FuncSig) -> Option<u32> {
+    snap.module.types.iter().position(|t| t == sig).map(|i| i as u32)
+}
+
 /// The engine functions compiled scripts call, checked and renumbered for the output.
 fn lower_env<'f>(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &'f runtime_abi::EngineFacts) -> Result<lower::LowerEnv<'f>> {
     let s = &facts.script;
-    let ic_type_index = snap.module.types.iter().position(|t| *t == ic_sig()).ok_or_else(|| Error::EngineTable(
+    let ic_type_index = type_index(snap, &ic_sig()).ok_or_else(|| Error::EngineTable(
         "the engine has no function type (i64, i64, i32, i32) -> i64 for IC stubs".into(),
-    ))? as u32;
+    ))?;
     Ok(lower::LowerEnv {
         facts: s,
         ic_type_index,
@@ -517,15 +519,13 @@ fn direct_calls(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, facts: &runt
     if !facts.function_classes.iter().all(|&c| named_function(c)) {
         return Ok(None);
     }
-    let type_index = |sig: &snapshot::module::FuncSig| snap.module.types.iter().position(|t| t == sig).map(|i| i as u32);
-    let Some(script_type_index) = type_index(&script_sig()) else { return Ok(None) };
-    let native_sig = snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32; 3], results: vec![wasmparser::ValType::I32] };
+    let Some(script_type_index) = type_index(snap, &script_sig()) else { return Ok(None) };
     let create_this = engine_func(snap, linker, facts.script.create_this_from_ic_func, 4, 1, "CreateThisFromIC")?;
     Ok(Some(lower::DirectCalls {
         function_classes: facts.function_classes,
         script_type_index,
         create_this,
-        native_type_index: type_index(&native_sig),
+        native_type_index: type_index(snap, &i32_sig(3, 1)),
         generic_ic_table_index: facts.generic_ic_table_index,
     }))
 }
@@ -785,7 +785,7 @@ fn wat_listing(snap: &Snapshot<'_>, lowered: &lower::Lowered, ops: &[bytecode::O
 /// A module holding just `body` as a script function (the engine's types, so type indices
 /// print as the engine's), and the offset of the body's first byte in it.
 fn listing_module(snap: &Snapshot<'_>, body: &[u8]) -> Option<(Vec<u8>, usize)> {
-    let ty = snap.module.types.iter().position(|t| *t == script_sig())? as u32;
+    let ty = type_index(snap, &script_sig())?;
     let types = snap.module.sections.iter().find(|s| s.id == 1)?;
     let mut funcs = wasm_encoder::FunctionSection::new();
     funcs.function(ty);

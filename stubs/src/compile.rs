@@ -208,8 +208,8 @@ static OPS: &[OpDef] = &[
     OpDef { name: "GuardNoDenseElements", args: &[Id], emit: |e, a| e.guard_no_dense_elements(a[0]) },
     OpDef { name: "GuardIndexIsNotDenseElement", args: &[Id, Id], emit: |e, a| e.guard_index_not_dense(a[0], a[1]) },
     // Object and prototype loads.
-    OpDef { name: "LoadObject", args: &[Id, F], emit: |e, a| e.load_object(a[0], a[1]) },
-    OpDef { name: "LoadProtoObject", args: &[Id, F, Id], emit: |e, a| e.load_object(a[0], a[1]) },
+    OpDef { name: "LoadObject", args: &[Id, F], emit: |e, a| e.load_field(a[1], value::TYPE_OBJECT, Some(a[0])) },
+    OpDef { name: "LoadProtoObject", args: &[Id, F, Id], emit: |e, a| e.load_field(a[1], value::TYPE_OBJECT, Some(a[0])) },
     OpDef { name: "LoadProto", args: &[Id, Id], emit: |e, a| e.load_proto(a[0], a[1]) },
     OpDef { name: "LoadEnclosingEnvironment", args: &[Id, Id], emit: |e, a| e.load_enclosing_environment(a[0], a[1]) },
     // Slots.
@@ -342,12 +342,12 @@ static OPS: &[OpDef] = &[
     OpDef { name: "LoadDoubleResult", args: &[Id], emit: |e, a| e.load_double_result(a[0]) },
     OpDef { name: "LoadValueResult", args: &[F], emit: |e, a| e.load_value_result(a[0]) },
     OpDef { name: "LoadOperandResult", args: &[Id], emit: |e, a| e.load_operand_result(a[0]) },
-    OpDef { name: "LoadConstantStringResult", args: &[F], emit: |e, a| e.load_constant_string(a[0]) },
+    OpDef { name: "LoadConstantStringResult", args: &[F], emit: |e, a| e.load_field(a[0], value::TYPE_STRING, None) },
     OpDef { name: "LoadUndefined", args: &[Id], emit: |e, a| e.load_undefined(a[0]) },
-    OpDef { name: "LoadConstantString", args: &[F, Id], emit: |e, a| e.load_constant_string_to(a[0], a[1]) },
+    OpDef { name: "LoadConstantString", args: &[F, Id], emit: |e, a| e.load_field(a[0], value::TYPE_STRING, Some(a[1])) },
     OpDef { name: "LoadDoubleConstant", args: &[F, Id], emit: |e, a| e.load_double_constant(a[0], a[1]) },
     OpDef { name: "LoadBooleanConstant", args: &[Imm8, Id], emit: |e, a| e.load_boolean_constant(a[0], a[1]) },
-    OpDef { name: "LoadInt32Constant", args: &[F, Id], emit: |e, a| e.load_int32_constant(a[0], a[1]) },
+    OpDef { name: "LoadInt32Constant", args: &[F, Id], emit: |e, a| e.load_field(a[0], value::TYPE_INT32, Some(a[1])) },
     // Calls, through the engine's own protocol (`compile_calls.rs`): the last op before
     // ReturnFromIC; the `u32` argc immediate after the flags is unused, as in the engine.
     OpDef { name: "CallScriptedFunction", args: &[Id, Id, Imm8, Imm8, Imm8, Imm8, Imm8], emit: |e, a| e.call_function(a[0], a[1], a[2], calls::Callee::Scripted) },
@@ -680,10 +680,12 @@ impl<'a> Emitter<'a> {
         self.fail_if_ne32()
     }
 
-    fn load_object(&mut self, res: u8, f: u8) -> Result<(), Decline> {
+    /// Register `res` (or the result) = stub field `f`'s word boxed as type `ty`: a stub-held
+    /// object, string or int32.
+    fn load_field(&mut self, f: u8, ty: u32, res: Option<u8>) -> Result<(), Decline> {
         self.field_u32(f);
-        let dst = self.reg(res);
-        self.box_i32(value::TYPE_OBJECT, dst);
+        let dst = res.map_or(self.result, |r| self.reg(r));
+        self.box_i32(ty, dst);
         Ok(())
     }
 
@@ -1086,12 +1088,6 @@ impl<'a> Emitter<'a> {
         self.class_and_field(o, f);
         self.i(I::I32Eq);
         self.box_i32(value::TYPE_BOOLEAN, self.result);
-        Ok(())
-    }
-
-    fn load_constant_string(&mut self, f: u8) -> Result<(), Decline> {
-        self.field_u32(f);
-        self.box_i32(value::TYPE_STRING, self.result);
         Ok(())
     }
 
@@ -1849,13 +1845,6 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
-    fn load_constant_string_to(&mut self, f: u8, res: u8) -> Result<(), Decline> {
-        self.field_u32(f);
-        let dst = self.reg(res);
-        self.box_i32(value::TYPE_STRING, dst);
-        Ok(())
-    }
-
     fn is_object_result(&mut self, r: u8) -> Result<(), Decline> {
         self.hi(r);
         self.i(I::I32Const(tag(value::TYPE_OBJECT) as i32)).i(I::I32Eq);
@@ -2015,13 +2004,6 @@ impl<'a> Emitter<'a> {
     fn load_value_result(&mut self, f: u8) -> Result<(), Decline> {
         self.field_u64(f);
         self.i(I::LocalSet(self.result));
-        Ok(())
-    }
-
-    fn load_int32_constant(&mut self, f: u8, res: u8) -> Result<(), Decline> {
-        self.field_u32(f);
-        let dst = self.reg(res);
-        self.box_i32(value::TYPE_INT32, dst);
         Ok(())
     }
 

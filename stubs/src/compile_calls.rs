@@ -83,8 +83,7 @@ impl Emitter<'_> {
         if constructing && !native {
             self.make_this(c, flags & cf::NEEDS_UNINITIALIZED_THIS != 0);
         }
-        // The footer becomes the stub: this is now a BaselineStub frame.
-        self.i(I::LocalGet(self.t32d)).i(I::LocalGet(P_STUB)).i(I::I32Store(Self::mem(0, 2)));
+        self.footer_is_stub();
         self.copy_arguments(constructing, native);
         match kind {
             Callee::Scripted => self.enter_script(c, constructing),
@@ -117,8 +116,8 @@ impl Emitter<'_> {
         self.i(I::I32Const(0)).i(I::LocalSet(nargs));
         self.push_ic_frame();
         self.check_stack(c, 2);
+        self.footer_is_stub();
         let sp = self.t32d;
-        self.i(I::LocalGet(sp)).i(I::LocalGet(P_STUB)).i(I::I32Store(Self::mem(0, 2)));
         for r in rhs.into_iter().chain([receiver]) {
             let v = self.reg(r);
             self.i(I::LocalGet(sp)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(sp));
@@ -186,6 +185,13 @@ impl Emitter<'_> {
         self.i(I::I32Load(Self::mem(c.cx_runtime, 2))).i(I::I32Load(Self::mem(c.pb_stack_top, 2))).i(I::LocalSet(saved));
         self.cx();
         self.i(I::I32Load(Self::mem(c.cx_runtime, 2))).i(I::LocalGet(sp)).i(I::I32Store(Self::mem(c.pb_stack_top, 2)));
+    }
+
+    /// The IC frame's footer (at `t32d`) becomes the stub pointer: from here on the frame is a
+    /// BaselineStub frame, as the engine's interpreter makes it before pushing the callee's.
+    fn footer_is_stub(&mut self) {
+        let sp = self.t32d;
+        self.i(I::LocalGet(sp)).i(I::LocalGet(P_STUB)).i(I::I32Store(Self::mem(0, 2)));
     }
 
     /// Pops the IC frame: the stack's fp is the caller's again, the auxiliary stack's top as
@@ -376,7 +382,6 @@ impl Emitter<'_> {
     /// calls the native with `vp` = the callee's slot. The result (`vp[0]`) in `result`.
     fn enter_native(&mut self, c: StubCalls, constructing: bool, ignores_rv: bool) {
         let (fun, sp, argc, vp, ok) = (self.t32, self.t32d, self.t32b, self.t32h, self.t32g);
-        let c2 = c;
         self.i(I::LocalGet(sp)).i(I::LocalTee(vp));
         self.i(I::I32Const(4)).i(I::I32Sub).i(I::LocalGet(argc)).i(I::I32Store(Self::mem(0, 2)));
         // descriptor, null return address, the IC frame's FP (the stack's fp), the footer.
@@ -390,9 +395,9 @@ impl Emitter<'_> {
         let footer = if constructing { sf::EXIT_FRAME_CONSTRUCT_NATIVE } else { sf::EXIT_FRAME_CALL_NATIVE };
         self.i(I::LocalGet(sp)).i(I::I32Const(4)).i(I::I32Sub).i(I::I32Const(footer as i32)).i(I::I32Store(Self::mem(0, 2)));
         self.cx();
-        self.i(I::I32Load(Self::mem(c2.cx_activation, 2))).i(I::LocalGet(sp)).i(I::I32Store(Self::mem(c2.activation_exit_fp, 2)));
+        self.i(I::I32Load(Self::mem(c.cx_activation, 2))).i(I::LocalGet(sp)).i(I::I32Store(Self::mem(c.activation_exit_fp, 2)));
         self.cx();
-        self.i(I::I32Load(Self::mem(c2.cx_runtime, 2))).i(I::LocalGet(sp)).i(I::I32Const(4)).i(I::I32Sub).i(I::I32Store(Self::mem(c2.pb_stack_top, 2)));
+        self.i(I::I32Load(Self::mem(c.cx_runtime, 2))).i(I::LocalGet(sp)).i(I::I32Const(4)).i(I::I32Sub).i(I::I32Store(Self::mem(c.pb_stack_top, 2)));
         self.cx();
         self.i(I::LocalGet(argc)).i(I::LocalGet(vp));
         if ignores_rv {

@@ -209,17 +209,23 @@ pub(crate) fn close_iter(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Declin
 
 /// GetGName/BindGName (on the global lexical environment), GetName (on the frame's chain).
 pub(crate) fn name(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline> {
-    if cx.op.name != "GetName" {
+    name_ic_operands(l, &cx.op.name);
+    l.ic_op(cx.idx);
+    let r = l.p.r;
+    l.push_boxed_from(r, Ty::Unknown);
+    Ok(())
+}
+
+/// A name IC's inputs: the environment it looks in (the global lexical one for the `G` forms,
+/// else the frame's chain) in `p.a`, nothing in `p.b`.
+pub(crate) fn name_ic_operands(l: &mut Lower<'_>, op: &str) {
+    if op != "GetName" {
         l.global_lexical_env();
     } else {
         l.i(I::LocalGet(l.p.frame)).i(I::I32Load(m(bf::ENV_CHAIN, 2)));
     }
     let a = l.p.a;
     l.i(I::I64ExtendI32U).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(l.p.b));
-    l.ic_op(cx.idx);
-    let r = l.p.r;
-    l.push_boxed_from(r, Ty::Unknown);
-    Ok(())
 }
 
 /// NewObject, NewInit, NewArray, Rest, GetIntrinsic: no operands.

@@ -324,9 +324,15 @@ fn open_site(l: &mut Lower<'_>, cx: &OpCtx<'_>, vo: u32, s: SiteLocals) {
     vc::has_type(&mut *l.code.borrow_mut(), vo, TYPE_OBJECT);
     l.i(I::I32Eqz).i(I::BrIf(0));
     l.i(I::LocalGet(vo)).i(I::I32WrapI64).i(I::LocalSet(s.o));
-    let (entry, ic0) = (8 * l.a.ic_index[cx.idx], l.p.ic0);
-    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry, 2))).i(I::LocalSet(s.stub));
-    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry + 4, 2))).i(I::LocalSet(s.code));
+    first_stub(l, cx.idx, s.stub, s.code);
+}
+
+/// Loads op `idx`'s IC entry: its first stub into `stub`, that stub's code (a table index)
+/// into `code`.
+fn first_stub(l: &Lower<'_>, idx: usize, stub: u32, code: u32) {
+    let (entry, ic0) = (8 * l.a.ic_index[idx], l.p.ic0);
+    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry, 2))).i(I::LocalSet(stub));
+    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry + 4, 2))).i(I::LocalSet(code));
 }
 
 /// Sets `idx` to the key as an int32, or branches to label 0 when it is not one; `boxed` is
@@ -669,9 +675,7 @@ pub(crate) fn get_gname(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline
     l.sync_stack();
     l.open_block(); // $done
     l.open_block(); // $slow
-    let (entry, ic0) = (8 * l.a.ic_index[cx.idx], l.p.ic0);
-    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry, 2))).i(I::LocalSet(stub));
-    l.i(I::LocalGet(ic0)).i(I::I32Load(m(entry + 4, 2))).i(I::LocalSet(code));
+    first_stub(l, cx.idx, stub, code);
     for b in &bodies {
         b.code_in_group(l, code);
         l.open_if();
@@ -696,9 +700,7 @@ pub(crate) fn get_gname(l: &mut Lower<'_>, cx: &OpCtx<'_>) -> Result<(), Decline
     l.end();
     // The chain.
     l.count_site(cx.idx, "chain");
-    l.global_lexical_env();
-    let a = l.p.a;
-    l.i(I::I64ExtendI32U).i(I::LocalSet(a)).i(I::I64Const(0)).i(I::LocalSet(l.p.b));
+    super::calls::name_ic_operands(l, &cx.op.name);
     l.ic_call(cx.idx);
     l.i(I::LocalGet(l.p.r)).i(I::LocalSet(res));
     l.end();
