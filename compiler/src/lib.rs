@@ -268,6 +268,7 @@ fn plan_stubs(
         .filter(|g| g.classes.iter().all(|&c| class_named(c, g.name)))
         .copied()
         .collect();
+    let engine_unimplemented = facts.map_or(&[][..], |f| f.ic_interpreter_unimplemented_ops);
     let mut by_body: std::collections::BTreeMap<Vec<u8>, link::OutFuncIdx> = std::collections::BTreeMap::new();
     // Request order is the engine's list order: deterministic for a given snapshot.
     for (r, ic) in snap.requests.ics() {
@@ -320,6 +321,7 @@ fn plan_stubs(
             generic_ic,
             calls,
             counters: None,
+            engine_unimplemented,
         };
         let result = match cached {
             Some(stubcache::CachedStub::Compiled(body)) => Ok(body),
@@ -352,7 +354,7 @@ fn plan_stubs(
                 report.stub_code_bytes += body.len() as u64;
                 let f = linker.add_function(link::NewFunction { sig: sig.clone(), body: counted });
                 slots.push((r.specialized, f));
-                report.compile_ic(&kind);
+                report.compile_ic(&kind, stubs::engine_failure_op(&ops, engine_unimplemented));
                 let ops = ops.iter().map(|o| o.name.clone()).collect();
                 if let Some(c) = report.coverage.as_mut() {
                     c.stubs.push(report::StubCoverage { entries, fails, deferred, kind: kind.clone(), bytes: body.len() as u64, ops });
@@ -369,7 +371,7 @@ fn plan_stubs(
                     }
                 };
                 slots.push((r.specialized, f));
-                report.compile_ic(&kind);
+                report.compile_ic(&kind, stubs::engine_failure_op(&ops, engine_unimplemented));
             }
             Err(d) => {
                 let reason = format!("ic: {d}");

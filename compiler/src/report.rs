@@ -24,6 +24,12 @@ pub struct Report {
     /// does not implement either: it fails such a stub on every hit, so the body never runs
     /// to its end in the engine (`EngineFacts::ic_interpreter_unimplemented_ops`).
     pub ics_engine_cannot_run: u64,
+    /// Compiled IC bodies that reach an op the engine's own CacheIR interpreter does not
+    /// implement (the same list), by that op. The engine fails such a stub on every hit that
+    /// gets there, and so does the compiled body, so the chain goes on to the next stub as in
+    /// the engine; where the stub library lowers the op (DataView), it does what the engine's
+    /// fallback would have done.
+    pub ics_compiled_engine_failure: BTreeMap<String, u64>,
     /// JSOps that kept scripts interpreted, with how many scripts each stopped.
     pub script_unsupported_ops: BTreeMap<String, u64>,
     pub script_code_bytes: u64,
@@ -123,6 +129,7 @@ impl Report {
             declined: BTreeMap::new(),
             ic_unsupported_ops: BTreeMap::new(),
             ics_engine_cannot_run: 0,
+            ics_compiled_engine_failure: BTreeMap::new(),
             script_unsupported_ops: BTreeMap::new(),
             script_code_bytes: 0,
             stub_functions: 0,
@@ -159,7 +166,11 @@ impl Report {
         self.scripts.compiled += 1;
     }
 
-    pub(crate) fn compile_ic(&mut self, kind: &str) {
+    /// `engine_failure`: the op at which the body fails as the engine's interpreter does.
+    pub(crate) fn compile_ic(&mut self, kind: &str, engine_failure: Option<&str>) {
+        if let Some(op) = engine_failure {
+            *self.ics_compiled_engine_failure.entry(op.into()).or_default() += 1;
+        }
         self.ics.compiled += 1;
         self.ics_by_kind.entry(kind.into()).or_default().compiled += 1;
     }

@@ -77,6 +77,10 @@ pub struct StubEnv<'a> {
     pub calls: Option<StubCalls>,
     /// Coverage builds: i64 globals counting entries and guard failures of this stub.
     pub counters: Option<StubCounters>,
+    /// Ops the engine's own CacheIR interpreter does not implement: it fails a stub when it
+    /// reaches one (the chain goes on to the next stub). A body reaching one of these, and
+    /// no op before it that this compiler declines, compiles to that same failure.
+    pub engine_unimplemented: &'a [&'a str],
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -174,6 +178,8 @@ static OPS: &[OpDef] = &[
     OpDef { name: "GuardIsNullOrUndefined", args: &[Id], emit: |e, a| e.guard_null_or_undefined(a[0]) },
     // A string's number: its cached index, else the engine's pure conversion.
     OpDef { name: "GuardStringToNumber", args: &[Id, Id], emit: |e, a| e.guard_string_to_number(a[0], a[1]) },
+    // The string's number value, when it is an int32 (not -0); anything else fails.
+    OpDef { name: "GuardStringToInt32", args: &[Id, Id], emit: |e, a| e.guard_string_to_int32(a[0], a[1]) },
     OpDef { name: "CallInt32ToString", args: &[Id, Id], emit: |e, a| e.int32_to_string(a[0], a[1]) },
     OpDef { name: "GuardToInt32Index", args: &[Id, Id], emit: |e, a| e.guard_to_int32_index(a[0], a[1]) },
     OpDef { name: "GuardNumberToIntPtrIndex", args: &[Id, Imm8, Id], emit: |e, a| e.guard_to_int32_index(a[0], a[2]) },
@@ -273,6 +279,8 @@ static OPS: &[OpDef] = &[
     OpDef { name: "Int32ModResult", args: &[Id, Id], emit: |e, a| e.int32_div_mod(a[0], a[1], false) },
     OpDef { name: "Int32DivResult", args: &[Id, Id], emit: |e, a| e.int32_div_mod(a[0], a[1], true) },
     OpDef { name: "DoubleNegationResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Neg) },
+    OpDef { name: "DoubleIncResult", args: &[Id], emit: |e, a| e.double_step(a[0], 1.0) },
+    OpDef { name: "DoubleDecResult", args: &[Id], emit: |e, a| e.double_step(a[0], -1.0) },
     // Math builtins called from Call ICs (the callee is guarded before).
     OpDef { name: "MathAbsInt32Result", args: &[Id], emit: |e, a| e.int32_abs(a[0]) },
     OpDef { name: "MathAbsNumberResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Abs) },
@@ -324,6 +332,11 @@ static OPS: &[OpDef] = &[
     // Comparisons.
     OpDef { name: "CompareInt32Result", args: &[Imm8, Id, Id], emit: |e, a| e.compare(a[0], a[1], a[2], false) },
     OpDef { name: "CompareDoubleResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare(a[0], a[1], a[2], true) },
+    // `Object.is` on numbers.
+    OpDef { name: "CompareDoubleSameValueResult", args: &[Id, Id], emit: |e, a| e.double_same_value(a[0], a[1]) },
+    // Strict (in)equality of values whose tags differ: a ValueTag operand holds the tag word.
+    OpDef { name: "LoadValueTag", args: &[Id, Id], emit: |e, a| e.load_value_tag(a[0], a[1]) },
+    OpDef { name: "GuardTagNotEqual", args: &[Id, Id], emit: |e, a| e.guard_tag_not_equal(a[0], a[1]) },
     OpDef { name: "CompareObjectResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_identity(a[0], a[1], a[2]) },
     // Strings compared by code units when both are linear; a rope goes to the generic
     // interpreter (flattening it allocates).
@@ -331,6 +344,7 @@ static OPS: &[OpDef] = &[
     OpDef { name: "CompareSymbolResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_identity(a[0], a[1], a[2]) },
     // Truthiness.
     OpDef { name: "LoadInt32TruthyResult", args: &[Id], emit: |e, a| e.int32_truthy(a[0]) },
+    OpDef { name: "LoadValueTruthyResult", args: &[Id], emit: |e, a| e.value_truthy(a[0]) },
     OpDef { name: "LoadDoubleTruthyResult", args: &[Id], emit: |e, a| e.double_truthy(a[0]) },
     OpDef { name: "LoadStringTruthyResult", args: &[Id], emit: |e, a| e.string_truthy(a[0]) },
     // Results.
@@ -371,13 +385,28 @@ pub fn supported_ops() -> impl Iterator<Item = &'static str> {
     OPS.iter().map(|o| o.name)
 }
 
+/// The first op of a body that the engine's interpreter fails on every hit
+/// (`StubEnv::engine_unimplemented`). A compiled body either fails there too or, where this
+/// compiler lowers the op (DataView), does what the engine's fallback would.
+pub fn engine_failure_op<'o>(ops: &'o [CacheIrOp<'_>], engine_unimplemented: &[&str]) -> Option<&'o str> {
+    ops.iter().map(|o| o.name.as_str()).find(|o| engine_unimplemented.contains(o))
+}
+
 /// Lowers one CacheIR body to a Wasm function body (locals and code, no size prefix).
 pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decline> {
     // Resolve every op first: a body is compiled whole or not at all.
     let mut plan: Vec<(&OpDef, &[u8])> = Vec::with_capacity(ops.len());
     let mut max_id: i32 = 2; // inputs 0..=2 always exist
+    let mut engine_fails = false;
     for op in ops {
-        let def = OPS.iter().find(|d| d.name == op.name).ok_or_else(|| Decline::Unsupported(op.name.clone()))?;
+        let Some(def) = OPS.iter().find(|d| d.name == op.name) else {
+            if env.engine_unimplemented.contains(&op.name.as_str()) {
+                // The engine fails the stub here on every hit; what follows never runs.
+                engine_fails = true;
+                break;
+            }
+            return Err(Decline::Unsupported(op.name.clone()));
+        };
         if size(def.args) as usize != op.args.len() {
             return Err(Decline::FormatMismatch(op.name.clone()));
         }
@@ -388,11 +417,11 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
         }
         plan.push((def, op.args));
     }
-    if ops.last().map(|o| o.name.as_str()) != Some("ReturnFromIC") {
+    if !engine_fails && ops.last().map(|o| o.name.as_str()) != Some("ReturnFromIC") {
         return Err(Decline::NoReturn);
     }
     // A call may GC: nothing but its result may be read after it.
-    for (k, op) in ops.iter().enumerate() {
+    for (k, op) in ops[..plan.len()].iter().enumerate() {
         if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter" | "CallStringConcatResult") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
             return Err(Decline::UnsupportedOperand(op.name.clone()));
         }
@@ -404,7 +433,13 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     e.prologue();
     e.f.instruction(&I::Block(BlockType::Empty));
     for (def, args) in plan {
-        (def.emit)(&mut e, args)?;
+        let before = e.f.byte_len();
+        match (def.emit)(&mut e, args) {
+            // An operand this compiler does not handle, in an op the engine's interpreter
+            // fails anyway: fail here too (the emitter declined before emitting anything).
+            Err(Decline::UnsupportedOperand(_)) if env.engine_unimplemented.contains(&def.name) && e.f.byte_len() == before => break,
+            r => r?,
+        }
     }
     e.f.instruction(&I::End);
     e.fail_tail();
@@ -1825,6 +1860,26 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
+    /// `GuardStringToNumber`, then fails unless the number is an int32 (-0 is not).
+    fn guard_string_to_int32(&mut self, s: u8, res: u8) -> Result<(), Decline> {
+        self.guard_string_to_number(s, res)?;
+        let (r, tf) = (self.reg(res), self.tf);
+        self.hi(res);
+        self.i(I::I32Const(tag(value::TYPE_INT32) as i32)).i(I::I32Ne);
+        self.i(I::If(BlockType::Empty)); // the guard block is depth 1 in here
+        self.i(I::LocalGet(r)).i(I::F64ReinterpretI64).i(I::LocalTee(tf));
+        self.i(I::F64Const(wasm_encoder::Ieee64::from(-2147483648.0f64))).i(I::F64Ge);
+        self.i(I::LocalGet(tf)).i(I::F64Const(wasm_encoder::Ieee64::from(2147483648.0f64))).i(I::F64Lt).i(I::I32And);
+        self.i(I::LocalGet(tf)).i(I::LocalGet(tf)).i(I::F64Trunc).i(I::F64Eq).i(I::I32And);
+        // -0 has the sign bit set and equals zero.
+        self.i(I::LocalGet(r)).i(I::I64Const(i64::MIN)).i(I::I64Ne).i(I::I32And);
+        self.i(I::I32Eqz).i(I::BrIf(1));
+        self.i(I::LocalGet(tf)).i(I::I32TruncF64S);
+        self.box_i32(value::TYPE_INT32, r);
+        self.i(I::End);
+        Ok(())
+    }
+
     /// `res` = the string of int32 `n`, from the engine's `Int32ToStringPure` (null, when it
     /// would have to GC, fails the stub).
     fn int32_to_string(&mut self, n: u8, res: u8) -> Result<(), Decline> {
@@ -2178,6 +2233,93 @@ impl<'a> Emitter<'a> {
         self.i(I::LocalTee(tf)).i(I::F64Const(wasm_encoder::Ieee64::from(0.0f64))).i(I::F64Ne);
         self.i(I::LocalGet(tf)).i(I::LocalGet(tf)).i(I::F64Eq).i(I::I32And);
         self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    /// ToBoolean of any Value. BigInts, magic values and proxies fail (the engine's
+    /// interpreter fails this whole op).
+    fn value_truthy(&mut self, v: u8) -> Result<(), Decline> {
+        let (t, flags) = (self.t32, self.t32b);
+        let is = |e: &mut Self, ty: u32| {
+            e.i(I::LocalGet(t)).i(I::I32Const(tag(ty) as i32)).i(I::I32Eq);
+        };
+        self.hi(v);
+        self.i(I::LocalSet(t));
+        is(self, value::TYPE_OBJECT);
+        self.i(I::If(BlockType::Result(ValType::I32))); // the guard block is depth 1 in here
+        self.class_flags(v);
+        self.i(I::LocalTee(flags)).i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And).i(I::BrIf(1));
+        self.i(I::LocalGet(flags)).i(I::I32Const(ic::CLASS_EMULATES_UNDEFINED)).i(I::I32And).i(I::I32Eqz);
+        self.i(I::Else);
+        self.i(I::LocalGet(t)).i(I::I32Const(tag(value::TYPE_INT32) as i32)).i(I::I32LeU);
+        self.i(I::If(BlockType::Result(ValType::I32))); // depth 2 in here
+        let tf = self.tf;
+        self.to_number(v);
+        self.i(I::LocalTee(tf)).i(I::F64Const(wasm_encoder::Ieee64::from(0.0f64))).i(I::F64Ne);
+        self.i(I::LocalGet(tf)).i(I::LocalGet(tf)).i(I::F64Eq).i(I::I32And);
+        self.i(I::Else);
+        is(self, value::TYPE_STRING);
+        self.i(I::If(BlockType::Result(ValType::I32))); // depth 3 in here
+        self.lo(v);
+        self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2))).i(I::I32Const(0)).i(I::I32Ne);
+        self.i(I::Else);
+        // Booleans, symbols (true), undefined and null (false); anything else fails.
+        is(self, value::TYPE_BOOLEAN);
+        is(self, value::TYPE_SYMBOL);
+        is(self, value::TYPE_UNDEFINED);
+        is(self, value::TYPE_NULL);
+        self.i(I::I32Or).i(I::I32Or).i(I::I32Or).i(I::I32Eqz).i(I::BrIf(3));
+        self.lo(v);
+        self.i(I::I32Const(0)).i(I::I32Ne);
+        is(self, value::TYPE_SYMBOL);
+        self.i(I::I32Or);
+        self.i(I::End);
+        self.i(I::End);
+        self.i(I::End);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    /// SameValue of two numbers: identical bits once both are doubles (which tells 0 from -0),
+    /// or both NaN.
+    fn double_same_value(&mut self, a: u8, b: u8) -> Result<(), Decline> {
+        let (x, y) = (self.tf, self.tf2);
+        self.to_number(a);
+        self.i(I::LocalSet(x));
+        self.to_number(b);
+        self.i(I::LocalSet(y));
+        self.i(I::LocalGet(x)).i(I::I64ReinterpretF64).i(I::LocalGet(y)).i(I::I64ReinterpretF64).i(I::I64Eq);
+        self.i(I::LocalGet(x)).i(I::LocalGet(x)).i(I::F64Ne);
+        self.i(I::LocalGet(y)).i(I::LocalGet(y)).i(I::F64Ne).i(I::I32And).i(I::I32Or);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn load_value_tag(&mut self, v: u8, res: u8) -> Result<(), Decline> {
+        let (src, dst) = (self.reg(v), self.reg(res));
+        self.i(I::LocalGet(src)).i(I::I64Const(32)).i(I::I64ShrU).i(I::LocalSet(dst));
+        Ok(())
+    }
+
+    /// Fails when the two tags are equal, or both are numbers (an int32 and a double may be
+    /// equal).
+    fn guard_tag_not_equal(&mut self, a: u8, b: u8) -> Result<(), Decline> {
+        let (ra, rb) = (self.reg(a), self.reg(b));
+        self.i(I::LocalGet(ra)).i(I::LocalGet(rb)).i(I::I64Eq);
+        self.fail_if();
+        let number = tag(value::TYPE_INT32) as i32;
+        self.lo(a);
+        self.i(I::I32Const(number)).i(I::I32LeU);
+        self.lo(b);
+        self.i(I::I32Const(number)).i(I::I32LeU).i(I::I32And);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn double_step(&mut self, a: u8, by: f64) -> Result<(), Decline> {
+        self.to_number(a);
+        self.i(I::F64Const(wasm_encoder::Ieee64::from(by))).i(I::F64Add);
+        self.set_double_result();
         Ok(())
     }
 

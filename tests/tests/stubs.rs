@@ -197,3 +197,11 @@ fn stubs_string_conversions_and_concatenation() {
 fn stubs_dataview_loads_and_stores_in_both_byte_orders() {
     check_family("dataview", &[("LoadDataViewValueResult", true), ("StoreDataViewValueResult", true)]);
 }
+
+/// Strict equality of values with different tags compares tag words (`LoadValueTag`,
+/// `GuardTagNotEqual`); numeric strings enter int32 arithmetic through `GuardStringToInt32`,
+/// whose non-int32 strings ("2.5", "-0", "abc") fail it.
+#[test]
+fn stubs_tag_equality_and_int32_strings() {
+    check_family("equality_conversions", &[("GuardTagNotEqual", true), ("GuardStringToInt32", true)]);
+}

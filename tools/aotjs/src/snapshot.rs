@@ -39,32 +39,92 @@ pub const PRELUDE: &str = r#"
   }
   return new Response("aotjs", { status: 200 });
 })()));
-;(function () {
-  // IC warm-up, run at snapshot time: attaching these ICs now gives their CacheIR bodies
-  // (int32 and double arithmetic, comparisons, truthiness) requests that aotjs compiles. The
-  // engine's built-in IC corpus lacks them, and stubs first attached at run time never get
-  // compiled code. It touches nothing the program can see.
-  function w(a, b) {
-    let r = 0;
-    r = a + b; r = a - b; r = a * b; r = a / b; r = a % b;
-    r = a | b; r = a & b; r = a ^ b; r = a << b; r = a >> b; r = a >>> b;
-    r = -a; r = ~a;
-    r = a < b; r = a <= b; r = a > b; r = a >= b;
-    r = a == b; r = a != b; r = a === b; r = a !== b;
-    let c = a; c++; c--; ++c; --c;
-    if (a) r = 1; if (!b) r = 2;
-    return r;
-  }
-  const n = [3, -7, 0.5, -2.25];
-  for (let i = 0; i < n.length; i++) for (let j = 0; j < n.length; j++) w(n[i], n[j]);
-})();
 "#;
 
 /// The program as the engine loads it: the user's source, then the prelude, which only
 /// reports stack frames that lie in the user's lines.
 pub fn with_prelude(source: &str) -> String {
     let lines = source.lines().count().max(1);
-    format!("{source}\n{}", PRELUDE.replace("__AOTJS_USER_LINES__", &lines.to_string()))
+    format!("{source}\n{}{}", PRELUDE.replace("__AOTJS_USER_LINES__", &lines.to_string()), ic_warmup())
+}
+
+/// Value kinds the IC warm-up feeds its operators: a JS expression making a fresh value of
+/// each, whether it is an object (operators that would convert it run the program's own
+/// `valueOf`/`toString`, so they are left out), and whether relational and arithmetic
+/// operators take it.
+const WARMUP_VALUES: &[(&str, bool)] = &[
+    ("3", false),
+    ("-7", false),
+    ("0.5", false),
+    ("\"ab\"", false),
+    ("\"3\"", false),
+    ("true", false),
+    ("null", false),
+    ("undefined", false),
+    ("{}", true),
+    ("[]", true),
+    ("function () {}", true),
+];
+
+/// Operators applied to every pair of primitives.
+const WARMUP_PRIMITIVE_BINARY: &[&str] = &["+", "-", "*", "/", "%", "|", "&", "^", "<<", ">>", ">>>", "<", "<=", ">", ">=", "==", "!="];
+/// Operators applied to every pair.
+const WARMUP_EQUALITY: &[&str] = &["===", "!=="];
+const WARMUP_UNARY: &[&str] = &["-v", "~v", "+v", "!v", "typeof v", "v ? 1 : 2"];
+const WARMUP_TYPE_NAMES: &[&str] = &["undefined", "object", "boolean", "number", "string", "function", "symbol", "bigint"];
+/// Right operands per warm-up function: below the engine's 6 optimized stubs per IC site, so
+/// every pair attaches its own stub.
+const WARMUP_GROUP: usize = 4;
+
+/// The IC warm-up, run at snapshot time. Attaching an IC stub now gives its CacheIR body a
+/// request that aotjs compiles; stubs first attached at run time never get compiled code, and
+/// the engine's built-in IC corpus lacks the common bodies of arithmetic, comparisons,
+/// equality across types, `typeof` tests and truthiness. Every operator meets every pair of
+/// value kinds (a function per left kind and group of right kinds, so each IC site sees
+/// fewer kinds than its stub limit). It touches nothing the program can see: fresh values
+/// only, and no operator that would call into an object.
+pub fn ic_warmup() -> String {
+    let mut js = String::from(";(function () {\n");
+    let mut calls = String::new();
+    for (li, &(l, l_obj)) in WARMUP_VALUES.iter().enumerate() {
+        for (gi, group) in WARMUP_VALUES.chunks(WARMUP_GROUP).enumerate() {
+            let name = format!("b{li}_{gi}");
+            let primitives = !l_obj && group.iter().all(|&(_, r_obj)| !r_obj);
+            // Loose equality converts nothing between objects, or with null or undefined.
+            let nullish = |v: &str| matches!(v, "null" | "undefined");
+            let loose = group.iter().all(|&(r, r_obj)| r_obj == l_obj || nullish(l) || nullish(r));
+            let ops = WARMUP_EQUALITY
+                .iter()
+                .chain(if primitives { WARMUP_PRIMITIVE_BINARY } else { &[] })
+                .chain(if loose && !primitives { &["==", "!="][..] } else { &[] });
+            let mut body = String::new();
+            for op in ops {
+                body.push_str(&format!("r = a {op} b; "));
+            }
+            js.push_str(&format!("  function {name}(a, b) {{ let r; {body}return r; }}\n"));
+            for &(r, _) in group {
+                calls.push_str(&format!("  {name}({l}, {r});\n"));
+            }
+        }
+        let mut unary = String::new();
+        for u in WARMUP_UNARY.iter().filter(|_| !l_obj) {
+            unary.push_str(&format!("r = {u}; "));
+        }
+        if l_obj {
+            unary.push_str("r = !v; r = typeof v; r = v ? 1 : 2; ");
+        }
+        for t in WARMUP_TYPE_NAMES {
+            unary.push_str(&format!("r = typeof v == \"{t}\"; r = typeof v != \"{t}\"; r = typeof v === \"{t}\"; r = typeof v !== \"{t}\"; "));
+        }
+        if !l_obj {
+            unary.push_str("let c = v; c++; c--; ++c; --c; ");
+        }
+        js.push_str(&format!("  function u{li}(v) {{ let r; {unary}return r; }}\n"));
+        calls.push_str(&format!("  u{li}({l});\n"));
+    }
+    js.push_str(&calls);
+    js.push_str("})();\n");
+    js
 }
 
 /// Name the script has inside the guest; error messages show it.

@@ -77,8 +77,9 @@ pub fn compile_snapshot(cache: &Cache, input: &[u8], opts: &aotjs_compiler::Comp
 /// One line saying what a compile did, for `-v`.
 pub fn summary(r: &aotjs_compiler::report::Report, elapsed: std::time::Duration) -> String {
     format!(
-        "{} scripts ({} compiled{}), {} IC bodies ({} compiled into {} stubs, {} bytes of code; {} of the declined ones the engine's own CacheIR interpreter cannot run either; stub library {} hits, {} new), {} bytes, in {:.2?}",
-        r.scripts.total, r.scripts.compiled, engine_never_enters(r), r.ics.total, r.ics.compiled, r.stub_functions, r.stub_code_bytes, r.ics_engine_cannot_run, r.stub_cache_hits, r.stub_cache_misses, r.output_bytes, elapsed
+        "{} scripts ({} compiled{}), {} IC bodies ({} compiled into {} stubs, {} bytes of code, {} of them reaching an op the engine's own CacheIR interpreter does not implement, which fails there as in the engine; {} of the declined ones blocked by such an op; stub library {} hits, {} new), {} bytes, in {:.2?}",
+        r.scripts.total, r.scripts.compiled, engine_never_enters(r), r.ics.total, r.ics.compiled, r.stub_functions, r.stub_code_bytes,
+        r.ics_compiled_engine_failure.values().sum::<u64>(), r.ics_engine_cannot_run, r.stub_cache_hits, r.stub_cache_misses, r.output_bytes, elapsed
     )
 }
 
