@@ -214,6 +214,9 @@ fn stub_calls(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: &runtime_ab
         activation_exit_fp: s.activation_exit_fp,
         cx_runtime: s.cx_runtime,
         pb_stack_top: s.pb_stack_top,
+        new_plain_object: func(f.new_plain_object_func, 4, 1)?,
+        new_array_object: func(f.new_array_object_func, 3, 1)?,
+        new_array_from_length: func(f.new_array_from_length_func, 3, 1)?,
     })
 }
 

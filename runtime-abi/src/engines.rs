@@ -125,6 +125,16 @@ pub struct EngineFacts {
     pub string_to_number_pure_func: u32,
     pub int32_to_string_pure_func: u32,
     pub concat_strings_func: u32,
+    /// Allocation from an IC stub's template, as the generic CacheIR interpreter makes it
+    /// (OBS func 7397, behind its IC frame; null is an error):
+    /// `NewPlainObjectBaselineFallback(cx, Handle<SharedShape*>, AllocKind, AllocSite*) ->
+    /// JSObject*` (`NewPlainObjectResult`) and `NewArrayObjectBaselineFallback(cx, length,
+    /// AllocSite*) -> ArrayObject*` (`NewArrayObjectResult`), and
+    /// `ArrayConstructorOneArg(cx, Handle<ArrayObject*> template, int32 length) -> ArrayObject*`
+    /// (`NewArrayFromLengthResult`: `new Array(n)`, a RangeError for a negative length).
+    pub new_plain_object_func: u32,
+    pub new_array_object_func: u32,
+    pub new_array_from_length_func: u32,
     /// CacheIR ops the engine's own CacheIR interpreter does not implement: it fails a stub at
     /// such an op on every hit (the hit goes on to the next stub and in the end to the
     /// fallback). A body the stub library declines for one of them costs nothing the engine
@@ -283,6 +293,9 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     string_to_number_pure_func: 9387,
     int32_to_string_pure_func: 9362,
     concat_strings_func: 8402,
+    new_plain_object_func: 5988,
+    new_array_object_func: 5989,
+    new_array_from_length_func: 6070,
     stack_pointer_global: 0,
     generic_ic_table_index: 4607,
     script: crate::script::FASTLY_WEVAL_SCRIPT_FACTS,

@@ -372,6 +372,25 @@ static OPS: &[OpDef] = &[
     },
     OpDef { name: "CallScriptedGetterResult", args: &[Id, F, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], None, a[2] != 0) },
     OpDef { name: "CallScriptedSetter", args: &[Id, F, Id, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], Some(a[2]), a[3] != 0) },
+    // Allocation from the stub's template: a VM call behind the IC frame, the last op of its
+    // body. The guard fails while the realm has an allocation metadata builder (its field holds
+    // the builder's address).
+    OpDef { name: "GuardNoAllocationMetadataBuilder", args: &[F], emit: |e, a| e.guard_field_target_is_null(a[0]) },
+    OpDef {
+        name: "NewPlainObjectResult",
+        args: &[Imm8, Imm8, Imm8, Imm8, Imm8, Imm8, Imm8, Imm8, Imm8, F, F],
+        emit: |e, a| e.new_object(calls::Alloc::PlainObject { alloc_kind: a[8], shape: a[9] }, a[10]),
+    },
+    OpDef {
+        name: "NewArrayObjectResult",
+        args: &[Imm8, Imm8, Imm8, Imm8, F, F],
+        emit: |e, a| e.new_object(calls::Alloc::Array { length: u32::from_le_bytes([a[0], a[1], a[2], a[3]]) }, a[5]),
+    },
+    OpDef {
+        name: "NewArrayFromLengthResult",
+        args: &[F, Id],
+        emit: |e, a| e.new_object(calls::Alloc::ArrayFromLength { template: a[0], length: a[1] }, 0),
+    },
     // String concatenation allocates: a VM call behind an exit frame, the last op of its body.
     OpDef { name: "CallStringConcatResult", args: &[Id, Id], emit: |e, a| e.concat_strings(a[0], a[1]) },
     // Metadata for an optimizing compiler, which the engine's interpreter skips.
@@ -422,7 +441,7 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     }
     // A call may GC: nothing but its result may be read after it.
     for (k, op) in ops[..plan.len()].iter().enumerate() {
-        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter" | "CallStringConcatResult") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
+        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter" | "CallStringConcatResult" | "NewPlainObjectResult" | "NewArrayObjectResult" | "NewArrayFromLengthResult") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
             return Err(Decline::UnsupportedOperand(op.name.clone()));
         }
     }
@@ -658,6 +677,14 @@ impl<'a> Emitter<'a> {
         self.i(I::LocalGet(tf)).i(I::I32TruncF64S);
         self.box_i32(value::TYPE_INT32, rout);
         self.i(I::End);
+        Ok(())
+    }
+
+    /// Fails unless the word at the address in field `f` is null.
+    fn guard_field_target_is_null(&mut self, f: u8) -> Result<(), Decline> {
+        self.field_u32(f);
+        self.i(I::I32Load(Self::mem(0, 2)));
+        self.fail_if();
         Ok(())
     }
 

@@ -47,6 +47,23 @@ pub struct StubCalls {
     pub activation_exit_fp: u32,
     pub cx_runtime: u32,
     pub pb_stack_top: u32,
+    /// `NewPlainObjectBaselineFallback(cx, Handle<SharedShape*>, allocKind, site)` and
+    /// `NewArrayObjectBaselineFallback(cx, length, site)`.
+    pub new_plain_object: u32,
+    pub new_array_object: u32,
+    /// `ArrayConstructorOneArg(cx, Handle<ArrayObject*> template, length)`.
+    pub new_array_from_length: u32,
+}
+
+/// What an allocation op makes, with its immediates.
+#[derive(Clone, Copy)]
+pub(super) enum Alloc {
+    /// A plain object of the stub's shape (field) and GC alloc kind.
+    PlainObject { alloc_kind: u8, shape: u8 },
+    /// An array of the given length.
+    Array { length: u32 },
+    /// `new Array(n)` from the stub's template object (field), `n` an int32 register.
+    ArrayFromLength { template: u8, length: u8 },
 }
 
 /// `undefined`, as an i64 constant.
@@ -448,6 +465,54 @@ impl Emitter<'_> {
         self.pop_ic_frame();
         self.i(I::LocalGet(r));
         crate::value::box_i32(&mut self.f, runtime_abi::value::TYPE_STRING);
+        self.i(I::LocalSet(out));
+        Ok(())
+    }
+
+    /// `NewPlainObjectResult` / `NewArrayObjectResult` / `NewArrayFromLengthResult`: a new
+    /// object from the stub's template and allocation site (field `site`, unused for
+    /// `new Array(n)`), made by the engine's function behind the IC frame, as the engine's
+    /// interpreter makes it. A shape or template object is passed as a handle to the stub's own
+    /// field, which the GC traces and updates. Null is an error.
+    pub(super) fn new_object(&mut self, what: Alloc, site: u8) -> Result<(), Decline> {
+        let Some(c) = self.env.calls else {
+            return Err(Decline::Unsupported(match what {
+                Alloc::PlainObject { .. } => "NewPlainObjectResult",
+                Alloc::Array { .. } => "NewArrayObjectResult",
+                Alloc::ArrayFromLength { .. } => "NewArrayFromLengthResult",
+            }.into()));
+        };
+        let (r, out) = (self.t32g, self.result);
+        self.push_ic_frame();
+        self.cx();
+        match what {
+            Alloc::PlainObject { alloc_kind, shape } => {
+                let shape_field = self.field_offset(shape);
+                self.i(I::LocalGet(P_STUB)).i(I::I32Const(shape_field as i32)).i(I::I32Add);
+                self.i(I::I32Const(alloc_kind as i32));
+                self.field_u32(site);
+                self.i(I::Call(c.new_plain_object));
+            }
+            Alloc::Array { length } => {
+                self.i(I::I32Const(length as i32));
+                self.field_u32(site);
+                self.i(I::Call(c.new_array_object));
+            }
+            Alloc::ArrayFromLength { template, length } => {
+                let template_field = self.field_offset(template);
+                self.i(I::LocalGet(P_STUB)).i(I::I32Const(template_field as i32)).i(I::I32Add);
+                self.lo(length);
+                self.i(I::Call(c.new_array_from_length));
+            }
+        }
+        self.i(I::LocalSet(r));
+        self.i(I::LocalGet(r)).i(I::I32Eqz).i(I::If(BlockType::Empty));
+        self.i(I::I32Const(sf::RESULT_ERROR));
+        self.return_error();
+        self.i(I::End);
+        self.pop_ic_frame();
+        self.i(I::LocalGet(r));
+        crate::value::box_i32(&mut self.f, runtime_abi::value::TYPE_OBJECT);
         self.i(I::LocalSet(out));
         Ok(())
     }

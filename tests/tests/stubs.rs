@@ -205,3 +205,11 @@ fn stubs_dataview_loads_and_stores_in_both_byte_orders() {
 fn stubs_tag_equality_and_int32_strings() {
     check_family("equality_conversions", &[("GuardTagNotEqual", true), ("GuardStringToInt32", true)]);
 }
+
+/// Object and array literals and `new Array(n)` allocate in compiled stubs through the
+/// engine's own functions behind the IC frame, across many minor GCs; a negative length
+/// throws through the stub's error path.
+#[test]
+fn stubs_object_and_array_allocation() {
+    check_family("allocation", &[("NewPlainObjectResult", false), ("NewArrayObjectResult", false), ("NewArrayFromLengthResult", false), ("GuardNoAllocationMetadataBuilder", false)]);
+}

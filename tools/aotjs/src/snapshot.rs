@@ -72,6 +72,9 @@ const WARMUP_PRIMITIVE_BINARY: &[&str] = &["+", "-", "*", "/", "%", "|", "&", "^
 const WARMUP_EQUALITY: &[&str] = &["===", "!=="];
 const WARMUP_UNARY: &[&str] = &["-v", "~v", "+v", "!v", "typeof v", "v ? 1 : 2"];
 const WARMUP_TYPE_NAMES: &[&str] = &["undefined", "object", "boolean", "number", "string", "function", "symbol", "bigint"];
+/// Object literals with up to this many properties, and array literals with up to this many
+/// elements, get a site each: the allocation bodies carry the slot counts and array length.
+const WARMUP_LITERAL_SIZES: usize = 12;
 /// Right operands per warm-up function: below the engine's 6 optimized stubs per IC site, so
 /// every pair attaches its own stub.
 const WARMUP_GROUP: usize = 4;
@@ -79,7 +82,7 @@ const WARMUP_GROUP: usize = 4;
 /// The IC warm-up, run at snapshot time. Attaching an IC stub now gives its CacheIR body a
 /// request that aotjs compiles; stubs first attached at run time never get compiled code, and
 /// the engine's built-in IC corpus lacks the common bodies of arithmetic, comparisons,
-/// equality across types, `typeof` tests and truthiness. Every operator meets every pair of
+/// equality across types, `typeof` tests, truthiness and object and array literals. Every operator meets every pair of
 /// value kinds (a function per left kind and group of right kinds, so each IC site sees
 /// fewer kinds than its stub limit). It touches nothing the program can see: fresh values
 /// only, and no operator that would call into an object.
@@ -122,6 +125,14 @@ pub fn ic_warmup() -> String {
         js.push_str(&format!("  function u{li}(v) {{ let r; {unary}return r; }}\n"));
         calls.push_str(&format!("  u{li}({l});\n"));
     }
+    let mut literals = String::new();
+    for n in 0..=WARMUP_LITERAL_SIZES {
+        let props: Vec<String> = (0..n).map(|k| format!("p{k}: 0")).collect();
+        let elems = vec!["0"; n];
+        literals.push_str(&format!("r = {{{}}}; r = [{}]; ", props.join(", "), elems.join(", ")));
+    }
+    js.push_str(&format!("  function lit() {{ let r; {literals}return r; }}\n"));
+    calls.push_str("  lit();\n");
     js.push_str(&calls);
     js.push_str("})();\n");
     js
