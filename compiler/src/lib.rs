@@ -272,6 +272,11 @@ fn plan_stubs(
         .copied()
         .collect();
     let engine_unimplemented = facts.map_or(&[][..], |f| f.ic_interpreter_unimplemented_ops);
+    let static_strings = facts.map(|f| stubs::StaticStrings {
+        cx_runtime: f.script.cx_runtime,
+        facts: f.static_strings,
+        string_from_char_code: direct1(f.static_strings.string_from_char_code_func, &i32s(2)),
+    });
     let mut by_body: std::collections::BTreeMap<Vec<u8>, link::OutFuncIdx> = std::collections::BTreeMap::new();
     // Request order is the engine's list order: deterministic for a given snapshot.
     for (r, ic) in snap.requests.ics() {
@@ -303,6 +308,7 @@ fn plan_stubs(
             &grow_slots.map_or(u32::MAX, |g| g).to_le_bytes(),
             format!("{strings:?}").as_bytes(),
             format!("{guard_classes:?}").as_bytes(),
+            format!("{static_strings:?}").as_bytes(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
@@ -324,6 +330,7 @@ fn plan_stubs(
             generic_ic,
             calls,
             counters: None,
+            static_strings,
             engine_unimplemented,
         };
         let result = match cached {

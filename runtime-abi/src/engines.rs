@@ -135,6 +135,9 @@ pub struct EngineFacts {
     pub new_plain_object_func: u32,
     pub new_array_object_func: u32,
     pub new_array_from_length_func: u32,
+    /// Single-character strings, as the generic CacheIR interpreter finds them (OBS func 7397,
+    /// `StringFromCharCodeResult` and `LoadStringCharResult`).
+    pub static_strings: StaticStringFacts,
     /// CacheIR ops the engine's own CacheIR interpreter does not implement: it fails a stub at
     /// such an op on every hit (the hit goes on to the next stub and in the end to the
     /// fallback). A body the stub library declines for one of them costs nothing the engine
@@ -147,6 +150,20 @@ pub struct EngineFacts {
     pub generic_ic_table_index: u32,
     /// Functions and offsets compiled scripts call and touch (see `script`).
     pub script: crate::script::ScriptFacts,
+}
+
+/// Where the runtime keeps its static strings and the empty string, and the engine's
+/// `StringFromCharCode(cx, int32 code) -> JSLinearString*` (can GC; null is an error).
+#[derive(Clone, Copy, Debug)]
+pub struct StaticStringFacts {
+    /// `JSRuntime::staticStrings_` (a `StaticStrings*`), from `cx->runtime_`.
+    pub runtime_static_strings: u32,
+    /// `StaticStrings::unitStaticTable`: 256 `JSAtom*`, one per Latin-1 code unit.
+    pub unit_table: u32,
+    /// `JSRuntime::commonNames` (a `JSAtomState*`) and its `empty` atom.
+    pub runtime_common_names: u32,
+    pub empty_name: u32,
+    pub string_from_char_code_func: u32,
 }
 
 /// One `GuardClass` kind: the classes an object may have to pass.
@@ -296,6 +313,13 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     new_plain_object_func: 5988,
     new_array_object_func: 5989,
     new_array_from_length_func: 6070,
+    static_strings: StaticStringFacts {
+        runtime_static_strings: 6860,
+        unit_table: 16384,
+        runtime_common_names: 6864,
+        empty_name: 548,
+        string_from_char_code_func: 8846,
+    },
     stack_pointer_global: 0,
     generic_ic_table_index: 4607,
     script: crate::script::FASTLY_WEVAL_SCRIPT_FACTS,

@@ -54,6 +54,12 @@ pub const ELEMENTS_MAYBE_IN_ITERATION: i32 = 0x100;
 pub const CLASS_FLAGS: u32 = 4;
 pub const CLASS_EMULATES_UNDEFINED: i32 = 1 << 6;
 pub const CLASS_IS_PROXY: i32 = 1 << 19;
+/// `JSClass::cOps` (a `JSClassOps*`, may be null) and `JSClassOps::call` (`js/public/Class.h`;
+/// OBS: the generic CacheIR interpreter's `IsCallableResult` reads both).
+pub const CLASS_COPS: u32 = 8;
+pub const CLASS_OPS_CALL: u32 = 28;
+/// The `GuardClass` kind whose classes are JSFunction's two.
+pub const GUARD_CLASS_FUNCTION: u8 = 11;
 /// `TaggedProto::LazyProto`: a proxy's prototype that must be asked for.
 pub const LAZY_PROTO: i32 = 1;
 

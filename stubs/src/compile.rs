@@ -75,6 +75,8 @@ pub struct StubEnv<'a> {
     pub generic_ic: Option<u32>,
     /// What calls from stubs need (`CallScriptedFunction`, `CallNativeFunction`).
     pub calls: Option<StubCalls>,
+    /// Static strings (`LoadStringCharResult`, `StringFromCharCodeResult`).
+    pub static_strings: Option<StaticStrings>,
     /// Coverage builds: i64 globals counting entries and guard failures of this stub.
     pub counters: Option<StubCounters>,
     /// Ops the engine's own CacheIR interpreter does not implement: it fails a stub when it
@@ -89,6 +91,15 @@ pub struct StubCounters {
     pub fails: u32,
     /// Hits handed to the generic interpreter.
     pub deferred: u32,
+}
+
+/// Where single-character strings and the empty string are (offsets from `cx`, then from the
+/// runtime), and `StringFromCharCode`'s output function index.
+#[derive(Clone, Copy, Debug)]
+pub struct StaticStrings {
+    pub cx_runtime: u32,
+    pub facts: runtime_abi::engines::StaticStringFacts,
+    pub string_from_char_code: Option<u32>,
 }
 
 /// The engine's string conversions stubs call (output function indices).
@@ -249,6 +260,12 @@ static OPS: &[OpDef] = &[
     OpDef { name: "LoadArgumentsObjectLengthResult", args: &[Id], emit: |e, a| e.arguments_length(a[0]) },
     OpDef { name: "LoadArgumentsObjectArgResult", args: &[Id, Id], emit: |e, a| e.arguments_element(a[0], a[1]) },
     OpDef { name: "LoadStringCharCodeResult", args: &[Id, Id, Imm8], emit: |e, a| e.string_char_code(a[0], a[1], a[2] != 0) },
+    // The static string of a Latin-1 code unit; other code units go to the generic
+    // interpreter (they allocate).
+    OpDef { name: "LoadStringCharResult", args: &[Id, Id, Imm8], emit: |e, a| e.string_char(a[0], a[1], a[2] != 0) },
+    // `String.fromCharCode(c)`: the static string, else the engine's `StringFromCharCode`
+    // behind the IC frame (it allocates).
+    OpDef { name: "StringFromCharCodeResult", args: &[Id], emit: |e, a| e.string_from_char_code(a[0]) },
     // A linear string is its own linear form; a rope needs the engine to flatten it (which
     // allocates), so that hit goes to the generic interpreter.
     OpDef { name: "LinearizeForCharAccess", args: &[Id, Id, Id], emit: |e, a| e.linearize_for_char_access(a[0], a[2]) },
@@ -345,6 +362,9 @@ static OPS: &[OpDef] = &[
     // Truthiness.
     OpDef { name: "LoadInt32TruthyResult", args: &[Id], emit: |e, a| e.int32_truthy(a[0]) },
     OpDef { name: "LoadValueTruthyResult", args: &[Id], emit: |e, a| e.value_truthy(a[0]) },
+    // `typeof v === "function"`-like tests of natives: functions, or a class with a call hook;
+    // proxies fail (the engine asks their handler).
+    OpDef { name: "IsCallableResult", args: &[Id], emit: |e, a| e.is_callable(a[0]) },
     OpDef { name: "LoadDoubleTruthyResult", args: &[Id], emit: |e, a| e.double_truthy(a[0]) },
     OpDef { name: "LoadStringTruthyResult", args: &[Id], emit: |e, a| e.string_truthy(a[0]) },
     // Results.
@@ -441,7 +461,7 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     }
     // A call may GC: nothing but its result may be read after it.
     for (k, op) in ops[..plan.len()].iter().enumerate() {
-        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter" | "CallStringConcatResult" | "NewPlainObjectResult" | "NewArrayObjectResult" | "NewArrayFromLengthResult") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
+        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter" | "CallStringConcatResult" | "NewPlainObjectResult" | "NewArrayObjectResult" | "NewArrayFromLengthResult" | "StringFromCharCodeResult") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
             return Err(Decline::UnsupportedOperand(op.name.clone()));
         }
     }
@@ -1209,6 +1229,79 @@ impl<'a> Emitter<'a> {
         if handle_oob {
             self.i(I::End);
         }
+        Ok(())
+    }
+
+    /// `[i32 code unit < 256] -> [i32]`: its static string.
+    fn unit_string(&mut self, st: StaticStrings) {
+        self.i(I::I32Const(2)).i(I::I32Shl);
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+        self.i(I::I32Load(Self::mem(st.cx_runtime, 2))).i(I::I32Load(Self::mem(st.facts.runtime_static_strings, 2)));
+        self.i(I::I32Add).i(I::I32Load(Self::mem(st.facts.unit_table, 2)));
+    }
+
+    /// `str[idx]` / `str.charAt(idx)` of a linear string: the static string of a Latin-1 code
+    /// unit; out of bounds, the empty string (`handle_oob`) or a failed guard; a rope fails;
+    /// any other code unit hands the hit to the generic interpreter.
+    fn string_char(&mut self, s: u8, idx: u8, handle_oob: bool) -> Result<(), Decline> {
+        let Some(st) = self.env.static_strings else { return Err(Decline::Unsupported("LoadStringCharResult".into())) };
+        let (flags, i, chars) = (self.t32, self.t32b, self.t32c);
+        self.lo(s);
+        self.i(I::I32Load(Self::mem(ic::STRING_FLAGS, 2))).i(I::LocalTee(flags));
+        self.i(I::I32Const(str_bits::LINEAR_BIT as i32)).i(I::I32And).i(I::I32Eqz);
+        self.fail_if();
+        self.lo(idx);
+        self.i(I::LocalTee(i));
+        self.lo(s);
+        self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2))).i(I::I32GeU);
+        if handle_oob {
+            self.i(I::If(BlockType::Result(ValType::I32)));
+            self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+            self.i(I::I32Load(Self::mem(st.cx_runtime, 2))).i(I::I32Load(Self::mem(st.facts.runtime_common_names, 2)));
+            self.i(I::I32Load(Self::mem(st.facts.empty_name, 2)));
+            self.i(I::Else);
+        } else {
+            self.fail_if();
+        }
+        self.string_chars(s, flags);
+        self.i(I::LocalSet(chars));
+        self.code_unit(chars, flags, i);
+        self.i(I::LocalTee(i)).i(I::I32Const(256)).i(I::I32GeU);
+        self.defer_to_generic_if("LoadStringCharResult")?;
+        self.i(I::LocalGet(i));
+        self.unit_string(st);
+        if handle_oob {
+            self.i(I::End);
+        }
+        self.box_i32(value::TYPE_STRING, self.result);
+        Ok(())
+    }
+
+    /// The string of UTF-16 code unit `code & 0xFFFF`: a static string below 256, else the
+    /// engine's `StringFromCharCode` behind the IC frame.
+    fn string_from_char_code(&mut self, code: u8) -> Result<(), Decline> {
+        let (Some(st), Some(_)) = (self.env.static_strings, self.env.calls) else {
+            return Err(Decline::Unsupported("StringFromCharCodeResult".into()));
+        };
+        let Some(from_code) = st.string_from_char_code else { return Err(Decline::Unsupported("StringFromCharCodeResult".into())) };
+        let r = self.t32b;
+        self.lo(code);
+        self.i(I::I32Const(0xFF00)).i(I::I32And).i(I::I32Eqz);
+        self.i(I::If(BlockType::Empty));
+        self.lo(code);
+        self.i(I::I32Const(0xFF)).i(I::I32And);
+        self.unit_string(st);
+        self.i(I::LocalSet(r));
+        self.i(I::Else);
+        self.call_vm_returning_cell(|e| {
+            e.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+            e.lo(code);
+            e.i(I::Call(from_code));
+        });
+        self.i(I::LocalSet(r));
+        self.i(I::End);
+        self.i(I::LocalGet(r));
+        self.box_i32(value::TYPE_STRING, self.result);
         Ok(())
     }
 
@@ -2302,6 +2395,35 @@ impl<'a> Emitter<'a> {
         self.i(I::I32Or);
         self.i(I::End);
         self.i(I::End);
+        self.i(I::End);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn is_callable(&mut self, v: u8) -> Result<(), Decline> {
+        let Some(functions) = self.env.guard_classes.iter().find(|g| g.kind == ic::GUARD_CLASS_FUNCTION) else {
+            return Err(Decline::Unsupported("IsCallableResult".into()));
+        };
+        let (clasp, ops) = (self.t32, self.t32b);
+        self.hi(v);
+        self.i(I::I32Const(tag(value::TYPE_OBJECT) as i32)).i(I::I32Eq);
+        self.i(I::If(BlockType::Result(ValType::I32))); // the guard block is depth 1 in here
+        self.base_shape(v);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalTee(clasp));
+        self.i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2))).i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And).i(I::BrIf(1));
+        self.i(I::I32Const(0));
+        for &c in functions.classes {
+            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Eq).i(I::I32Or);
+        }
+        self.i(I::LocalGet(clasp)).i(I::I32Load(Self::mem(ic::CLASS_COPS, 2))).i(I::LocalTee(ops));
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.i(I::LocalGet(ops)).i(I::I32Load(Self::mem(ic::CLASS_OPS_CALL, 2))).i(I::I32Const(0)).i(I::I32Ne);
+        self.i(I::Else);
+        self.i(I::I32Const(0));
+        self.i(I::End);
+        self.i(I::I32Or);
+        self.i(I::Else);
+        self.i(I::I32Const(0));
         self.i(I::End);
         self.box_i32(value::TYPE_BOOLEAN, self.result);
         Ok(())

@@ -482,29 +482,41 @@ impl Emitter<'_> {
                 Alloc::ArrayFromLength { .. } => "NewArrayFromLengthResult",
             }.into()));
         };
-        let (r, out) = (self.t32g, self.result);
+        let out = self.result;
+        self.call_vm_returning_cell(|e| {
+            e.cx();
+            match what {
+                Alloc::PlainObject { alloc_kind, shape } => {
+                    let shape_field = e.field_offset(shape);
+                    e.i(I::LocalGet(P_STUB)).i(I::I32Const(shape_field as i32)).i(I::I32Add);
+                    e.i(I::I32Const(alloc_kind as i32));
+                    e.field_u32(site);
+                    e.i(I::Call(c.new_plain_object));
+                }
+                Alloc::Array { length } => {
+                    e.i(I::I32Const(length as i32));
+                    e.field_u32(site);
+                    e.i(I::Call(c.new_array_object));
+                }
+                Alloc::ArrayFromLength { template, length } => {
+                    let template_field = e.field_offset(template);
+                    e.i(I::LocalGet(P_STUB)).i(I::I32Const(template_field as i32)).i(I::I32Add);
+                    e.lo(length);
+                    e.i(I::Call(c.new_array_from_length));
+                }
+            }
+        });
+        crate::value::box_i32(&mut self.f, runtime_abi::value::TYPE_OBJECT);
+        self.i(I::LocalSet(out));
+        Ok(())
+    }
+
+    /// `[] -> [i32]`: a VM call that may GC and returns a GC thing (null is an error), made
+    /// behind the IC frame: `call` pushes the arguments and calls.
+    pub(super) fn call_vm_returning_cell(&mut self, call: impl FnOnce(&mut Self)) {
+        let r = self.t32g;
         self.push_ic_frame();
-        self.cx();
-        match what {
-            Alloc::PlainObject { alloc_kind, shape } => {
-                let shape_field = self.field_offset(shape);
-                self.i(I::LocalGet(P_STUB)).i(I::I32Const(shape_field as i32)).i(I::I32Add);
-                self.i(I::I32Const(alloc_kind as i32));
-                self.field_u32(site);
-                self.i(I::Call(c.new_plain_object));
-            }
-            Alloc::Array { length } => {
-                self.i(I::I32Const(length as i32));
-                self.field_u32(site);
-                self.i(I::Call(c.new_array_object));
-            }
-            Alloc::ArrayFromLength { template, length } => {
-                let template_field = self.field_offset(template);
-                self.i(I::LocalGet(P_STUB)).i(I::I32Const(template_field as i32)).i(I::I32Add);
-                self.lo(length);
-                self.i(I::Call(c.new_array_from_length));
-            }
-        }
+        call(self);
         self.i(I::LocalSet(r));
         self.i(I::LocalGet(r)).i(I::I32Eqz).i(I::If(BlockType::Empty));
         self.i(I::I32Const(sf::RESULT_ERROR));
@@ -512,9 +524,6 @@ impl Emitter<'_> {
         self.i(I::End);
         self.pop_ic_frame();
         self.i(I::LocalGet(r));
-        crate::value::box_i32(&mut self.f, runtime_abi::value::TYPE_OBJECT);
-        self.i(I::LocalSet(out));
-        Ok(())
     }
 
     /// Pushes `ctx.cx`.

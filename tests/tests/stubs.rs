@@ -213,3 +213,17 @@ fn stubs_tag_equality_and_int32_strings() {
 fn stubs_object_and_array_allocation() {
     check_family("allocation", &[("NewPlainObjectResult", false), ("NewArrayObjectResult", false), ("NewArrayFromLengthResult", false), ("GuardNoAllocationMetadataBuilder", false)]);
 }
+
+/// `s[i]` and `s.charAt(i)` give static strings of Latin-1 code units (a two-byte code unit
+/// hands the hit to the generic interpreter, a rope fails the guard); `String.fromCharCode`
+/// allocates above 255.
+#[test]
+fn stubs_string_characters() {
+    check_family("string_chars", &[("LoadStringCharResult", true), ("StringFromCharCodeResult", false)]);
+}
+
+/// Self-hosted built-ins test their callbacks with `IsCallableResult`.
+#[test]
+fn stubs_is_callable() {
+    check_family("callable", &[("IsCallableResult", false)]);
+}
