@@ -261,6 +261,14 @@ fn plan_stubs(
             string_to_number: direct1(f.string_to_number_pure_func, &i32s(3))?,
             int32_to_string: direct1(f.int32_to_string_pure_func, &i32s(2))?,
             concat: direct1(f.concat_strings_func, &i32s(3))?,
+            substring: direct1(f.substring_kernel_func, &i32s(4))?,
+        })
+    });
+    let regexp = facts.and_then(|f| {
+        Some(stubs::RegExpFuncs {
+            prototype_optimizable: direct1(f.regexp_prototype_optimizable_func, &i32s(2))?,
+            instance_optimizable: direct1(f.regexp_instance_optimizable_func, &i32s(3))?,
+            cx_last_limit: f.cx_regexp_searcher_last_limit,
         })
     });
     // GuardClass kinds whose classes the image names as expected.
@@ -309,6 +317,7 @@ fn plan_stubs(
             format!("{strings:?}").as_bytes(),
             format!("{guard_classes:?}").as_bytes(),
             format!("{static_strings:?}").as_bytes(),
+            format!("{regexp:?}").as_bytes(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
@@ -331,6 +340,7 @@ fn plan_stubs(
             calls,
             counters: None,
             static_strings,
+            regexp,
             engine_unimplemented,
         };
         let result = match cached {

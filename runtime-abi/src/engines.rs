@@ -125,6 +125,17 @@ pub struct EngineFacts {
     pub string_to_number_pure_func: u32,
     pub int32_to_string_pure_func: u32,
     pub concat_strings_func: u32,
+    /// `SubstringKernel(cx, HandleString, int32 begin, int32 length) -> JSString*`
+    /// (`CallSubstringKernelResult`, behind the IC frame with the string rooted in the
+    /// `State`'s first string cell; null is an error).
+    pub substring_kernel_func: u32,
+    /// Regular expression helpers the generic CacheIR interpreter calls (OBS func 7397):
+    /// `RegExpPrototypeOptimizableRaw(cx, proto) -> bool` and
+    /// `RegExpInstanceOptimizableRaw(cx, regexp, proto) -> bool`, both pure, and
+    /// `JSContext::regExpSearcherLastLimit` (`RegExpSearcherLastLimitResult` reads it).
+    pub regexp_prototype_optimizable_func: u32,
+    pub regexp_instance_optimizable_func: u32,
+    pub cx_regexp_searcher_last_limit: u32,
     /// Allocation from an IC stub's template, as the generic CacheIR interpreter makes it
     /// (OBS func 7397, behind its IC frame; null is an error):
     /// `NewPlainObjectBaselineFallback(cx, Handle<SharedShape*>, AllocKind, AllocSite*) ->
@@ -310,6 +321,10 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     string_to_number_pure_func: 9387,
     int32_to_string_pure_func: 9362,
     concat_strings_func: 8402,
+    substring_kernel_func: 8811,
+    regexp_prototype_optimizable_func: 7350,
+    regexp_instance_optimizable_func: 7352,
+    cx_regexp_searcher_last_limit: 180,
     new_plain_object_func: 5988,
     new_array_object_func: 5989,
     new_array_from_length_func: 6070,

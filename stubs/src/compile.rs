@@ -75,6 +75,8 @@ pub struct StubEnv<'a> {
     pub generic_ic: Option<u32>,
     /// What calls from stubs need (`CallScriptedFunction`, `CallNativeFunction`).
     pub calls: Option<StubCalls>,
+    /// Regular expression helpers.
+    pub regexp: Option<RegExpFuncs>,
     /// Static strings (`LoadStringCharResult`, `StringFromCharCodeResult`).
     pub static_strings: Option<StaticStrings>,
     /// Coverage builds: i64 globals counting entries and guard failures of this stub.
@@ -108,6 +110,16 @@ pub struct StringFuncs {
     pub string_to_number: u32,
     pub int32_to_string: u32,
     pub concat: u32,
+    pub substring: u32,
+}
+
+/// The engine's regular expression helpers stubs call (output function indices) and where
+/// `cx` keeps the searcher's last limit.
+#[derive(Clone, Copy, Debug)]
+pub struct RegExpFuncs {
+    pub prototype_optimizable: u32,
+    pub instance_optimizable: u32,
+    pub cx_last_limit: u32,
 }
 
 /// Why a body was not compiled: the first op this compiler cannot lower.
@@ -413,6 +425,12 @@ static OPS: &[OpDef] = &[
     },
     // String concatenation allocates: a VM call behind an exit frame, the last op of its body.
     OpDef { name: "CallStringConcatResult", args: &[Id, Id], emit: |e, a| e.concat_strings(a[0], a[1]) },
+    OpDef { name: "CallSubstringKernelResult", args: &[Id, Id, Id], emit: |e, a| e.substring(a[0], a[1], a[2]) },
+    // Self-hosted RegExp code: the engine's pure optimizability checks, and the last limit
+    // its searcher left in `cx`.
+    OpDef { name: "RegExpPrototypeOptimizableResult", args: &[Id], emit: |e, a| e.regexp_optimizable(a[0], None) },
+    OpDef { name: "RegExpInstanceOptimizableResult", args: &[Id, Id], emit: |e, a| e.regexp_optimizable(a[1], Some(a[0])) },
+    OpDef { name: "RegExpSearcherLastLimitResult", args: &[], emit: |e, _| e.regexp_searcher_last_limit() },
     // Metadata for an optimizing compiler, which the engine's interpreter skips.
     OpDef { name: "MetaScriptedThisShape", args: &[F], emit: |_, _| Ok(()) },
     OpDef { name: "LoadArgumentFixedSlot", args: &[Id, Imm8], emit: |e, a| e.load_argument_slot(a[0], None, a[1]) },
@@ -461,7 +479,7 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     }
     // A call may GC: nothing but its result may be read after it.
     for (k, op) in ops[..plan.len()].iter().enumerate() {
-        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter" | "CallStringConcatResult" | "NewPlainObjectResult" | "NewArrayObjectResult" | "NewArrayFromLengthResult" | "StringFromCharCodeResult") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
+        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter" | "CallStringConcatResult" | "NewPlainObjectResult" | "NewArrayObjectResult" | "NewArrayFromLengthResult" | "StringFromCharCodeResult" | "CallSubstringKernelResult") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
             return Err(Decline::UnsupportedOperand(op.name.clone()));
         }
     }
@@ -1229,6 +1247,29 @@ impl<'a> Emitter<'a> {
         if handle_oob {
             self.i(I::End);
         }
+        Ok(())
+    }
+
+    /// `RegExpPrototypeOptimizableResult(proto)` / `RegExpInstanceOptimizableResult(regexp,
+    /// proto)`: the engine's pure checks, as booleans.
+    fn regexp_optimizable(&mut self, proto: u8, regexp: Option<u8>) -> Result<(), Decline> {
+        let Some(r) = self.env.regexp else { return Err(Decline::Unsupported("RegExpPrototypeOptimizableResult".into())) };
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+        if let Some(rx) = regexp {
+            self.lo(rx);
+        }
+        self.lo(proto);
+        self.i(I::Call(if regexp.is_some() { r.instance_optimizable } else { r.prototype_optimizable }));
+        self.i(I::I32Const(0)).i(I::I32Ne);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn regexp_searcher_last_limit(&mut self) -> Result<(), Decline> {
+        let Some(r) = self.env.regexp else { return Err(Decline::Unsupported("RegExpSearcherLastLimitResult".into())) };
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+        self.i(I::I32Load(Self::mem(r.cx_last_limit, 2)));
+        self.box_i32(value::TYPE_INT32, self.result);
         Ok(())
     }
 

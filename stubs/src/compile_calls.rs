@@ -526,6 +526,30 @@ impl Emitter<'_> {
         self.i(I::LocalGet(r));
     }
 
+    /// `CallSubstringKernelResult`: the engine's `SubstringKernel(cx, str, begin, length)`
+    /// behind the IC frame, the string rooted in the `State`'s first string cell.
+    pub(super) fn substring(&mut self, s: u8, begin: u8, length: u8) -> Result<(), Decline> {
+        let (Some(_), Some(f)) = (self.env.calls, self.env.strings) else {
+            return Err(Decline::Unsupported("CallSubstringKernelResult".into()));
+        };
+        let (state, out) = (self.t32h, self.result);
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
+        self.lo(s);
+        self.i(I::I32Store(Self::mem(sf::STATE_STR0, 2)));
+        self.call_vm_returning_cell(|e| {
+            e.cx();
+            e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_STR0 as i32)).i(I::I32Add);
+            e.lo(begin);
+            e.lo(length);
+            e.i(I::Call(f.substring));
+            // The cell is cleared before anything else, error or not.
+            e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_STR0, 2)));
+        });
+        crate::value::box_i32(&mut self.f, runtime_abi::value::TYPE_STRING);
+        self.i(I::LocalSet(out));
+        Ok(())
+    }
+
     /// Pushes `ctx.cx`.
     fn cx(&mut self) {
         self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::CX, 2)));

@@ -227,3 +227,19 @@ fn stubs_string_characters() {
 fn stubs_is_callable() {
     check_family("callable", &[("IsCallableResult", false)]);
 }
+
+/// Self-hosted String and RegExp code: `CallSubstringKernelResult` allocates behind the IC
+/// frame with its string rooted; the RegExp optimizability checks and the searcher's last
+/// limit are the engine's own.
+#[test]
+fn stubs_regexp_and_substring_builtins() {
+    check_family(
+        "regexp_builtins",
+        &[
+            ("CallSubstringKernelResult", false),
+            ("RegExpInstanceOptimizableResult", false),
+            ("RegExpPrototypeOptimizableResult", false),
+            ("RegExpSearcherLastLimitResult", false),
+        ],
+    );
+}
