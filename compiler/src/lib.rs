@@ -262,6 +262,7 @@ fn plan_stubs(
             int32_to_string: direct1(f.int32_to_string_pure_func, &i32s(2))?,
             concat: direct1(f.concat_strings_func, &i32s(3))?,
             substring: direct1(f.substring_kernel_func, &i32s(4))?,
+            index_from_string: direct1(f.get_index_from_string_func, &i32s(1))?,
         })
     });
     let regexp = facts.and_then(|f| {
@@ -285,6 +286,10 @@ fn plan_stubs(
         facts: f.static_strings,
         string_from_char_code: direct1(f.static_strings.string_from_char_code_func, &i32s(2)),
     });
+    // The typed array class arrays, if the image names their first classes as expected.
+    let typed_array_classes = facts
+        .map(|f| f.typed_array_classes)
+        .filter(|t| class_named(t.fixed_length, "Int8Array") && class_named(t.resizable, "Int8Array"));
     let mut by_body: std::collections::BTreeMap<Vec<u8>, link::OutFuncIdx> = std::collections::BTreeMap::new();
     // Request order is the engine's list order: deterministic for a given snapshot.
     for (r, ic) in snap.requests.ics() {
@@ -318,6 +323,7 @@ fn plan_stubs(
             format!("{guard_classes:?}").as_bytes(),
             format!("{static_strings:?}").as_bytes(),
             format!("{regexp:?}").as_bytes(),
+            format!("{typed_array_classes:?}").as_bytes(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
@@ -341,6 +347,7 @@ fn plan_stubs(
             counters: None,
             static_strings,
             regexp,
+            typed_array_classes,
             engine_unimplemented,
         };
         let result = match cached {

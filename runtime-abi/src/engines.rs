@@ -129,6 +129,9 @@ pub struct EngineFacts {
     /// (`CallSubstringKernelResult`, behind the IC frame with the string rooted in the
     /// `State`'s first string cell; null is an error).
     pub substring_kernel_func: u32,
+    /// `GetIndexFromString(JSString*) -> int32`, pure: the string's array index, or -1
+    /// (`GuardStringToIndex` when the string has no cached index).
+    pub get_index_from_string_func: u32,
     /// Regular expression helpers the generic CacheIR interpreter calls (OBS func 7397):
     /// `RegExpPrototypeOptimizableRaw(cx, proto) -> bool` and
     /// `RegExpInstanceOptimizableRaw(cx, regexp, proto) -> bool`, both pure, and
@@ -146,6 +149,10 @@ pub struct EngineFacts {
     pub new_plain_object_func: u32,
     pub new_array_object_func: u32,
     pub new_array_from_length_func: u32,
+    /// The typed array classes: `fixed_length` and `resizable` each start an array of
+    /// `TYPED_ARRAY_CLASS_COUNT` JSClasses (Int8Array first; OBS: the generic CacheIR
+    /// interpreter's `IsTypedArrayResult` tests `fixed_length <= clasp < resizable + 288`).
+    pub typed_array_classes: TypedArrayClassFacts,
     /// Single-character strings, as the generic CacheIR interpreter finds them (OBS func 7397,
     /// `StringFromCharCodeResult` and `LoadStringCharResult`).
     pub static_strings: StaticStringFacts,
@@ -162,6 +169,16 @@ pub struct EngineFacts {
     /// Functions and offsets compiled scripts call and touch (see `script`).
     pub script: crate::script::ScriptFacts,
 }
+
+#[derive(Clone, Copy, Debug)]
+pub struct TypedArrayClassFacts {
+    pub fixed_length: u32,
+    pub resizable: u32,
+}
+
+/// Typed array classes per kind (Int8 ... Float16) and `sizeof(JSClass)` on wasm32.
+pub const TYPED_ARRAY_CLASS_COUNT: u32 = 12;
+pub const JSCLASS_SIZE: u32 = 24;
 
 /// Where the runtime keeps its static strings and the empty string, and the engine's
 /// `StringFromCharCode(cx, int32 code) -> JSLinearString*` (can GC; null is an error).
@@ -322,12 +339,14 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     int32_to_string_pure_func: 9362,
     concat_strings_func: 8402,
     substring_kernel_func: 8811,
+    get_index_from_string_func: 11534,
     regexp_prototype_optimizable_func: 7350,
     regexp_instance_optimizable_func: 7352,
     cx_regexp_searcher_last_limit: 180,
     new_plain_object_func: 5988,
     new_array_object_func: 5989,
     new_array_from_length_func: 6070,
+    typed_array_classes: TypedArrayClassFacts { fixed_length: 0x25FAF0, resizable: 0x25FC10 },
     static_strings: StaticStringFacts {
         runtime_static_strings: 6860,
         unit_table: 16384,

@@ -58,6 +58,13 @@ pub const CLASS_IS_PROXY: i32 = 1 << 19;
 /// OBS: the generic CacheIR interpreter's `IsCallableResult` reads both).
 pub const CLASS_COPS: u32 = 8;
 pub const CLASS_OPS_CALL: u32 = 28;
+/// `Shape::objectFlags_` (its low byte) and `ObjectFlag::NotExtensible` (OBS fastly func
+/// 7397's `GuardIsExtensible` tests bit 1 of the shape's byte at +8).
+pub const SHAPE_OBJECT_FLAGS: u32 = 8;
+pub const OBJECT_FLAG_NOT_EXTENSIBLE: i32 = 1 << 1;
+/// `RegExpObject`'s flags: fixed slot 2's int32 payload (OBS: `RegExpFlagResult` loads the
+/// object's word at +32).
+pub const REGEXP_FLAGS_PAYLOAD: u32 = 32;
 /// The `GuardClass` kind whose classes are JSFunction's two.
 pub const GUARD_CLASS_FUNCTION: u8 = 11;
 /// `TaggedProto::LazyProto`: a proxy's prototype that must be asked for.

@@ -62,6 +62,9 @@ pub mod function {
     /// `GuardFunctionHasJitEntry` tests the flags byte against 0xE0).
     pub const HAS_JIT_ENTRY_FLAGS: u32 = FLAG_BASESCRIPT | FLAG_SELFHOSTLAZY | FLAG_NATIVE_JIT_ENTRY;
     pub const FLAG_CONSTRUCTOR: u32 = 1 << 8;
+    /// Self-hosted code (OBS fastly func 7397's `GuardFunctionIsNonBuiltinCtor` requires
+    /// `flags & 0x130 == 0x120`: a constructor with a script, not self-hosted).
+    pub const FLAG_SELF_HOSTED: u32 = 1 << 4;
 }
 
 /// `BaseShape`: the class at +0, the realm at +4, the prototype at +8.

@@ -77,6 +77,8 @@ pub struct StubEnv<'a> {
     pub calls: Option<StubCalls>,
     /// Regular expression helpers.
     pub regexp: Option<RegExpFuncs>,
+    /// The fixed-length and resizable typed array classes (the image confirms both arrays).
+    pub typed_array_classes: Option<runtime_abi::engines::TypedArrayClassFacts>,
     /// Static strings (`LoadStringCharResult`, `StringFromCharCodeResult`).
     pub static_strings: Option<StaticStrings>,
     /// Coverage builds: i64 globals counting entries and guard failures of this stub.
@@ -111,6 +113,7 @@ pub struct StringFuncs {
     pub int32_to_string: u32,
     pub concat: u32,
     pub substring: u32,
+    pub index_from_string: u32,
 }
 
 /// The engine's regular expression helpers stubs call (output function indices) and where
@@ -201,6 +204,15 @@ static OPS: &[OpDef] = &[
     OpDef { name: "GuardIsNullOrUndefined", args: &[Id], emit: |e, a| e.guard_null_or_undefined(a[0]) },
     // A string's number: its cached index, else the engine's pure conversion.
     OpDef { name: "GuardStringToNumber", args: &[Id, Id], emit: |e, a| e.guard_string_to_number(a[0], a[1]) },
+    // The string's array index (cached in its flags, else the engine's pure lookup); a
+    // string that is not an index fails.
+    OpDef { name: "GuardStringToIndex", args: &[Id, Id], emit: |e, a| e.guard_string_to_index(a[0], a[1]) },
+    OpDef { name: "GuardSpecificInt32", args: &[Id, Imm8, Imm8, Imm8, Imm8], emit: |e, a| e.guard_specific_int32(a[0], i32::from_le_bytes([a[1], a[2], a[3], a[4]])) },
+    OpDef { name: "GuardToNonGCThing", args: &[Id], emit: |e, a| e.guard_to_non_gc_thing(a[0]) },
+    OpDef { name: "GuardIsExtensible", args: &[Id], emit: |e, a| e.guard_is_extensible(a[0]) },
+    OpDef { name: "GuardFunctionIsNonBuiltinCtor", args: &[Id], emit: |e, a| e.guard_function_is_non_builtin_ctor(a[0]) },
+    OpDef { name: "MathClz32Result", args: &[Id], emit: |e, a| e.math_clz32(a[0]) },
+    OpDef { name: "RegExpFlagResult", args: &[Id, Imm8, Imm8, Imm8, Imm8], emit: |e, a| e.regexp_flag(a[0], u32::from_le_bytes([a[1], a[2], a[3], a[4]])) },
     // The string's number value, when it is an int32 (not -0); anything else fails.
     OpDef { name: "GuardStringToInt32", args: &[Id, Id], emit: |e, a| e.guard_string_to_int32(a[0], a[1]) },
     OpDef { name: "CallInt32ToString", args: &[Id, Id], emit: |e, a| e.int32_to_string(a[0], a[1]) },
@@ -377,6 +389,9 @@ static OPS: &[OpDef] = &[
     // `typeof v === "function"`-like tests of natives: functions, or a class with a call hook;
     // proxies fail (the engine asks their handler).
     OpDef { name: "IsCallableResult", args: &[Id], emit: |e, a| e.is_callable(a[0]) },
+    // Typed array class tests; a possibly wrapped proxy goes to the generic interpreter.
+    OpDef { name: "IsTypedArrayResult", args: &[Id, Imm8], emit: |e, a| e.is_typed_array(a[0], a[1] != 0) },
+    OpDef { name: "GuardIsFixedLengthTypedArray", args: &[Id], emit: |e, a| e.guard_is_fixed_length_typed_array(a[0]) },
     OpDef { name: "LoadDoubleTruthyResult", args: &[Id], emit: |e, a| e.double_truthy(a[0]) },
     OpDef { name: "LoadStringTruthyResult", args: &[Id], emit: |e, a| e.string_truthy(a[0]) },
     // Results.
@@ -2021,6 +2036,71 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
+    fn guard_string_to_index(&mut self, s: u8, res: u8) -> Result<(), Decline> {
+        let Some(f) = self.env.strings else { return Err(Decline::Unsupported("GuardStringToIndex".into())) };
+        let (flags, dst) = (self.t32, self.reg(res));
+        self.lo(s);
+        self.i(I::I32Load(Self::mem(str_bits::FLAGS, 2))).i(I::LocalTee(flags));
+        self.i(I::I32Const(str_bits::INDEX_VALUE_BIT as i32)).i(I::I32And);
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.i(I::LocalGet(flags)).i(I::I32Const(str_bits::INDEX_VALUE_SHIFT as i32)).i(I::I32ShrU);
+        self.i(I::Else);
+        self.lo(s);
+        self.i(I::Call(f.index_from_string));
+        self.i(I::End);
+        self.i(I::LocalTee(flags)).i(I::I32Const(0)).i(I::I32LtS);
+        self.fail_if();
+        self.i(I::LocalGet(flags));
+        self.box_i32(value::TYPE_INT32, dst);
+        Ok(())
+    }
+
+    fn guard_specific_int32(&mut self, r: u8, expected: i32) -> Result<(), Decline> {
+        self.lo(r);
+        self.i(I::I32Const(expected));
+        self.fail_if_ne32()
+    }
+
+    /// Fails for strings, symbols, BigInts, objects and private GC things.
+    fn guard_to_non_gc_thing(&mut self, r: u8) -> Result<(), Decline> {
+        let reg = self.reg(r);
+        vc::is_gc_thing(&mut self.f, reg);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_is_extensible(&mut self, o: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::I32Load8U(Self::mem(ic::SHAPE_OBJECT_FLAGS, 0)));
+        self.i(I::I32Const(ic::OBJECT_FLAG_NOT_EXTENSIBLE)).i(I::I32And);
+        self.fail_if();
+        Ok(())
+    }
+
+    /// A constructor with a script that is not self-hosted.
+    fn guard_function_is_non_builtin_ctor(&mut self, f: u8) -> Result<(), Decline> {
+        let mask = fun_layout::FLAG_BASESCRIPT | fun_layout::FLAG_CONSTRUCTOR | fun_layout::FLAG_SELF_HOSTED;
+        self.lo(f);
+        self.i(I::I32Load(Self::mem(fun_layout::FLAGS_AND_ARG_COUNT, 2))).i(I::I32Const(mask as i32)).i(I::I32And);
+        self.i(I::I32Const((fun_layout::FLAG_BASESCRIPT | fun_layout::FLAG_CONSTRUCTOR) as i32));
+        self.fail_if_ne32()
+    }
+
+    fn math_clz32(&mut self, a: u8) -> Result<(), Decline> {
+        self.lo(a);
+        self.i(I::I32Clz);
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// Whether the RegExp object's flags have any bit of `mask`.
+    fn regexp_flag(&mut self, o: u8, mask: u32) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::REGEXP_FLAGS_PAYLOAD, 2))).i(I::I32Const(mask as i32)).i(I::I32And).i(I::I32Const(0)).i(I::I32Ne);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
     /// `GuardStringToNumber`, then fails unless the number is an int32 (-0 is not).
     fn guard_string_to_int32(&mut self, s: u8, res: u8) -> Result<(), Decline> {
         self.guard_string_to_number(s, res)?;
@@ -2438,6 +2518,43 @@ impl<'a> Emitter<'a> {
         self.i(I::End);
         self.i(I::End);
         self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    /// `[] -> [i32]`: whether object `o`'s class lies in the `count` typed array classes from
+    /// `first`; the class stays in `t32`.
+    fn class_in_range(&mut self, o: u8, first: u32, count: u32) {
+        let clasp = self.t32;
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalTee(clasp));
+        self.i(I::I32Const(first as i32)).i(I::I32Sub);
+        self.i(I::I32Const((count * runtime_abi::engines::JSCLASS_SIZE) as i32)).i(I::I32LtU);
+    }
+
+    fn is_typed_array(&mut self, o: u8, possibly_wrapped: bool) -> Result<(), Decline> {
+        let Some(t) = self.env.typed_array_classes else { return Err(Decline::Unsupported("IsTypedArrayResult".into())) };
+        let (clasp, is) = (self.t32, self.t32b);
+        // Both arrays, back to back or not: a range each.
+        self.class_in_range(o, t.fixed_length, runtime_abi::engines::TYPED_ARRAY_CLASS_COUNT);
+        self.i(I::LocalGet(clasp)).i(I::I32Const(t.resizable as i32)).i(I::I32Sub);
+        self.i(I::I32Const((runtime_abi::engines::TYPED_ARRAY_CLASS_COUNT * runtime_abi::engines::JSCLASS_SIZE) as i32)).i(I::I32LtU);
+        self.i(I::I32Or).i(I::LocalSet(is));
+        if possibly_wrapped {
+            self.i(I::LocalGet(is)).i(I::I32Eqz);
+            self.i(I::LocalGet(clasp)).i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2))).i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And).i(I::I32Const(0)).i(I::I32Ne);
+            self.i(I::I32And);
+            self.defer_to_generic_if("IsTypedArrayResult")?;
+        }
+        self.i(I::LocalGet(is));
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn guard_is_fixed_length_typed_array(&mut self, o: u8) -> Result<(), Decline> {
+        let Some(t) = self.env.typed_array_classes else { return Err(Decline::Unsupported("GuardIsFixedLengthTypedArray".into())) };
+        self.class_in_range(o, t.fixed_length, runtime_abi::engines::TYPED_ARRAY_CLASS_COUNT);
+        self.i(I::I32Eqz);
+        self.fail_if();
         Ok(())
     }
 

@@ -243,3 +243,21 @@ fn stubs_regexp_and_substring_builtins() {
         ],
     );
 }
+
+/// String keys that are array indices (`GuardStringToIndex`: cached in the string, else the
+/// engine's pure lookup; "x" and "01" fail), `Math.clz32`, RegExp flag getters, a radix
+/// guard, and the typed array class tests of self-hosted code.
+#[test]
+fn stubs_index_strings_flags_and_class_tests() {
+    check_family(
+        "misc_guards",
+        &[
+            ("GuardStringToIndex", true),
+            ("MathClz32Result", false),
+            ("RegExpFlagResult", false),
+            ("GuardSpecificInt32", false),
+            ("IsTypedArrayResult", false),
+            ("GuardIsFixedLengthTypedArray", false),
+        ],
+    );
+}
