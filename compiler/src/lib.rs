@@ -348,6 +348,7 @@ fn plan_stubs(
             static_strings,
             regexp,
             typed_array_classes,
+            dom_proxy_family_addr: facts.map(|f| f.dom_proxy_handler_family_addr),
             engine_unimplemented,
         };
         let result = match cached {

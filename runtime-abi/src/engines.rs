@@ -153,6 +153,9 @@ pub struct EngineFacts {
     /// `TYPED_ARRAY_CLASS_COUNT` JSClasses (Int8Array first; OBS: the generic CacheIR
     /// interpreter's `IsTypedArrayResult` tests `fixed_length <= clasp < resizable + 288`).
     pub typed_array_classes: TypedArrayClassFacts,
+    /// Address of the DOM proxy handler family the embedding registered (a static pointer;
+    /// OBS: `GuardIsNotDOMProxy` compares a handler's family with the word here).
+    pub dom_proxy_handler_family_addr: u32,
     /// Single-character strings, as the generic CacheIR interpreter finds them (OBS func 7397,
     /// `StringFromCharCodeResult` and `LoadStringCharResult`).
     pub static_strings: StaticStringFacts,
@@ -347,6 +350,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     new_array_object_func: 5989,
     new_array_from_length_func: 6070,
     typed_array_classes: TypedArrayClassFacts { fixed_length: 0x25FAF0, resizable: 0x25FC10 },
+    dom_proxy_handler_family_addr: 2647924,
     static_strings: StaticStringFacts {
         runtime_static_strings: 6860,
         unit_table: 16384,

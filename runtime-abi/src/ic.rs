@@ -65,6 +65,14 @@ pub const OBJECT_FLAG_NOT_EXTENSIBLE: i32 = 1 << 1;
 /// `RegExpObject`'s flags: fixed slot 2's int32 payload (OBS: `RegExpFlagResult` loads the
 /// object's word at +32).
 pub const REGEXP_FLAGS_PAYLOAD: u32 = 32;
+/// `ProxyObject`: the reserved slots pointer (its private slot's Value is 8 bytes below it)
+/// and the handler; `BaseProxyHandler::family_` (OBS fastly func 7397: `GuardHasProxyHandler`
+/// reads +12, `LoadWrapperTarget` the payload at `[obj+8] - 8`, `GuardIsNotDOMProxy` the
+/// handler's +4).
+pub const PROXY_RESERVED_SLOTS: u32 = 8;
+pub const PROXY_PRIVATE_SLOT_BELOW: i32 = 8;
+pub const PROXY_HANDLER: u32 = 12;
+pub const PROXY_HANDLER_FAMILY: u32 = 4;
 /// The `GuardClass` kind whose classes are JSFunction's two.
 pub const GUARD_CLASS_FUNCTION: u8 = 11;
 /// `TaggedProto::LazyProto`: a proxy's prototype that must be asked for.

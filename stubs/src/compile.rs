@@ -77,6 +77,8 @@ pub struct StubEnv<'a> {
     pub calls: Option<StubCalls>,
     /// Regular expression helpers.
     pub regexp: Option<RegExpFuncs>,
+    /// Address of the word holding the DOM proxy handler family.
+    pub dom_proxy_family_addr: Option<u32>,
     /// The fixed-length and resizable typed array classes (the image confirms both arrays).
     pub typed_array_classes: Option<runtime_abi::engines::TypedArrayClassFacts>,
     /// Static strings (`LoadStringCharResult`, `StringFromCharCodeResult`).
@@ -389,6 +391,10 @@ static OPS: &[OpDef] = &[
     // `typeof v === "function"`-like tests of natives: functions, or a class with a call hook;
     // proxies fail (the engine asks their handler).
     OpDef { name: "IsCallableResult", args: &[Id], emit: |e, a| e.is_callable(a[0]) },
+    // Proxies: the handler, a wrapper's target (its private slot), not a DOM proxy.
+    OpDef { name: "GuardHasProxyHandler", args: &[Id, F], emit: |e, a| e.guard_proxy_handler(a[0], a[1]) },
+    OpDef { name: "LoadWrapperTarget", args: &[Id, Id, Imm8], emit: |e, a| e.load_wrapper_target(a[0], a[1], a[2] != 0) },
+    OpDef { name: "GuardIsNotDOMProxy", args: &[Id], emit: |e, a| e.guard_is_not_dom_proxy(a[0]) },
     // Typed array class tests; a possibly wrapped proxy goes to the generic interpreter.
     OpDef { name: "IsTypedArrayResult", args: &[Id, Imm8], emit: |e, a| e.is_typed_array(a[0], a[1] != 0) },
     OpDef { name: "GuardIsFixedLengthTypedArray", args: &[Id], emit: |e, a| e.guard_is_fixed_length_typed_array(a[0]) },
@@ -2518,6 +2524,37 @@ impl<'a> Emitter<'a> {
         self.i(I::End);
         self.i(I::End);
         self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn guard_proxy_handler(&mut self, o: u8, f: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::PROXY_HANDLER, 2)));
+        self.field_u32(f);
+        self.fail_if_ne32()
+    }
+
+    /// The object in the wrapper's private slot; null fails when `fallible`.
+    fn load_wrapper_target(&mut self, o: u8, res: u8, fallible: bool) -> Result<(), Decline> {
+        let (t, dst) = (self.t32, self.reg(res));
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::PROXY_RESERVED_SLOTS, 2))).i(I::I32Const(ic::PROXY_PRIVATE_SLOT_BELOW)).i(I::I32Sub);
+        self.i(I::I32Load(Self::mem(0, 2))).i(I::LocalTee(t));
+        if fallible {
+            self.i(I::I32Eqz);
+            self.fail_if();
+            self.i(I::LocalGet(t));
+        }
+        self.box_i32(value::TYPE_OBJECT, dst);
+        Ok(())
+    }
+
+    fn guard_is_not_dom_proxy(&mut self, o: u8) -> Result<(), Decline> {
+        let Some(addr) = self.env.dom_proxy_family_addr else { return Err(Decline::Unsupported("GuardIsNotDOMProxy".into())) };
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::PROXY_HANDLER, 2))).i(I::I32Load(Self::mem(ic::PROXY_HANDLER_FAMILY, 2)));
+        self.i(I::I32Const(addr as i32)).i(I::I32Load(Self::mem(0, 2))).i(I::I32Eq);
+        self.fail_if();
         Ok(())
     }
 
