@@ -217,6 +217,8 @@ fn stub_calls(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: &runtime_ab
         new_plain_object: func(f.new_plain_object_func, 4, 1)?,
         new_array_object: func(f.new_array_object_func, 3, 1)?,
         new_array_from_length: func(f.new_array_from_length_func, 3, 1)?,
+        set_property_megamorphic: func(f.set_property_megamorphic_func, 5, 1)?,
+        set_element_megamorphic: func(f.set_element_megamorphic_func, 5, 1)?,
     })
 }
 

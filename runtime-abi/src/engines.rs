@@ -129,6 +129,12 @@ pub struct EngineFacts {
     /// (`CallSubstringKernelResult`, behind the IC frame with the string rooted in the
     /// `State`'s first string cell; null is an error).
     pub substring_kernel_func: u32,
+    /// Megamorphic stores, VM calls behind the IC frame with their operands in the `State`
+    /// cells (OBS func 7397): `SetPropertyMegamorphic(cx, &obj0, &id0, &value0, strict) ->
+    /// bool` (`MegamorphicStoreSlot`) and `SetElementMegamorphic(cx, &obj0, &value0 (key),
+    /// &value1 (value), strict) -> bool` (`MegamorphicSetElement`).
+    pub set_property_megamorphic_func: u32,
+    pub set_element_megamorphic_func: u32,
     /// `GetIndexFromString(JSString*) -> int32`, pure: the string's array index, or -1
     /// (`GuardStringToIndex` when the string has no cached index).
     pub get_index_from_string_func: u32,
@@ -343,6 +349,8 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     concat_strings_func: 8402,
     substring_kernel_func: 8811,
     get_index_from_string_func: 11534,
+    set_property_megamorphic_func: 11527,
+    set_element_megamorphic_func: 11525,
     regexp_prototype_optimizable_func: 7350,
     regexp_instance_optimizable_func: 7352,
     cx_regexp_searcher_last_limit: 180,

@@ -158,6 +158,10 @@ pub const STATE_RES: u32 = 72;
 pub const STATE_VALUE0: u32 = 8;
 pub const STATE_VALUE1: u32 = 24;
 pub const STATE_NAME0: u32 = 172;
+/// `State::id0`, a `Rooted<jsid>`, and the void id the engine leaves in it after a call
+/// (OBS fastly func 7397's `MegamorphicStoreSlot`).
+pub const STATE_ID0: u32 = 184;
+pub const JSID_VOID: i32 = 2;
 pub const STATE_SCOPE0: u32 = 220;
 /// `AbstractFramePtr` tag of a `BaselineFrame*`.
 pub const ABSTRACT_FRAME_BASELINE_TAG: u32 = 1;

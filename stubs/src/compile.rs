@@ -447,6 +447,9 @@ static OPS: &[OpDef] = &[
     // String concatenation allocates: a VM call behind an exit frame, the last op of its body.
     OpDef { name: "CallStringConcatResult", args: &[Id, Id], emit: |e, a| e.concat_strings(a[0], a[1]) },
     OpDef { name: "CallSubstringKernelResult", args: &[Id, Id, Id], emit: |e, a| e.substring(a[0], a[1], a[2]) },
+    // Megamorphic stores: the engine's own set behind the IC frame, the last op of its body.
+    OpDef { name: "MegamorphicStoreSlot", args: &[Id, F, Id, Imm8], emit: |e, a| e.megamorphic_set(a[0], calls::StoreKey::Field(a[1]), a[2], a[3] != 0) },
+    OpDef { name: "MegamorphicSetElement", args: &[Id, Id, Id, Imm8], emit: |e, a| e.megamorphic_set(a[0], calls::StoreKey::Value(a[1]), a[2], a[3] != 0) },
     // Self-hosted RegExp code: the engine's pure optimizability checks, and the last limit
     // its searcher left in `cx`.
     OpDef { name: "RegExpPrototypeOptimizableResult", args: &[Id], emit: |e, a| e.regexp_optimizable(a[0], None) },
@@ -500,7 +503,7 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     }
     // A call may GC: nothing but its result may be read after it.
     for (k, op) in ops[..plan.len()].iter().enumerate() {
-        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter" | "CallStringConcatResult" | "NewPlainObjectResult" | "NewArrayObjectResult" | "NewArrayFromLengthResult" | "StringFromCharCodeResult" | "CallSubstringKernelResult") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
+        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter" | "CallStringConcatResult" | "NewPlainObjectResult" | "NewArrayObjectResult" | "NewArrayFromLengthResult" | "StringFromCharCodeResult" | "CallSubstringKernelResult" | "MegamorphicStoreSlot" | "MegamorphicSetElement") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
             return Err(Decline::UnsupportedOperand(op.name.clone()));
         }
     }

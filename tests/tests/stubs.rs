@@ -261,3 +261,11 @@ fn stubs_index_strings_flags_and_class_tests() {
         ],
     );
 }
+
+/// Stores at sites that see many shapes: `MegamorphicStoreSlot` and `MegamorphicSetElement`
+/// call the engine's own set behind the IC frame (setters run, strict-mode TypeErrors on a
+/// frozen object come back through the stub's error path).
+#[test]
+fn stubs_megamorphic_stores() {
+    check_family("megamorphic_stores", &[("MegamorphicStoreSlot", false), ("MegamorphicSetElement", false)]);
+}
