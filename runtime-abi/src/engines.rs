@@ -200,6 +200,9 @@ pub struct StaticStringFacts {
     /// `JSRuntime::commonNames` (a `JSAtomState*`) and its `empty` atom.
     pub runtime_common_names: u32,
     pub empty_name: u32,
+    /// The `undefined`, `object` and `function` atoms in `JSAtomState` (OBS: the generic
+    /// CacheIR interpreter's `LoadTypeOfObjectResult`).
+    pub typeof_names: [u32; 3],
     pub string_from_char_code_func: u32,
 }
 
@@ -364,6 +367,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
         unit_table: 16384,
         runtime_common_names: 6864,
         empty_name: 548,
+        typeof_names: [2416, 2420, 2424],
         string_from_char_code_func: 8846,
     },
     stack_pointer_global: 0,

@@ -391,6 +391,9 @@ static OPS: &[OpDef] = &[
     // `typeof v === "function"`-like tests of natives: functions, or a class with a call hook;
     // proxies fail (the engine asks their handler).
     OpDef { name: "IsCallableResult", args: &[Id], emit: |e, a| e.is_callable(a[0]) },
+    // `typeof obj`: "function" for functions, "undefined" for objects that emulate it, else
+    // "object", as the engine's interpreter decides; proxies fail.
+    OpDef { name: "LoadTypeOfObjectResult", args: &[Id], emit: |e, a| e.typeof_object(a[0]) },
     // Proxies: the handler, a wrapper's target (its private slot), not a DOM proxy.
     OpDef { name: "GuardHasProxyHandler", args: &[Id, F], emit: |e, a| e.guard_proxy_handler(a[0], a[1]) },
     OpDef { name: "LoadWrapperTarget", args: &[Id, Id, Imm8], emit: |e, a| e.load_wrapper_target(a[0], a[1], a[2] != 0) },
@@ -2598,6 +2601,52 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
+    fn typeof_object(&mut self, o: u8) -> Result<(), Decline> {
+        let (Some(st), Some(functions)) = (self.env.static_strings, self.env.guard_classes.iter().find(|g| g.kind == ic::GUARD_CLASS_FUNCTION)) else {
+            return Err(Decline::Unsupported("LoadTypeOfObjectResult".into()));
+        };
+        let [undefined, object, function] = st.facts.typeof_names;
+        let (clasp, names) = (self.t32, self.t32b);
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalTee(clasp));
+        self.i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2))).i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And);
+        self.fail_if();
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+        self.i(I::I32Load(Self::mem(st.cx_runtime, 2))).i(I::I32Load(Self::mem(st.facts.runtime_common_names, 2))).i(I::LocalSet(names));
+        // emulates undefined ? "undefined" : a function class ? "function" : "object". The
+        // engine's interpreter asks only for the function classes here (a bound function, a
+        // class with a call hook, is "object" in its IC, unlike `js::TypeOfObject`), and a
+        // compiled stub answers as it does.
+        self.i(I::LocalGet(names)).i(I::I32Load(Self::mem(undefined, 2)));
+        self.i(I::LocalGet(names)).i(I::I32Load(Self::mem(function, 2)));
+        self.i(I::LocalGet(names)).i(I::I32Load(Self::mem(object, 2)));
+        self.i(I::I32Const(0));
+        for &c in functions.classes {
+            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Eq).i(I::I32Or);
+        }
+        self.i(I::Select);
+        self.i(I::LocalGet(clasp)).i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2))).i(I::I32Const(ic::CLASS_EMULATES_UNDEFINED)).i(I::I32And);
+        self.i(I::Select);
+        self.box_i32(value::TYPE_STRING, self.result);
+        Ok(())
+    }
+
+    /// Pushes whether the (non-proxy) class in `clasp` is callable: a function class, or a
+    /// class with a call hook. `scratch` is clobbered.
+    fn class_is_callable(&mut self, clasp: u32, scratch: u32, function_classes: &[u32]) {
+        self.i(I::I32Const(0));
+        for &c in function_classes {
+            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Eq).i(I::I32Or);
+        }
+        self.i(I::LocalGet(clasp)).i(I::I32Load(Self::mem(ic::CLASS_COPS, 2))).i(I::LocalTee(scratch));
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.i(I::LocalGet(scratch)).i(I::I32Load(Self::mem(ic::CLASS_OPS_CALL, 2))).i(I::I32Const(0)).i(I::I32Ne);
+        self.i(I::Else);
+        self.i(I::I32Const(0));
+        self.i(I::End);
+        self.i(I::I32Or);
+    }
+
     fn is_callable(&mut self, v: u8) -> Result<(), Decline> {
         let Some(functions) = self.env.guard_classes.iter().find(|g| g.kind == ic::GUARD_CLASS_FUNCTION) else {
             return Err(Decline::Unsupported("IsCallableResult".into()));
@@ -2609,17 +2658,7 @@ impl<'a> Emitter<'a> {
         self.base_shape(v);
         self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalTee(clasp));
         self.i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2))).i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And).i(I::BrIf(1));
-        self.i(I::I32Const(0));
-        for &c in functions.classes {
-            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Eq).i(I::I32Or);
-        }
-        self.i(I::LocalGet(clasp)).i(I::I32Load(Self::mem(ic::CLASS_COPS, 2))).i(I::LocalTee(ops));
-        self.i(I::If(BlockType::Result(ValType::I32)));
-        self.i(I::LocalGet(ops)).i(I::I32Load(Self::mem(ic::CLASS_OPS_CALL, 2))).i(I::I32Const(0)).i(I::I32Ne);
-        self.i(I::Else);
-        self.i(I::I32Const(0));
-        self.i(I::End);
-        self.i(I::I32Or);
+        self.class_is_callable(clasp, ops, functions.classes);
         self.i(I::Else);
         self.i(I::I32Const(0));
         self.i(I::End);

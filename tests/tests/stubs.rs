@@ -222,10 +222,11 @@ fn stubs_string_characters() {
     check_family("string_chars", &[("LoadStringCharResult", true), ("StringFromCharCodeResult", false)]);
 }
 
-/// Self-hosted built-ins test their callbacks with `IsCallableResult`.
+/// Self-hosted built-ins test their callbacks with `IsCallableResult`; `typeof` of an object
+/// loads the engine's own type name atom, and proxies fail the stub.
 #[test]
-fn stubs_is_callable() {
-    check_family("callable", &[("IsCallableResult", false)]);
+fn stubs_is_callable_and_typeof_objects() {
+    check_family("callable", &[("IsCallableResult", false), ("LoadTypeOfObjectResult", true)]);
 }
 
 /// Self-hosted String and RegExp code: `CallSubstringKernelResult` allocates behind the IC
