@@ -265,6 +265,13 @@ fn plan_stubs(
             concat: direct1(f.concat_strings_func, &i32s(3))?,
             substring: direct1(f.substring_kernel_func, &i32s(4))?,
             index_from_string: direct1(f.get_index_from_string_func, &i32s(1))?,
+            search: [
+                direct1(f.string_search_funcs[0], &i32s(4))?,
+                direct1(f.string_search_funcs[1], &i32s(4))?,
+                direct1(f.string_search_funcs[2], &i32s(4))?,
+                direct1(f.string_search_funcs[3], &i32s(4))?,
+                direct1(f.string_search_funcs[4], &i32s(4))?,
+            ],
         })
     });
     let regexp = facts.and_then(|f| {

@@ -129,6 +129,12 @@ pub struct EngineFacts {
     /// (`CallSubstringKernelResult`, behind the IC frame with the string rooted in the
     /// `State`'s first string cell; null is an error).
     pub substring_kernel_func: u32,
+    /// `StringIndexOf`, `StringLastIndexOf`, `StringIncludes`, `StringStartsWith` and
+    /// `StringEndsWith`, each `(cx, HandleString str, HandleString search, out*) -> bool`, the
+    /// index an int32 and the others a bool at `out` (OBS func 7397: cacheops 168, 169, 167,
+    /// 170, 171; behind the IC frame with both strings in the `State`'s string cells; false is
+    /// an error).
+    pub string_search_funcs: [u32; 5],
     /// Megamorphic stores, VM calls behind the IC frame with their operands in the `State`
     /// cells (OBS func 7397): `SetPropertyMegamorphic(cx, &obj0, &id0, &value0, strict) ->
     /// bool` (`MegamorphicStoreSlot`) and `SetElementMegamorphic(cx, &obj0, &value0 (key),
@@ -351,6 +357,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     int32_to_string_pure_func: 9362,
     concat_strings_func: 8402,
     substring_kernel_func: 8811,
+    string_search_funcs: [8827, 8828, 8825, 8831, 8833],
     get_index_from_string_func: 11534,
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,

@@ -116,6 +116,8 @@ pub struct StringFuncs {
     pub concat: u32,
     pub substring: u32,
     pub index_from_string: u32,
+    /// The string searches: indexOf, lastIndexOf, includes, startsWith, endsWith.
+    pub search: [u32; 5],
 }
 
 /// The engine's regular expression helpers stubs call (output function indices) and where
@@ -189,6 +191,28 @@ use Arg::{Field as F, Id, Imm8};
 
 /// Every CacheIR op the stub compiler lowers. This is the only list: lookup, operand checks
 /// and dispatch all come from it.
+/// Ops that call into the engine where it may GC (or run JS): each must be the body's last op
+/// before `ReturnFromIC`.
+const MAY_GC_OPS: &[&str] = &[
+    "CallScriptedFunction",
+    "CallNativeFunction",
+    "CallScriptedGetterResult",
+    "CallScriptedSetter",
+    "CallStringConcatResult",
+    "NewPlainObjectResult",
+    "NewArrayObjectResult",
+    "NewArrayFromLengthResult",
+    "StringFromCharCodeResult",
+    "CallSubstringKernelResult",
+    "MegamorphicStoreSlot",
+    "MegamorphicSetElement",
+    "StringIndexOfResult",
+    "StringLastIndexOfResult",
+    "StringIncludesResult",
+    "StringStartsWithResult",
+    "StringEndsWithResult",
+];
+
 static OPS: &[OpDef] = &[
     OpDef { name: "ReturnFromIC", args: &[], emit: |e, _| e.ret() },
     // Guards on the input's type. The register keeps the boxed Value.
@@ -450,6 +474,12 @@ static OPS: &[OpDef] = &[
     // String concatenation allocates: a VM call behind an exit frame, the last op of its body.
     OpDef { name: "CallStringConcatResult", args: &[Id, Id], emit: |e, a| e.concat_strings(a[0], a[1]) },
     OpDef { name: "CallSubstringKernelResult", args: &[Id, Id, Id], emit: |e, a| e.substring(a[0], a[1], a[2]) },
+    // `str.indexOf(s)` and friends: the engine's string search behind the IC frame.
+    OpDef { name: "StringIndexOfResult", args: &[Id, Id], emit: |e, a| e.string_search(a[0], a[1], calls::StringSearch::IndexOf) },
+    OpDef { name: "StringLastIndexOfResult", args: &[Id, Id], emit: |e, a| e.string_search(a[0], a[1], calls::StringSearch::LastIndexOf) },
+    OpDef { name: "StringIncludesResult", args: &[Id, Id], emit: |e, a| e.string_search(a[0], a[1], calls::StringSearch::Includes) },
+    OpDef { name: "StringStartsWithResult", args: &[Id, Id], emit: |e, a| e.string_search(a[0], a[1], calls::StringSearch::StartsWith) },
+    OpDef { name: "StringEndsWithResult", args: &[Id, Id], emit: |e, a| e.string_search(a[0], a[1], calls::StringSearch::EndsWith) },
     // Megamorphic stores: the engine's own set behind the IC frame, the last op of its body.
     OpDef { name: "MegamorphicStoreSlot", args: &[Id, F, Id, Imm8], emit: |e, a| e.megamorphic_set(a[0], calls::StoreKey::Field(a[1]), a[2], a[3] != 0) },
     OpDef { name: "MegamorphicSetElement", args: &[Id, Id, Id, Imm8], emit: |e, a| e.megamorphic_set(a[0], calls::StoreKey::Value(a[1]), a[2], a[3] != 0) },
@@ -506,7 +536,7 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     }
     // A call may GC: nothing but its result may be read after it.
     for (k, op) in ops[..plan.len()].iter().enumerate() {
-        if matches!(op.name.as_str(), "CallScriptedFunction" | "CallNativeFunction" | "CallScriptedGetterResult" | "CallScriptedSetter" | "CallStringConcatResult" | "NewPlainObjectResult" | "NewArrayObjectResult" | "NewArrayFromLengthResult" | "StringFromCharCodeResult" | "CallSubstringKernelResult" | "MegamorphicStoreSlot" | "MegamorphicSetElement") && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
+        if MAY_GC_OPS.contains(&op.name.as_str()) && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
             return Err(Decline::UnsupportedOperand(op.name.clone()));
         }
     }
@@ -1250,8 +1280,9 @@ impl<'a> Emitter<'a> {
         self.copy(s, res)
     }
 
-    fn string_char_code(&mut self, s: u8, idx: u8, handle_oob: bool) -> Result<(), Decline> {
-        let (flags, i, chars) = (self.t32, self.t32b, self.t32c);
+    /// Fails unless string `s` is linear (its flags left in `flags`); leaves the index `idx` in
+    /// `i` and pushes whether it is out of bounds.
+    fn linear_string_index_out_of_bounds(&mut self, s: u8, idx: u8, flags: u32, i: u32) {
         self.lo(s);
         self.i(I::I32Load(Self::mem(ic::STRING_FLAGS, 2))).i(I::LocalTee(flags));
         self.i(I::I32Const(str_bits::LINEAR_BIT as i32)).i(I::I32And).i(I::I32Eqz);
@@ -1260,6 +1291,11 @@ impl<'a> Emitter<'a> {
         self.i(I::LocalTee(i));
         self.lo(s);
         self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2))).i(I::I32GeU);
+    }
+
+    fn string_char_code(&mut self, s: u8, idx: u8, handle_oob: bool) -> Result<(), Decline> {
+        let (flags, i, chars) = (self.t32, self.t32b, self.t32c);
+        self.linear_string_index_out_of_bounds(s, idx, flags, i);
         if handle_oob {
             self.i(I::If(BlockType::Empty));
             { let r = self.result; self.i(I::I64Const(ic::CANONICAL_NAN as i64)).i(I::LocalSet(r)); }
@@ -1314,14 +1350,7 @@ impl<'a> Emitter<'a> {
     fn string_char(&mut self, s: u8, idx: u8, handle_oob: bool) -> Result<(), Decline> {
         let Some(st) = self.env.static_strings else { return Err(Decline::Unsupported("LoadStringCharResult".into())) };
         let (flags, i, chars) = (self.t32, self.t32b, self.t32c);
-        self.lo(s);
-        self.i(I::I32Load(Self::mem(ic::STRING_FLAGS, 2))).i(I::LocalTee(flags));
-        self.i(I::I32Const(str_bits::LINEAR_BIT as i32)).i(I::I32And).i(I::I32Eqz);
-        self.fail_if();
-        self.lo(idx);
-        self.i(I::LocalTee(i));
-        self.lo(s);
-        self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2))).i(I::I32GeU);
+        self.linear_string_index_out_of_bounds(s, idx, flags, i);
         if handle_oob {
             self.i(I::If(BlockType::Result(ValType::I32)));
             self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));

@@ -76,6 +76,33 @@ pub(super) enum Alloc {
     ArrayFromLength { template: u8, length: u8 },
 }
 
+/// The string searches the engine makes for CacheIR, in the order of `StringFuncs::search`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum StringSearch {
+    IndexOf,
+    LastIndexOf,
+    Includes,
+    StartsWith,
+    EndsWith,
+}
+
+impl StringSearch {
+    fn op_name(self) -> &'static str {
+        match self {
+            Self::IndexOf => "StringIndexOfResult",
+            Self::LastIndexOf => "StringLastIndexOfResult",
+            Self::Includes => "StringIncludesResult",
+            Self::StartsWith => "StringStartsWithResult",
+            Self::EndsWith => "StringEndsWithResult",
+        }
+    }
+
+    /// An int32 index (else a bool).
+    fn returns_index(self) -> bool {
+        matches!(self, Self::IndexOf | Self::LastIndexOf)
+    }
+}
+
 /// `undefined`, as an i64 constant.
 const UNDEFINED: i64 = tag_bits(TYPE_UNDEFINED) as i64;
 
@@ -452,28 +479,24 @@ impl Emitter<'_> {
         let (Some(_), Some(f)) = (self.env.calls, self.env.strings) else {
             return Err(Decline::Unsupported("CallStringConcatResult".into()));
         };
-        let (state, r, out) = (self.t32h, self.t32g, self.result);
-        self.push_ic_frame();
+        let (state, out) = (self.t32h, self.result);
         self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalSet(state));
         for (reg, cell) in [(lhs, sf::STATE_STR0), (rhs, sf::STATE_STR1)] {
             self.i(I::LocalGet(state));
             self.lo(reg);
             self.i(I::I32Store(Self::mem(cell, 2)));
         }
-        self.cx();
-        for cell in [sf::STATE_STR0, sf::STATE_STR1] {
-            self.i(I::LocalGet(state)).i(I::I32Const(cell as i32)).i(I::I32Add);
-        }
-        self.i(I::Call(f.concat)).i(I::LocalSet(r));
-        for cell in [sf::STATE_STR0, sf::STATE_STR1] {
-            self.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(cell, 2)));
-        }
-        self.i(I::LocalGet(r)).i(I::I32Eqz).i(I::If(BlockType::Empty));
-        self.i(I::I32Const(sf::RESULT_ERROR));
-        self.return_error();
-        self.i(I::End);
-        self.pop_ic_frame();
-        self.i(I::LocalGet(r));
+        self.call_vm_returning_cell(|e| {
+            e.cx();
+            for cell in [sf::STATE_STR0, sf::STATE_STR1] {
+                e.i(I::LocalGet(state)).i(I::I32Const(cell as i32)).i(I::I32Add);
+            }
+            e.i(I::Call(f.concat));
+            // The cells are cleared before anything else, error or not.
+            for cell in [sf::STATE_STR0, sf::STATE_STR1] {
+                e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(cell, 2)));
+            }
+        });
         crate::value::box_i32(&mut self.f, runtime_abi::value::TYPE_STRING);
         self.i(I::LocalSet(out));
         Ok(())
@@ -556,6 +579,45 @@ impl Emitter<'_> {
             e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_STR0, 2)));
         });
         crate::value::box_i32(&mut self.f, runtime_abi::value::TYPE_STRING);
+        self.i(I::LocalSet(out));
+        Ok(())
+    }
+
+    /// `StringIndexOfResult` and the other searches of string `s` for string `search`: the
+    /// engine's function `(cx, &str0, &str1, &out) -> bool` behind the IC frame, both strings
+    /// rooted in the `State`'s string cells and `out` carved from the shadow stack, as the
+    /// engine's interpreter calls it; false is an error.
+    pub(super) fn string_search(&mut self, s: u8, search: u8, which: StringSearch) -> Result<(), Decline> {
+        let (Some(_), Some(f)) = (self.env.calls, self.env.strings) else {
+            return Err(Decline::Unsupported(which.op_name().into()));
+        };
+        let (state, slot, found, out, g) = (self.t32h, self.t32b, self.t32, self.result, self.env.stack_pointer_global);
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalSet(state));
+        for (reg, cell) in [(s, sf::STATE_STR0), (search, sf::STATE_STR1)] {
+            self.i(I::LocalGet(state));
+            self.lo(reg);
+            self.i(I::I32Store(Self::mem(cell, 2)));
+        }
+        crate::value::shadow_alloc(&mut self.f, g, slot, 8);
+        self.i(I::LocalGet(slot)).i(I::I32Const(0)).i(I::I32Store(Self::mem(0, 2)));
+        self.call_vm_returning_cell(|e| {
+            e.cx();
+            for cell in [sf::STATE_STR0, sf::STATE_STR1] {
+                e.i(I::LocalGet(state)).i(I::I32Const(cell as i32)).i(I::I32Add);
+            }
+            e.i(I::LocalGet(slot));
+            e.i(I::Call(f.search[which as usize]));
+            // The cells and the slot are given back before anything else, error or not.
+            e.i(I::LocalGet(slot));
+            e.i(if which.returns_index() { I::I32Load(Self::mem(0, 2)) } else { I::I32Load8U(Self::mem(0, 0)) });
+            e.i(I::LocalSet(found));
+            crate::value::shadow_free(&mut e.f, g, slot, 8);
+            for cell in [sf::STATE_STR0, sf::STATE_STR1] {
+                e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(cell, 2)));
+            }
+        });
+        self.i(I::Drop).i(I::LocalGet(found));
+        crate::value::box_i32(&mut self.f, if which.returns_index() { runtime_abi::value::TYPE_INT32 } else { runtime_abi::value::TYPE_BOOLEAN });
         self.i(I::LocalSet(out));
         Ok(())
     }

@@ -270,3 +270,20 @@ fn stubs_index_strings_flags_and_class_tests() {
 fn stubs_megamorphic_stores() {
     check_family("megamorphic_stores", &[("MegamorphicStoreSlot", false), ("MegamorphicSetElement", false)]);
 }
+
+/// `indexOf`, `lastIndexOf`, `includes`, `startsWith` and `endsWith` call the engine's string
+/// search behind the IC frame, on flat and rope strings, across minor GCs; a call site that
+/// alternates methods fails the stubs' callee guards.
+#[test]
+fn stubs_string_searches() {
+    check_family(
+        "string_search",
+        &[
+            ("StringIndexOfResult", true),
+            ("StringLastIndexOfResult", true),
+            ("StringIncludesResult", true),
+            ("StringStartsWithResult", true),
+            ("StringEndsWithResult", true),
+        ],
+    );
+}
