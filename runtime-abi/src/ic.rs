@@ -58,6 +58,9 @@ pub const CLASS_IS_PROXY: i32 = 1 << 19;
 /// OBS: the generic CacheIR interpreter's `IsCallableResult` reads both).
 pub const CLASS_COPS: u32 = 8;
 pub const CLASS_OPS_CALL: u32 = 28;
+/// `JSClassOps::construct` (OBS: the generic CacheIR interpreter's `IsConstructorResult` reads
+/// the class ops' +32).
+pub const CLASS_OPS_CONSTRUCT: u32 = 32;
 /// `Shape::objectFlags_` (its low byte) and `ObjectFlag::NotExtensible` (OBS fastly func
 /// 7397's `GuardIsExtensible` tests bit 1 of the shape's byte at +8).
 pub const SHAPE_OBJECT_FLAGS: u32 = 8;
@@ -75,6 +78,8 @@ pub const PROXY_HANDLER: u32 = 12;
 pub const PROXY_HANDLER_FAMILY: u32 = 4;
 /// The `GuardClass` kind whose classes are JSFunction's two.
 pub const GUARD_CLASS_FUNCTION: u8 = 11;
+/// The `GuardClass` kind whose class is `BoundFunctionObject`'s.
+pub const GUARD_CLASS_BOUND_FUNCTION: u8 = 12;
 /// `TaggedProto::LazyProto`: a proxy's prototype that must be asked for.
 pub const LAZY_PROTO: i32 = 1;
 

@@ -67,6 +67,13 @@ pub mod function {
     pub const FLAG_SELF_HOSTED: u32 = 1 << 4;
 }
 
+/// `BoundFunctionObject`: fixed slot 1 (`FlagsSlot`) holds an int32 whose bit 0 is
+/// `IsConstructorFlag` (OBS fastly func 7397's `IsConstructorResult` tests the byte at +24).
+pub mod bound_function {
+    pub const FLAGS_PAYLOAD: u32 = 24;
+    pub const FLAG_IS_CONSTRUCTOR: i32 = 1;
+}
+
 /// `BaseShape`: the class at +0, the realm at +4, the prototype at +8.
 pub mod base_shape {
     pub const CLASP: u32 = 0;

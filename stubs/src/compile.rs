@@ -415,6 +415,9 @@ static OPS: &[OpDef] = &[
     // `typeof v === "function"`-like tests of natives: functions, or a class with a call hook;
     // proxies fail (the engine asks their handler).
     OpDef { name: "IsCallableResult", args: &[Id], emit: |e, a| e.is_callable(a[0]) },
+    // `IsConstructor(v)` of an object: a function's constructor flag, a bound function's,
+    // else its class's construct hook; proxies fail (the engine asks their handler).
+    OpDef { name: "IsConstructorResult", args: &[Id], emit: |e, a| e.is_constructor(a[0]) },
     // `typeof obj`: "function" for functions, "undefined" for objects that emulate it, else
     // "object", as the engine's interpreter decides; proxies fail.
     OpDef { name: "LoadTypeOfObjectResult", args: &[Id], emit: |e, a| e.typeof_object(a[0]) },
@@ -2674,6 +2677,44 @@ impl<'a> Emitter<'a> {
         self.i(I::I32Const(0));
         self.i(I::End);
         self.i(I::I32Or);
+    }
+
+    fn is_constructor(&mut self, o: u8) -> Result<(), Decline> {
+        let find = |kind| self.env.guard_classes.iter().find(|g| g.kind == kind);
+        let (Some(functions), Some(bound)) = (find(ic::GUARD_CLASS_FUNCTION), find(ic::GUARD_CLASS_BOUND_FUNCTION)) else {
+            return Err(Decline::Unsupported("IsConstructorResult".into()));
+        };
+        let (function_classes, bound_class) = (functions.classes, bound.classes[0]);
+        let (clasp, ops) = (self.t32, self.t32b);
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalTee(clasp));
+        self.i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2))).i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And);
+        self.fail_if();
+        self.i(I::Block(BlockType::Result(ValType::I32)));
+        self.i(I::I32Const(0));
+        for &c in function_classes {
+            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Eq).i(I::I32Or);
+        }
+        self.i(I::If(BlockType::Empty));
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(fun_layout::FLAGS_AND_ARG_COUNT, 2))).i(I::I32Const(fun_layout::FLAG_CONSTRUCTOR as i32)).i(I::I32And);
+        self.i(I::I32Const(0)).i(I::I32Ne).i(I::Br(1));
+        self.i(I::End);
+        self.i(I::LocalGet(clasp)).i(I::I32Const(bound_class as i32)).i(I::I32Eq);
+        self.i(I::If(BlockType::Empty));
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(runtime_abi::layout::bound_function::FLAGS_PAYLOAD, 2)));
+        self.i(I::I32Const(runtime_abi::layout::bound_function::FLAG_IS_CONSTRUCTOR)).i(I::I32And).i(I::Br(1));
+        self.i(I::End);
+        self.i(I::LocalGet(clasp)).i(I::I32Load(Self::mem(ic::CLASS_COPS, 2))).i(I::LocalTee(ops));
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.i(I::LocalGet(ops)).i(I::I32Load(Self::mem(ic::CLASS_OPS_CONSTRUCT, 2))).i(I::I32Const(0)).i(I::I32Ne);
+        self.i(I::Else);
+        self.i(I::I32Const(0));
+        self.i(I::End);
+        self.i(I::End);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
     }
 
     fn is_callable(&mut self, v: u8) -> Result<(), Decline> {

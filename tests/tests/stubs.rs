@@ -287,3 +287,10 @@ fn stubs_string_searches() {
         ],
     );
 }
+
+/// `IsConstructorResult` answers for functions, bound functions and classes with a construct
+/// hook as the engine does; a proxy fails the stub.
+#[test]
+fn stubs_is_constructor() {
+    check_family("constructors", &[("IsConstructorResult", true)]);
+}
