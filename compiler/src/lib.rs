@@ -219,6 +219,7 @@ fn stub_calls(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: &runtime_ab
         new_array_from_length: func(f.new_array_from_length_func, 3, 1)?,
         set_property_megamorphic: func(f.set_property_megamorphic_func, 5, 1)?,
         set_element_megamorphic: func(f.set_element_megamorphic_func, 5, 1)?,
+        set_array_length: func(f.set_array_length_func, 4, 1)?,
     })
 }
 

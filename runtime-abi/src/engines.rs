@@ -141,6 +141,10 @@ pub struct EngineFacts {
     /// &value1 (value), strict) -> bool` (`MegamorphicSetElement`).
     pub set_property_megamorphic_func: u32,
     pub set_element_megamorphic_func: u32,
+    /// `SetArrayLength(cx, HandleObject (&obj0), HandleValue (&value0), strict) -> bool`
+    /// (`CallSetArrayLength`; OBS func 7397, cacheop 222: behind the IC frame, the cells
+    /// cleared after; false is an error).
+    pub set_array_length_func: u32,
     /// `GetIndexFromString(JSString*) -> int32`, pure: the string's array index, or -1
     /// (`GuardStringToIndex` when the string has no cached index).
     pub get_index_from_string_func: u32,
@@ -361,6 +365,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     get_index_from_string_func: 11534,
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,
+    set_array_length_func: 11530,
     regexp_prototype_optimizable_func: 7350,
     regexp_instance_optimizable_func: 7352,
     cx_regexp_searcher_last_limit: 180,

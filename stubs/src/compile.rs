@@ -206,6 +206,7 @@ const MAY_GC_OPS: &[&str] = &[
     "CallSubstringKernelResult",
     "MegamorphicStoreSlot",
     "MegamorphicSetElement",
+    "CallSetArrayLength",
     "StringIndexOfResult",
     "StringLastIndexOfResult",
     "StringIncludesResult",
@@ -486,6 +487,8 @@ static OPS: &[OpDef] = &[
     // Megamorphic stores: the engine's own set behind the IC frame, the last op of its body.
     OpDef { name: "MegamorphicStoreSlot", args: &[Id, F, Id, Imm8], emit: |e, a| e.megamorphic_set(a[0], calls::StoreKey::Field(a[1]), a[2], a[3] != 0) },
     OpDef { name: "MegamorphicSetElement", args: &[Id, Id, Id, Imm8], emit: |e, a| e.megamorphic_set(a[0], calls::StoreKey::Value(a[1]), a[2], a[3] != 0) },
+    // `array.length = v`: the engine's SetArrayLength behind the IC frame.
+    OpDef { name: "CallSetArrayLength", args: &[Id, Imm8, Id], emit: |e, a| e.megamorphic_set(a[0], calls::StoreKey::ArrayLength, a[2], a[1] != 0) },
     // Self-hosted RegExp code: the engine's pure optimizability checks, and the last limit
     // its searcher left in `cx`.
     OpDef { name: "RegExpPrototypeOptimizableResult", args: &[Id], emit: |e, a| e.regexp_optimizable(a[0], None) },

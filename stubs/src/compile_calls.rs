@@ -56,13 +56,17 @@ pub struct StubCalls {
     /// `SetPropertyMegamorphic` and `SetElementMegamorphic` (see `EngineFacts`).
     pub set_property_megamorphic: u32,
     pub set_element_megamorphic: u32,
+    /// `SetArrayLength(cx, &obj0, &value0, strict) -> bool`.
+    pub set_array_length: u32,
 }
 
-/// The key of a megamorphic store: a property key in a stub field, or a Value register.
+/// The key of a megamorphic store: a property key in a stub field, or a Value register; or
+/// none, for `obj.length = v` on an array.
 #[derive(Clone, Copy)]
 pub(super) enum StoreKey {
     Field(u8),
     Value(u8),
+    ArrayLength,
 }
 
 /// What an allocation op makes, with its immediates.
@@ -622,47 +626,58 @@ impl Emitter<'_> {
         Ok(())
     }
 
-    /// `MegamorphicStoreSlot` / `MegamorphicSetElement`: the engine's megamorphic set behind
-    /// the IC frame, the object, key and value rooted in the `State` cells (cleared after, as
-    /// the engine clears them); false is an error.
+    /// `MegamorphicStoreSlot` / `MegamorphicSetElement` / `CallSetArrayLength`: the engine's
+    /// megamorphic set (or `SetArrayLength`) behind the IC frame, the object, key and value
+    /// rooted in the `State` cells (cleared after, as the engine clears them); false is an
+    /// error.
     pub(super) fn megamorphic_set(&mut self, obj: u8, key: StoreKey, rhs: u8, strict: bool) -> Result<(), Decline> {
-        let Some(c) = self.env.calls else { return Err(Decline::Unsupported("MegamorphicStoreSlot".into())) };
+        let Some(c) = self.env.calls else {
+            return Err(Decline::Unsupported(match key {
+                StoreKey::Field(_) => "MegamorphicStoreSlot",
+                StoreKey::Value(_) => "MegamorphicSetElement",
+                StoreKey::ArrayLength => "CallSetArrayLength",
+            }.into()));
+        };
         let state = self.t32h;
         let (key_cell, value_cell) = match key {
-            StoreKey::Field(_) => (sf::STATE_ID0, sf::STATE_VALUE0),
-            StoreKey::Value(_) => (sf::STATE_VALUE0, sf::STATE_VALUE1),
+            StoreKey::Field(_) => (Some(sf::STATE_ID0), sf::STATE_VALUE0),
+            StoreKey::Value(_) => (Some(sf::STATE_VALUE0), sf::STATE_VALUE1),
+            StoreKey::ArrayLength => (None, sf::STATE_VALUE0),
         };
         self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
         self.lo(obj);
         self.i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
-        self.i(I::LocalGet(state));
-        match key {
-            StoreKey::Field(f) => {
+        match (key, key_cell) {
+            (StoreKey::Field(f), Some(cell)) => {
+                self.i(I::LocalGet(state));
                 self.field_u32(f);
-                self.i(I::I32Store(Self::mem(key_cell, 2)));
+                self.i(I::I32Store(Self::mem(cell, 2)));
             }
-            StoreKey::Value(r) => {
+            (StoreKey::Value(r), Some(cell)) => {
                 let key_reg = self.reg(r);
-                self.i(I::LocalGet(key_reg)).i(I::I64Store(Self::mem(key_cell, 3)));
+                self.i(I::LocalGet(state)).i(I::LocalGet(key_reg)).i(I::I64Store(Self::mem(cell, 3)));
             }
+            _ => {}
         }
         let rhs_reg = self.reg(rhs);
         self.i(I::LocalGet(state)).i(I::LocalGet(rhs_reg)).i(I::I64Store(Self::mem(value_cell, 3)));
         self.call_vm_returning_cell(|e| {
             e.cx();
-            for cell in [sf::STATE_OBJ0, key_cell, value_cell] {
+            for cell in [Some(sf::STATE_OBJ0), key_cell, Some(value_cell)].into_iter().flatten() {
                 e.i(I::LocalGet(state)).i(I::I32Const(cell as i32)).i(I::I32Add);
             }
             e.i(I::I32Const(strict as i32));
             e.i(I::Call(match key {
                 StoreKey::Field(_) => c.set_property_megamorphic,
                 StoreKey::Value(_) => c.set_element_megamorphic,
+                StoreKey::ArrayLength => c.set_array_length,
             }));
             // The cells are cleared before anything else, error or not.
             e.i(I::LocalGet(state)).i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(value_cell, 3)));
-            match key {
-                StoreKey::Field(_) => e.i(I::LocalGet(state)).i(I::I32Const(sf::JSID_VOID)).i(I::I32Store(Self::mem(key_cell, 2))),
-                StoreKey::Value(_) => e.i(I::LocalGet(state)).i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(key_cell, 3))),
+            match (key, key_cell) {
+                (StoreKey::Field(_), Some(cell)) => e.i(I::LocalGet(state)).i(I::I32Const(sf::JSID_VOID)).i(I::I32Store(Self::mem(cell, 2))),
+                (StoreKey::Value(_), Some(cell)) => e.i(I::LocalGet(state)).i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(cell, 3))),
+                _ => e,
             };
             e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
         });

@@ -294,3 +294,10 @@ fn stubs_string_searches() {
 fn stubs_is_constructor() {
     check_family("constructors", &[("IsConstructorResult", true)]);
 }
+
+/// `array.length = n` calls the engine's `SetArrayLength` behind the IC frame; its errors (a
+/// frozen array in strict code, an invalid length) throw through the stub's error path.
+#[test]
+fn stubs_array_length_stores() {
+    check_family("array_length_stores", &[("CallSetArrayLength", true)]);
+}
