@@ -273,6 +273,7 @@ fn plan_stubs(
                 direct1(f.string_search_funcs[3], &i32s(4))?,
                 direct1(f.string_search_funcs[4], &i32s(4))?,
             ],
+            parse_int: direct1(f.number_parse_int_func, &i32s(4))?,
         })
     });
     let regexp = facts.and_then(|f| {

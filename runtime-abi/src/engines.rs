@@ -135,6 +135,10 @@ pub struct EngineFacts {
     /// 170, 171; behind the IC frame with both strings in the `State`'s string cells; false is
     /// an error).
     pub string_search_funcs: [u32; 5],
+    /// `NumberParseInt(cx, HandleString (&str0), int32 radix, MutableHandleValue (&value0))
+    /// -> bool` (`NumberParseIntResult`; OBS func 7397, cacheop 203: behind the IC frame, the
+    /// cells cleared after; false is an error).
+    pub number_parse_int_func: u32,
     /// Megamorphic stores, VM calls behind the IC frame with their operands in the `State`
     /// cells (OBS func 7397): `SetPropertyMegamorphic(cx, &obj0, &id0, &value0, strict) ->
     /// bool` (`MegamorphicStoreSlot`) and `SetElementMegamorphic(cx, &obj0, &value0 (key),
@@ -362,6 +366,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     concat_strings_func: 8402,
     substring_kernel_func: 8811,
     string_search_funcs: [8827, 8828, 8825, 8831, 8833],
+    number_parse_int_func: 9358,
     get_index_from_string_func: 11534,
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,

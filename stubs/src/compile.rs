@@ -118,6 +118,8 @@ pub struct StringFuncs {
     pub index_from_string: u32,
     /// The string searches: indexOf, lastIndexOf, includes, startsWith, endsWith.
     pub search: [u32; 5],
+    /// `NumberParseInt(cx, &str, radix, &result) -> bool`.
+    pub parse_int: u32,
 }
 
 /// The engine's regular expression helpers stubs call (output function indices) and where
@@ -207,6 +209,7 @@ const MAY_GC_OPS: &[&str] = &[
     "MegamorphicStoreSlot",
     "MegamorphicSetElement",
     "CallSetArrayLength",
+    "NumberParseIntResult",
     "StringIndexOfResult",
     "StringLastIndexOfResult",
     "StringIncludesResult",
@@ -479,6 +482,8 @@ static OPS: &[OpDef] = &[
     OpDef { name: "CallStringConcatResult", args: &[Id, Id], emit: |e, a| e.concat_strings(a[0], a[1]) },
     OpDef { name: "CallSubstringKernelResult", args: &[Id, Id, Id], emit: |e, a| e.substring(a[0], a[1], a[2]) },
     // `str.indexOf(s)` and friends: the engine's string search behind the IC frame.
+    // `parseInt(str, radix)`: the engine's NumberParseInt behind the IC frame.
+    OpDef { name: "NumberParseIntResult", args: &[Id, Id], emit: |e, a| e.number_parse_int(a[0], a[1]) },
     OpDef { name: "StringIndexOfResult", args: &[Id, Id], emit: |e, a| e.string_search(a[0], a[1], calls::StringSearch::IndexOf) },
     OpDef { name: "StringLastIndexOfResult", args: &[Id, Id], emit: |e, a| e.string_search(a[0], a[1], calls::StringSearch::LastIndexOf) },
     OpDef { name: "StringIncludesResult", args: &[Id, Id], emit: |e, a| e.string_search(a[0], a[1], calls::StringSearch::Includes) },

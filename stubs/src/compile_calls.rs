@@ -626,6 +626,32 @@ impl Emitter<'_> {
         Ok(())
     }
 
+    /// `NumberParseIntResult`: the engine's `NumberParseInt(cx, &str0, radix, &value0)` behind
+    /// the IC frame, the string rooted in the `State`'s first string cell and the result in
+    /// its first Value cell (both cleared after, as the engine clears them); false is an error.
+    pub(super) fn number_parse_int(&mut self, s: u8, radix: u8) -> Result<(), Decline> {
+        let (Some(_), Some(f)) = (self.env.calls, self.env.strings) else {
+            return Err(Decline::Unsupported("NumberParseIntResult".into()));
+        };
+        let (state, out) = (self.t32h, self.result);
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
+        self.lo(s);
+        self.i(I::I32Store(Self::mem(sf::STATE_STR0, 2)));
+        self.call_vm_returning_cell(|e| {
+            e.cx();
+            e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_STR0 as i32)).i(I::I32Add);
+            e.lo(radix);
+            e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_VALUE0 as i32)).i(I::I32Add);
+            e.i(I::Call(f.parse_int));
+            // The result is taken and the cells cleared before anything else, error or not.
+            e.i(I::LocalGet(state)).i(I::I64Load(Self::mem(sf::STATE_VALUE0, 3))).i(I::LocalSet(out));
+            e.i(I::LocalGet(state)).i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(sf::STATE_VALUE0, 3)));
+            e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_STR0, 2)));
+        });
+        self.i(I::Drop);
+        Ok(())
+    }
+
     /// `MegamorphicStoreSlot` / `MegamorphicSetElement` / `CallSetArrayLength`: the engine's
     /// megamorphic set (or `SetArrayLength`) behind the IC frame, the object, key and value
     /// rooted in the `State` cells (cleared after, as the engine clears them); false is an

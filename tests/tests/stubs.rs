@@ -301,3 +301,10 @@ fn stubs_is_constructor() {
 fn stubs_array_length_stores() {
     check_family("array_length_stores", &[("CallSetArrayLength", true)]);
 }
+
+/// `parseInt(str, radix)` calls the engine's `NumberParseInt` behind the IC frame; a number
+/// argument fails the stub.
+#[test]
+fn stubs_parse_int() {
+    check_family("parse_int", &[("NumberParseIntResult", true)]);
+}
