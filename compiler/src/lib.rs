@@ -220,6 +220,8 @@ fn stub_calls(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: &runtime_ab
         set_property_megamorphic: func(f.set_property_megamorphic_func, 5, 1)?,
         set_element_megamorphic: func(f.set_element_megamorphic_func, 5, 1)?,
         set_array_length: func(f.set_array_length_func, 4, 1)?,
+        call_native_getter: func(f.call_native_accessor_funcs[0], 4, 1)?,
+        call_native_setter: func(f.call_native_accessor_funcs[1], 4, 1)?,
     })
 }
 

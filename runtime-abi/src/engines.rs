@@ -149,6 +149,12 @@ pub struct EngineFacts {
     /// (`CallSetArrayLength`; OBS func 7397, cacheop 222: behind the IC frame, the cells
     /// cleared after; false is an error).
     pub set_array_length_func: u32,
+    /// `CallNativeGetter(cx, HandleFunction (&fun0), HandleValue receiver (&value0),
+    /// MutableHandleValue result (&value1)) -> bool` and `CallNativeSetter(cx, HandleFunction
+    /// (&fun0), HandleObject receiver (&obj0), HandleValue rhs (&value1)) -> bool`
+    /// (`CallNativeGetterResult`, `CallNativeSetter`; OBS func 7397, cacheops 288 and 218:
+    /// behind the IC frame, the cells cleared after; false is an error).
+    pub call_native_accessor_funcs: [u32; 2],
     /// `GetIndexFromString(JSString*) -> int32`, pure: the string's array index, or -1
     /// (`GuardStringToIndex` when the string has no cached index).
     pub get_index_from_string_func: u32,
@@ -371,6 +377,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,
     set_array_length_func: 11530,
+    call_native_accessor_funcs: [11550, 11551],
     regexp_prototype_optimizable_func: 7350,
     regexp_instance_optimizable_func: 7352,
     cx_regexp_searcher_last_limit: 180,

@@ -200,6 +200,8 @@ const MAY_GC_OPS: &[&str] = &[
     "CallNativeFunction",
     "CallScriptedGetterResult",
     "CallScriptedSetter",
+    "CallNativeGetterResult",
+    "CallNativeSetter",
     "CallStringConcatResult",
     "NewPlainObjectResult",
     "NewArrayObjectResult",
@@ -459,6 +461,8 @@ static OPS: &[OpDef] = &[
     },
     OpDef { name: "CallScriptedGetterResult", args: &[Id, F, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], None, a[2] != 0) },
     OpDef { name: "CallScriptedSetter", args: &[Id, F, Id, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], Some(a[2]), a[3] != 0) },
+    OpDef { name: "CallNativeGetterResult", args: &[Id, F, Imm8, F], emit: |e, a| e.native_accessor(a[0], a[1], None) },
+    OpDef { name: "CallNativeSetter", args: &[Id, F, Id, Imm8, F], emit: |e, a| e.native_accessor(a[0], a[1], Some(a[2])) },
     // Allocation from the stub's template: a VM call behind the IC frame, the last op of its
     // body. The guard fails while the realm has an allocation metadata builder (its field holds
     // the builder's address).

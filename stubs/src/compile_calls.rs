@@ -58,6 +58,10 @@ pub struct StubCalls {
     pub set_element_megamorphic: u32,
     /// `SetArrayLength(cx, &obj0, &value0, strict) -> bool`.
     pub set_array_length: u32,
+    /// `CallNativeGetter(cx, &fun0, &value0, &value1) -> bool` and `CallNativeSetter(cx,
+    /// &fun0, &obj0, &value1) -> bool`.
+    pub call_native_getter: u32,
+    pub call_native_setter: u32,
 }
 
 /// The key of a megamorphic store: a property key in a stub field, or a Value register; or
@@ -623,6 +627,57 @@ impl Emitter<'_> {
         self.i(I::Drop).i(I::LocalGet(found));
         crate::value::box_i32(&mut self.f, if which.returns_index() { runtime_abi::value::TYPE_INT32 } else { runtime_abi::value::TYPE_BOOLEAN });
         self.i(I::LocalSet(out));
+        Ok(())
+    }
+
+    /// `CallNativeGetterResult` (`rhs` none) / `CallNativeSetter`: the native getter or setter
+    /// in stub field `field`, called through the engine's `CallNativeGetter(cx, &fun0,
+    /// &value0 receiver, &value1 result)` / `CallNativeSetter(cx, &fun0, &obj0 receiver,
+    /// &value1 rhs)` behind the IC frame, as its interpreter calls them (it makes no realm
+    /// check here either); the cells are cleared after; false is an error.
+    pub(super) fn native_accessor(&mut self, receiver: u8, field: u8, rhs: Option<u8>) -> Result<(), Decline> {
+        let Some(c) = self.env.calls else {
+            return Err(Decline::Unsupported(if rhs.is_some() { "CallNativeSetter" } else { "CallNativeGetterResult" }.into()));
+        };
+        let (state, out) = (self.t32h, self.result);
+        let receiver_cell = if rhs.is_some() { sf::STATE_OBJ0 } else { sf::STATE_VALUE0 };
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
+        self.field_u32(field);
+        self.i(I::I32Store(Self::mem(sf::STATE_FUN0, 2)));
+        let recv = self.reg(receiver);
+        if rhs.is_some() {
+            self.i(I::LocalGet(state)).i(I::LocalGet(recv)).i(I::I32WrapI64).i(I::I32Store(Self::mem(receiver_cell, 2)));
+        } else {
+            self.i(I::LocalGet(state)).i(I::LocalGet(recv)).i(I::I64Store(Self::mem(receiver_cell, 3)));
+        }
+        self.i(I::LocalGet(state));
+        match rhs {
+            Some(r) => {
+                let v = self.reg(r);
+                self.i(I::LocalGet(v));
+            }
+            None => {
+                self.i(I::I64Const(UNDEFINED));
+            }
+        }
+        self.i(I::I64Store(Self::mem(sf::STATE_VALUE1, 3)));
+        self.call_vm_returning_cell(|e| {
+            e.cx();
+            for cell in [sf::STATE_FUN0, receiver_cell, sf::STATE_VALUE1] {
+                e.i(I::LocalGet(state)).i(I::I32Const(cell as i32)).i(I::I32Add);
+            }
+            e.i(I::Call(if rhs.is_some() { c.call_native_setter } else { c.call_native_getter }));
+            // The result is taken and the cells cleared before anything else, error or not.
+            if rhs.is_none() {
+                e.i(I::LocalGet(state)).i(I::I64Load(Self::mem(sf::STATE_VALUE1, 3))).i(I::LocalSet(out));
+                e.i(I::LocalGet(state)).i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(sf::STATE_VALUE0, 3)));
+            } else {
+                e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
+            }
+            e.i(I::LocalGet(state)).i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(sf::STATE_VALUE1, 3)));
+            e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_FUN0, 2)));
+        });
+        self.i(I::Drop);
         Ok(())
     }
 

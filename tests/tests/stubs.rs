@@ -308,3 +308,11 @@ fn stubs_array_length_stores() {
 fn stubs_parse_int() {
     check_family("parse_int", &[("NumberParseIntResult", true)]);
 }
+
+/// Native getters and setters run from stubs through the engine's `CallNativeGetter` and
+/// `CallNativeSetter` behind the IC frame; a getter's TypeError throws through the stub's
+/// error path, and receivers of other shapes fail the shape guards.
+#[test]
+fn stubs_native_accessors() {
+    check_family("native_accessors", &[("CallNativeGetterResult", true), ("CallNativeSetter", true)]);
+}
