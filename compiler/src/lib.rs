@@ -299,6 +299,7 @@ fn plan_stubs(
         facts: f.static_strings,
         string_from_char_code: direct1(f.static_strings.string_from_char_code_func, &i32s(2)),
     });
+    let typed_array_pure = facts.and_then(|f| direct(f.typed_array_pure_funcs, [&i32_sig(2, 0), &i32s(3)]));
     // The typed array class arrays, if the image names their first classes as expected.
     let typed_array_classes = facts
         .map(|f| f.typed_array_classes)
@@ -337,6 +338,7 @@ fn plan_stubs(
             format!("{static_strings:?}").as_bytes(),
             format!("{regexp:?}").as_bytes(),
             format!("{typed_array_classes:?}").as_bytes(),
+            &typed_array_pure.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
@@ -361,6 +363,7 @@ fn plan_stubs(
             static_strings,
             regexp,
             typed_array_classes,
+            typed_array_pure,
             dom_proxy_family_addr: facts.map(|f| f.dom_proxy_handler_family_addr),
             engine_unimplemented,
         };

@@ -139,6 +139,12 @@ pub struct EngineFacts {
     /// -> bool` (`NumberParseIntResult`; OBS func 7397, cacheop 203: behind the IC frame, the
     /// cells cleared after; false is an error).
     pub number_parse_int_func: u32,
+    /// `TypedArrayObject::length()` as the engine's interpreter calls it, `(Maybe<size_t>* out,
+    /// obj) -> ()` (the length at out+0, is-some at the byte at out+4: none for a detached or
+    /// out-of-bounds view), and the pure element read `(obj, index, Value* vp) -> bool` (false
+    /// where a read would allocate): OBS func 7397's `LoadTypedArrayElementResult` calls both,
+    /// with no exit frame, and fails the stub on none, an index not below the length, or false.
+    pub typed_array_pure_funcs: [u32; 2],
     /// Megamorphic stores, VM calls behind the IC frame with their operands in the `State`
     /// cells (OBS func 7397): `SetPropertyMegamorphic(cx, &obj0, &id0, &value0, strict) ->
     /// bool` (`MegamorphicStoreSlot`) and `SetElementMegamorphic(cx, &obj0, &value0 (key),
@@ -373,6 +379,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     substring_kernel_func: 8811,
     string_search_funcs: [8827, 8828, 8825, 8831, 8833],
     number_parse_int_func: 9358,
+    typed_array_pure_funcs: [6754, 8609],
     get_index_from_string_func: 11534,
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,

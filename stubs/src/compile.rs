@@ -81,6 +81,10 @@ pub struct StubEnv<'a> {
     pub dom_proxy_family_addr: Option<u32>,
     /// The fixed-length and resizable typed array classes (the image confirms both arrays).
     pub typed_array_classes: Option<runtime_abi::engines::TypedArrayClassFacts>,
+    /// Output function indices of the engine's typed array length (`(out, obj) -> ()`) and
+    /// pure element read (`(obj, index, vp) -> bool`), for element loads of resizable views
+    /// and BigInt arrays.
+    pub typed_array_pure: Option<[u32; 2]>,
     /// Static strings (`LoadStringCharResult`, `StringFromCharCodeResult`).
     pub static_strings: Option<StaticStrings>,
     /// Coverage builds: i64 globals counting entries and guard failures of this stub.
@@ -1538,6 +1542,36 @@ impl<'a> Emitter<'a> {
         self.i(I::I32Load(Self::mem(ic::TYPED_ARRAY_LENGTH, 2))).i(I::I32LtU);
     }
 
+    /// An element load of a resizable view or a BigInt array as the engine's interpreter makes
+    /// every one: the view's length from the engine (none when detached or out of bounds),
+    /// then its pure element read; no length, an index not below it, or a read that would
+    /// allocate fails the stub (an out-of-bounds read then gets `undefined` from the next).
+    fn typed_array_load_pure(&mut self, o: u8, idx: u8) -> Result<(), Decline> {
+        let Some([length, get_pure]) = self.env.typed_array_pure else {
+            return Err(Decline::UnsupportedOperand("LoadTypedArrayElementResult".into()));
+        };
+        let (slot, bad, g, r) = (self.t32, self.t32b, self.env.stack_pointer_global, self.result);
+        vc::shadow_alloc(&mut self.f, g, slot, 16);
+        self.i(I::LocalGet(slot));
+        self.lo(o);
+        self.i(I::Call(length));
+        self.i(I::LocalGet(slot)).i(I::I32Load8U(Self::mem(4, 0))).i(I::I32Eqz);
+        self.i(I::LocalGet(slot)).i(I::I32Load(Self::mem(0, 2)));
+        self.lo(idx);
+        self.i(I::I32LeU).i(I::I32Or).i(I::LocalTee(bad));
+        self.i(I::I32Eqz).i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(slot)).i(I::I64Const(tag_bits(value::TYPE_UNDEFINED) as i64)).i(I::I64Store(Self::mem(0, 3)));
+        self.lo(o);
+        self.lo(idx);
+        self.i(I::LocalGet(slot)).i(I::Call(get_pure)).i(I::I32Eqz).i(I::LocalSet(bad));
+        self.i(I::LocalGet(slot)).i(I::I64Load(Self::mem(0, 3))).i(I::LocalSet(r));
+        self.i(I::End);
+        vc::shadow_free(&mut self.f, g, slot, 16);
+        self.i(I::LocalGet(bad));
+        self.fail_if();
+        Ok(())
+    }
+
     /// The start of a typed array element access: declines resizable views and BigInt
     /// elements; an index outside the view fails the guard, or with `handle_oob` opens an `if`
     /// for the in-bounds access (the caller adds the `else` and `end`).
@@ -1572,6 +1606,9 @@ impl<'a> Emitter<'a> {
     /// Out of bounds: undefined with `handle_oob`, else the guard fails.
     fn typed_array_load(&mut self, o: u8, idx: u8, ty: u8, handle_oob: bool, force_double: bool, kind: u8) -> Result<(), Decline> {
         use ic::scalar as sc;
+        if kind != ic::VIEW_KIND_FIXED_LENGTH || ty > sc::UINT8_CLAMPED {
+            return self.typed_array_load_pure(o, idx);
+        }
         self.typed_array_access(o, idx, ty, handle_oob, kind, "LoadTypedArrayElementResult")?;
         let mem = |off, align| Self::mem(off, align);
         match ty {

@@ -316,3 +316,11 @@ fn stubs_parse_int() {
 fn stubs_native_accessors() {
     check_family("native_accessors", &[("CallNativeGetterResult", true), ("CallNativeSetter", true)]);
 }
+
+/// Element reads of views on resizable buffers and of BigInt arrays take the engine's own
+/// typed array length and pure element read, failing where it fails (no length, past the
+/// end, a read that would allocate).
+#[test]
+fn stubs_resizable_and_bigint_typed_array_reads() {
+    check_family("typed_arrays_resizable", &[("LoadTypedArrayElementResult", true)]);
+}
