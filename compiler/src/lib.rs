@@ -299,7 +299,14 @@ fn plan_stubs(
         facts: f.static_strings,
         string_from_char_code: direct1(f.static_strings.string_from_char_code_func, &i32s(2)),
     });
-    let typed_array_pure = facts.and_then(|f| direct(f.typed_array_pure_funcs, [&i32_sig(2, 0), &i32s(3)]));
+    let set_typed_array_element_sig = {
+        use wasmparser::ValType::{I32, I64};
+        snapshot::module::FuncSig { params: vec![I32, I32, I64, I32, I32], results: vec![I32] }
+    };
+    let typed_array_pure = facts.and_then(|f| {
+        let [length, get] = direct(f.typed_array_pure_funcs, [&i32_sig(2, 0), &i32s(3)])?;
+        Some([length, get, direct1(f.set_typed_array_element_func, &set_typed_array_element_sig)?])
+    });
     // The typed array class arrays, if the image names their first classes as expected.
     let typed_array_classes = facts
         .map(|f| f.typed_array_classes)
@@ -338,7 +345,7 @@ fn plan_stubs(
             format!("{static_strings:?}").as_bytes(),
             format!("{regexp:?}").as_bytes(),
             format!("{typed_array_classes:?}").as_bytes(),
-            &typed_array_pure.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
+            &typed_array_pure.map_or([u32::MAX; 3], |n| n).map(u32::to_le_bytes).concat(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };

@@ -145,6 +145,11 @@ pub struct EngineFacts {
     /// where a read would allocate): OBS func 7397's `LoadTypedArrayElementResult` calls both,
     /// with no exit frame, and fails the stub on none, an index not below the length, or false.
     pub typed_array_pure_funcs: [u32; 2],
+    /// `SetTypedArrayElement(cx, Handle<TypedArrayObject*>, uint64 index, HandleValue,
+    /// ObjectOpResult*) -> bool`, which OBS func 7397's `StoreTypedArrayElement` calls with
+    /// handles on its own C stack and no exit frame (a number or BigInt Value neither GCs nor
+    /// throws there); false, or a result other than ok (0), fails the stub.
+    pub set_typed_array_element_func: u32,
     /// Megamorphic stores, VM calls behind the IC frame with their operands in the `State`
     /// cells (OBS func 7397): `SetPropertyMegamorphic(cx, &obj0, &id0, &value0, strict) ->
     /// bool` (`MegamorphicStoreSlot`) and `SetElementMegamorphic(cx, &obj0, &value0 (key),
@@ -380,6 +385,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     string_search_funcs: [8827, 8828, 8825, 8831, 8833],
     number_parse_int_func: 9358,
     typed_array_pure_funcs: [6754, 8609],
+    set_typed_array_element_func: 8615,
     get_index_from_string_func: 11534,
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,

@@ -138,6 +138,8 @@ pub mod scalar {
     pub const FLOAT32: u8 = 6;
     pub const FLOAT64: u8 = 7;
     pub const UINT8_CLAMPED: u8 = 8;
+    pub const BIGINT64: u8 = 9;
+    pub const BIGUINT64: u8 = 10;
 
     /// log2 of the element size of element type `ty` (one of the above).
     pub const fn shift(ty: u8) -> i32 {

@@ -81,10 +81,10 @@ pub struct StubEnv<'a> {
     pub dom_proxy_family_addr: Option<u32>,
     /// The fixed-length and resizable typed array classes (the image confirms both arrays).
     pub typed_array_classes: Option<runtime_abi::engines::TypedArrayClassFacts>,
-    /// Output function indices of the engine's typed array length (`(out, obj) -> ()`) and
-    /// pure element read (`(obj, index, vp) -> bool`), for element loads of resizable views
-    /// and BigInt arrays.
-    pub typed_array_pure: Option<[u32; 2]>,
+    /// Output function indices of the engine's typed array length (`(out, obj) -> ()`), pure
+    /// element read (`(obj, index, vp) -> bool`) and element store (`SetTypedArrayElement`),
+    /// for element accesses of resizable views and BigInt arrays.
+    pub typed_array_pure: Option<[u32; 3]>,
     /// Static strings (`LoadStringCharResult`, `StringFromCharCodeResult`).
     pub static_strings: Option<StaticStrings>,
     /// Coverage builds: i64 globals counting entries and guard failures of this stub.
@@ -1547,7 +1547,7 @@ impl<'a> Emitter<'a> {
     /// then its pure element read; no length, an index not below it, or a read that would
     /// allocate fails the stub (an out-of-bounds read then gets `undefined` from the next).
     fn typed_array_load_pure(&mut self, o: u8, idx: u8) -> Result<(), Decline> {
-        let Some([length, get_pure]) = self.env.typed_array_pure else {
+        let Some([length, get_pure, _]) = self.env.typed_array_pure else {
             return Err(Decline::UnsupportedOperand("LoadTypedArrayElementResult".into()));
         };
         let (slot, bad, g, r) = (self.t32, self.t32b, self.env.stack_pointer_global, self.result);
@@ -1567,6 +1567,71 @@ impl<'a> Emitter<'a> {
         self.i(I::LocalGet(slot)).i(I::I64Load(Self::mem(0, 3))).i(I::LocalSet(r));
         self.i(I::End);
         vc::shadow_free(&mut self.f, g, slot, 16);
+        self.i(I::LocalGet(bad));
+        self.fail_if();
+        Ok(())
+    }
+
+    /// An element store to a resizable view or a BigInt array as the engine's interpreter makes
+    /// every one: the view's length from the engine (none fails the stub), then, in bounds,
+    /// `SetTypedArrayElement` with the object and the Value (typed as the element type asks)
+    /// in handles carved from the shadow stack; false or a failed result fails the stub. Out
+    /// of bounds, the store is skipped (`handle_oob`) or the stub fails.
+    fn typed_array_store_pure(&mut self, o: u8, ty: u8, idx: u8, rhs: u8, handle_oob: bool) -> Result<(), Decline> {
+        use ic::scalar as sc;
+        let Some([length, _, set]) = self.env.typed_array_pure else {
+            return Err(Decline::UnsupportedOperand("StoreTypedArrayElement".into()));
+        };
+        if !(ty <= sc::UINT8_CLAMPED || ty == sc::BIGINT64 || ty == sc::BIGUINT64) {
+            return Err(Decline::UnsupportedOperand("StoreTypedArrayElement".into()));
+        }
+        // slot: +0 the length (Maybe<size_t>), +8 the Value, +16 the object, +20 the result.
+        let (slot, bad, oob, v, g) = (self.t32, self.t32b, self.t32c, self.t64, self.env.stack_pointer_global);
+        match ty {
+            sc::FLOAT32 | sc::FLOAT64 => {
+                self.to_number(rhs);
+                vc::box_double(&mut self.f, self.tf);
+            }
+            sc::BIGINT64 | sc::BIGUINT64 => {
+                self.lo(rhs);
+                self.i(I::I64ExtendI32U).i(I::I64Const(tag_bits(value::TYPE_BIGINT) as i64)).i(I::I64Or);
+            }
+            _ => {
+                self.lo(rhs);
+                vc::box_i32(&mut self.f, value::TYPE_INT32);
+            }
+        }
+        self.i(I::LocalSet(v));
+        vc::shadow_alloc(&mut self.f, g, slot, 24);
+        self.i(I::LocalGet(slot));
+        self.lo(o);
+        self.i(I::Call(length));
+        self.i(I::LocalGet(slot)).i(I::I32Load8U(Self::mem(4, 0))).i(I::I32Eqz).i(I::LocalSet(bad));
+        self.i(I::LocalGet(slot)).i(I::I32Load(Self::mem(0, 2)));
+        self.lo(idx);
+        self.i(I::I32LeU).i(I::LocalTee(oob));
+        if !handle_oob {
+            self.i(I::LocalGet(bad)).i(I::I32Or).i(I::LocalSet(bad));
+        } else {
+            self.i(I::Drop);
+        }
+        self.i(I::LocalGet(bad)).i(I::LocalGet(oob)).i(I::I32Or).i(I::I32Eqz).i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(slot)).i(I::LocalGet(v)).i(I::I64Store(Self::mem(8, 3)));
+        self.i(I::LocalGet(slot));
+        self.lo(o);
+        self.i(I::I32Store(Self::mem(16, 2)));
+        self.i(I::LocalGet(slot)).i(I::I32Const(-1)).i(I::I32Store(Self::mem(20, 2)));
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+        self.i(I::LocalGet(slot)).i(I::I32Const(16)).i(I::I32Add);
+        self.lo(idx);
+        self.i(I::I64ExtendI32U);
+        self.i(I::LocalGet(slot)).i(I::I32Const(8)).i(I::I32Add);
+        self.i(I::LocalGet(slot)).i(I::I32Const(20)).i(I::I32Add);
+        self.i(I::Call(set)).i(I::I32Eqz);
+        self.i(I::LocalGet(slot)).i(I::I32Load(Self::mem(20, 2))).i(I::I32Const(0)).i(I::I32Ne);
+        self.i(I::I32Or).i(I::LocalSet(bad));
+        self.i(I::End);
+        vc::shadow_free(&mut self.f, g, slot, 24);
         self.i(I::LocalGet(bad));
         self.fail_if();
         Ok(())
@@ -1666,6 +1731,9 @@ impl<'a> Emitter<'a> {
     /// element type. Out of bounds: nothing with `handle_oob`, else the guard fails.
     fn typed_array_store(&mut self, o: u8, ty: u8, idx: u8, rhs: u8, handle_oob: bool, kind: u8) -> Result<(), Decline> {
         use ic::scalar as sc;
+        if kind != ic::VIEW_KIND_FIXED_LENGTH || ty > sc::UINT8_CLAMPED {
+            return self.typed_array_store_pure(o, ty, idx, rhs, handle_oob);
+        }
         self.typed_array_access(o, idx, ty, handle_oob, kind, "StoreTypedArrayElement")?;
         let mem = |off, align| Self::mem(off, align);
         match ty {

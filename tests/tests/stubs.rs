@@ -317,10 +317,10 @@ fn stubs_native_accessors() {
     check_family("native_accessors", &[("CallNativeGetterResult", true), ("CallNativeSetter", true)]);
 }
 
-/// Element reads of views on resizable buffers and of BigInt arrays take the engine's own
-/// typed array length and pure element read, failing where it fails (no length, past the
-/// end, a read that would allocate).
+/// Element reads and stores of views on resizable buffers and of BigInt arrays take the
+/// engine's own typed array length, pure element read and element store, failing where it
+/// fails (no length, past the end, a read that would allocate).
 #[test]
-fn stubs_resizable_and_bigint_typed_array_reads() {
-    check_family("typed_arrays_resizable", &[("LoadTypedArrayElementResult", true)]);
+fn stubs_resizable_and_bigint_typed_array_accesses() {
+    check_family("typed_arrays_resizable", &[("LoadTypedArrayElementResult", true), ("StoreTypedArrayElement", true)]);
 }
