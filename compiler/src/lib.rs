@@ -372,6 +372,7 @@ fn plan_stubs(
             typed_array_classes,
             typed_array_pure,
             dom_proxy_family_addr: facts.map(|f| f.dom_proxy_handler_family_addr),
+            runtime_window_proxy_class: facts.map(|f| f.runtime_window_proxy_class),
             engine_unimplemented,
         };
         let result = match cached {

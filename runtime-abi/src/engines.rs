@@ -94,6 +94,11 @@ pub struct EngineFacts {
     /// `GuardClass` case dispatches on the kind through a `br_table` and compares the object's
     /// class with these addresses; `WindowProxy` is looked up at run time and is not listed).
     pub guard_classes: &'static [GuardClassFact],
+    /// `JSRuntime::windowProxyClass_`'s offset in the runtime: the class `GuardClass`'s
+    /// WindowProxy kind (`GUARD_CLASS_WINDOW_PROXY`) compares with (OBS func 7397's
+    /// `GuardClass` loads `[[cx+108]+564]` for that kind; null when the embedding has none, so
+    /// no object passes).
+    pub runtime_window_proxy_class: u32,
     /// Function index of `GCPtr<Value>::set(Value* slot, const Value* v)`: the store with
     /// pre- and post-barrier that the engine's own `StoreFixedSlot` calls.
     pub gcptr_value_set_func: u32,
@@ -372,6 +377,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
         guard_class(13, "Set", &[0x257880]),
         guard_class(14, "Map", &[0x257610]),
     ],
+    runtime_window_proxy_class: 564,
     gcptr_value_set_func: 5954,
     native_data_property_funcs: [11552, 11553],
     has_native_data_property_funcs: [11522, 11524],

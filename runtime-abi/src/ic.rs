@@ -78,6 +78,8 @@ pub const PROXY_HANDLER: u32 = 12;
 pub const PROXY_HANDLER_FAMILY: u32 = 4;
 /// The `GuardClass` kind whose classes are JSFunction's two.
 pub const GUARD_CLASS_FUNCTION: u8 = 11;
+/// The `GuardClass` kind whose class the runtime holds (`JSRuntime::windowProxyClass_`).
+pub const GUARD_CLASS_WINDOW_PROXY: u8 = 10;
 /// The `GuardClass` kind whose class is `BoundFunctionObject`'s.
 pub const GUARD_CLASS_BOUND_FUNCTION: u8 = 12;
 /// `TaggedProto::LazyProto`: a proxy's prototype that must be asked for.

@@ -85,6 +85,8 @@ pub struct StubEnv<'a> {
     /// element read (`(obj, index, vp) -> bool`) and element store (`SetTypedArrayElement`),
     /// for element accesses of resizable views and BigInt arrays.
     pub typed_array_pure: Option<[u32; 3]>,
+    /// `JSRuntime::windowProxyClass_`'s offset in the runtime (`GuardClass` WindowProxy).
+    pub runtime_window_proxy_class: Option<u32>,
     /// Static strings (`LoadStringCharResult`, `StringFromCharCodeResult`).
     pub static_strings: Option<StaticStrings>,
     /// Coverage builds: i64 globals counting entries and guard failures of this stub.
@@ -823,6 +825,16 @@ impl<'a> Emitter<'a> {
     }
 
     fn guard_class(&mut self, o: u8, kind: u8) -> Result<(), Decline> {
+        if let (ic::GUARD_CLASS_WINDOW_PROXY, Some(offset), Some(st)) = (kind, self.env.runtime_window_proxy_class, self.env.static_strings) {
+            // The runtime's WindowProxy class (null here when the embedding has none).
+            self.base_shape(o);
+            self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2)));
+            self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+            self.i(I::I32Load(Self::mem(st.cx_runtime, 2))).i(I::I32Load(Self::mem(offset, 2)));
+            self.i(I::I32Ne);
+            self.fail_if();
+            return Ok(());
+        }
         let Some(fact) = self.env.guard_classes.iter().find(|g| g.kind == kind) else {
             return Err(Decline::UnsupportedOperand("GuardClass".into()));
         };
