@@ -222,6 +222,7 @@ fn stub_calls(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: &runtime_ab
         set_array_length: func(f.set_array_length_func, 4, 1)?,
         call_native_getter: func(f.call_native_accessor_funcs[0], 4, 1)?,
         call_native_setter: func(f.call_native_accessor_funcs[1], 4, 1)?,
+        new_typed_array_from_buffer: func(f.new_typed_array_from_buffer_func, 5, 1)?,
     })
 }
 

@@ -171,6 +171,11 @@ pub struct EngineFacts {
     /// (`CallNativeGetterResult`, `CallNativeSetter`; OBS func 7397, cacheops 288 and 218:
     /// behind the IC frame, the cells cleared after; false is an error).
     pub call_native_accessor_funcs: [u32; 2],
+    /// `NewTypedArrayWithTemplateAndBuffer(cx, HandleObject template (&obj0), HandleObject
+    /// buffer (&obj1), HandleValue byteOffset (&value0), HandleValue length (&value1)) ->
+    /// JSObject*` (`NewTypedArrayFromArrayBufferResult`; OBS func 7397, cacheop 162: behind the
+    /// IC frame, the cells cleared after; null is an error).
+    pub new_typed_array_from_buffer_func: u32,
     /// `GetIndexFromString(JSString*) -> int32`, pure: the string's array index, or -1
     /// (`GuardStringToIndex` when the string has no cached index).
     pub get_index_from_string_func: u32,
@@ -397,6 +402,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     set_element_megamorphic_func: 11525,
     set_array_length_func: 11530,
     call_native_accessor_funcs: [11550, 11551],
+    new_typed_array_from_buffer_func: 8525,
     regexp_prototype_optimizable_func: 7350,
     regexp_instance_optimizable_func: 7352,
     cx_regexp_searcher_last_limit: 180,

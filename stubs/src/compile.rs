@@ -212,6 +212,7 @@ const MAY_GC_OPS: &[&str] = &[
     "NewPlainObjectResult",
     "NewArrayObjectResult",
     "NewArrayFromLengthResult",
+    "NewTypedArrayFromArrayBufferResult",
     "StringFromCharCodeResult",
     "CallSubstringKernelResult",
     "MegamorphicStoreSlot",
@@ -492,6 +493,8 @@ static OPS: &[OpDef] = &[
     OpDef { name: "CallStringConcatResult", args: &[Id, Id], emit: |e, a| e.concat_strings(a[0], a[1]) },
     OpDef { name: "CallSubstringKernelResult", args: &[Id, Id, Id], emit: |e, a| e.substring(a[0], a[1], a[2]) },
     // `str.indexOf(s)` and friends: the engine's string search behind the IC frame.
+    // `new Int8Array(buffer, offset, length)` and the like, from the stub's template object.
+    OpDef { name: "NewTypedArrayFromArrayBufferResult", args: &[F, Id, Id, Id], emit: |e, a| e.new_typed_array_from_buffer(a[0], a[1], a[2], a[3]) },
     // `parseInt(str, radix)`: the engine's NumberParseInt behind the IC frame.
     OpDef { name: "NumberParseIntResult", args: &[Id, Id], emit: |e, a| e.number_parse_int(a[0], a[1]) },
     OpDef { name: "StringIndexOfResult", args: &[Id, Id], emit: |e, a| e.string_search(a[0], a[1], calls::StringSearch::IndexOf) },

@@ -62,6 +62,9 @@ pub struct StubCalls {
     /// &fun0, &obj0, &value1) -> bool`.
     pub call_native_getter: u32,
     pub call_native_setter: u32,
+    /// `NewTypedArrayWithTemplateAndBuffer(cx, &obj0 template, &obj1 buffer, &value0 offset,
+    /// &value1 length) -> JSObject*`.
+    pub new_typed_array_from_buffer: u32,
 }
 
 /// The key of a megamorphic store: a property key in a stub field, or a Value register; or
@@ -678,6 +681,42 @@ impl Emitter<'_> {
             e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_FUN0, 2)));
         });
         self.i(I::Drop);
+        Ok(())
+    }
+
+    /// `NewTypedArrayFromArrayBufferResult`: `new XArray(buffer, byteOffset, length)` made by
+    /// the engine's function behind the IC frame, the template object (stub field `template`)
+    /// and the buffer in the `State`'s object cells and the offset and length in its Value
+    /// cells (all cleared after); null is an error.
+    pub(super) fn new_typed_array_from_buffer(&mut self, template: u8, buffer: u8, offset: u8, length: u8) -> Result<(), Decline> {
+        let Some(c) = self.env.calls else { return Err(Decline::Unsupported("NewTypedArrayFromArrayBufferResult".into())) };
+        let (state, out) = (self.t32h, self.result);
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
+        self.field_u32(template);
+        self.i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
+        self.i(I::LocalGet(state));
+        self.lo(buffer);
+        self.i(I::I32Store(Self::mem(sf::STATE_OBJ1, 2)));
+        for (reg, cell) in [(offset, sf::STATE_VALUE0), (length, sf::STATE_VALUE1)] {
+            let v = self.reg(reg);
+            self.i(I::LocalGet(state)).i(I::LocalGet(v)).i(I::I64Store(Self::mem(cell, 3)));
+        }
+        self.call_vm_returning_cell(|e| {
+            e.cx();
+            for cell in [sf::STATE_OBJ0, sf::STATE_OBJ1, sf::STATE_VALUE0, sf::STATE_VALUE1] {
+                e.i(I::LocalGet(state)).i(I::I32Const(cell as i32)).i(I::I32Add);
+            }
+            e.i(I::Call(c.new_typed_array_from_buffer));
+            // The cells are cleared before anything else, error or not.
+            for cell in [sf::STATE_VALUE0, sf::STATE_VALUE1] {
+                e.i(I::LocalGet(state)).i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(cell, 3)));
+            }
+            for cell in [sf::STATE_OBJ0, sf::STATE_OBJ1] {
+                e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(cell, 2)));
+            }
+        });
+        crate::value::box_i32(&mut self.f, TYPE_OBJECT);
+        self.i(I::LocalSet(out));
         Ok(())
     }
 

@@ -324,3 +324,11 @@ fn stubs_native_accessors() {
 fn stubs_resizable_and_bigint_typed_array_accesses() {
     check_family("typed_arrays_resizable", &[("LoadTypedArrayElementResult", true), ("StoreTypedArrayElement", true)]);
 }
+
+/// `new XArray(buffer, offset, length)` allocates through the engine's function behind the IC
+/// frame; a bad offset throws through the stub's error path, and a site constructing several
+/// kinds fails the stubs' callee guards.
+#[test]
+fn stubs_typed_array_views_on_buffers() {
+    check_family("typed_array_views", &[("NewTypedArrayFromArrayBufferResult", true)]);
+}
