@@ -244,6 +244,8 @@ pub struct StaticStringFacts {
     /// The `undefined`, `object` and `function` atoms in `JSAtomState` (OBS: the generic
     /// CacheIR interpreter's `LoadTypeOfObjectResult`).
     pub typeof_names: [u32; 3],
+    /// The `false` and `true` atoms in `JSAtomState` (OBS: `BooleanToString` there).
+    pub boolean_names: [u32; 2],
     pub string_from_char_code_func: u32,
 }
 
@@ -417,6 +419,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
         runtime_common_names: 6864,
         empty_name: 548,
         typeof_names: [2416, 2420, 2424],
+        boolean_names: [640, 2140],
         string_from_char_code_func: 8846,
     },
     stack_pointer_global: 0,

@@ -226,6 +226,11 @@ const MAY_GC_OPS: &[&str] = &[
     "StringEndsWithResult",
 ];
 
+/// The engine's CacheIR interpreter keeps operands in 16 registers: an op writing a higher
+/// operand id fails there (OBS fastly func 7397's `BooleanToString` and
+/// `LoadArgumentsObjectLength` check the output id against 15), and so does the stub here.
+const ENGINE_OPERAND_REGISTERS_MAX: u8 = 15;
+
 static OPS: &[OpDef] = &[
     OpDef { name: "ReturnFromIC", args: &[], emit: |e, _| e.ret() },
     // Guards on the input's type. The register keeps the boxed Value.
@@ -283,6 +288,13 @@ static OPS: &[OpDef] = &[
     OpDef { name: "GuardIsNativeObject", args: &[Id], emit: |e, a| e.guard_is_native(a[0]) },
     OpDef { name: "GuardIsProxy", args: &[Id], emit: |e, a| e.guard_is_proxy(a[0]) },
     OpDef { name: "GuardArrayIsPacked", args: &[Id], emit: |e, a| e.guard_array_is_packed(a[0]) },
+    // `IsPackedArray(obj)` of self-hosted code: an Array whose elements are packed.
+    OpDef { name: "IsPackedArrayResult", args: &[Id], emit: |e, a| e.is_packed_array(a[0]) },
+    // A prototype that is null; a dynamic slot (by index) that holds no object.
+    OpDef { name: "GuardNullProto", args: &[Id], emit: |e, a| e.guard_null_proto(a[0]) },
+    OpDef { name: "GuardDynamicSlotIsNotObject", args: &[Id, F], emit: |e, a| e.guard_dynamic_slot_is_not_object(a[0], a[1]) },
+    // `String(bool)`: the engine's "true" and "false" atoms, into a string operand.
+    OpDef { name: "BooleanToString", args: &[Id, Id], emit: |e, a| e.boolean_to_string(a[0], a[1]) },
     OpDef { name: "GuardInt32IsNonNegative", args: &[Id], emit: |e, a| e.guard_int32_non_negative(a[0]) },
     OpDef { name: "GuardDynamicSlotIsSpecificObject", args: &[Id, Id, F], emit: |e, a| e.guard_dynamic_slot_is_object(a[0], a[1], a[2]) },
     OpDef { name: "GuardNoDenseElements", args: &[Id], emit: |e, a| e.guard_no_dense_elements(a[0]) },
@@ -320,7 +332,8 @@ static OPS: &[OpDef] = &[
     // Arguments objects (behind GuardClass of their class): length and elements while neither
     // was overridden; a forwarded argument (it lives in the call object) fails.
     OpDef { name: "GuardArgumentsObjectFlags", args: &[Id, Imm8], emit: |e, a| e.guard_arguments_flags(a[0], a[1] as u32) },
-    OpDef { name: "LoadArgumentsObjectLengthResult", args: &[Id], emit: |e, a| e.arguments_length(a[0]) },
+    OpDef { name: "LoadArgumentsObjectLengthResult", args: &[Id], emit: |e, a| e.arguments_length(a[0], None) },
+    OpDef { name: "LoadArgumentsObjectLength", args: &[Id, Id], emit: |e, a| e.arguments_length(a[0], Some(a[1])) },
     OpDef { name: "LoadArgumentsObjectArgResult", args: &[Id, Id], emit: |e, a| e.arguments_element(a[0], a[1]) },
     OpDef { name: "LoadStringCharCodeResult", args: &[Id, Id, Imm8], emit: |e, a| e.string_char_code(a[0], a[1], a[2] != 0) },
     // The static string of a Latin-1 code unit; other code units go to the generic
@@ -364,6 +377,13 @@ static OPS: &[OpDef] = &[
     // Math builtins called from Call ICs (the callee is guarded before).
     OpDef { name: "MathAbsInt32Result", args: &[Id], emit: |e, a| e.int32_abs(a[0]) },
     OpDef { name: "MathAbsNumberResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Abs) },
+    // `Math.fround(x)`: through float32 and back.
+    OpDef { name: "MathFRoundNumberResult", args: &[Id], emit: |e, a| e.math_fround(a[0]) },
+    // `Math.sign(x)`: of an int32, of a double, and of a double whose sign must be an int32
+    // (NaN and -0 fail, as the engine's interpreter fails them).
+    OpDef { name: "MathSignInt32Result", args: &[Id], emit: |e, a| e.math_sign_int32(a[0]) },
+    OpDef { name: "MathSignNumberResult", args: &[Id], emit: |e, a| e.math_sign_number(a[0]) },
+    OpDef { name: "MathSignNumberToInt32Result", args: &[Id], emit: |e, a| e.math_sign_number_to_int32(a[0]) },
     OpDef { name: "MathSqrtNumberResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Sqrt) },
     OpDef { name: "MathFloorNumberResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Floor) },
     OpDef { name: "MathCeilNumberResult", args: &[Id], emit: |e, a| e.double_unary(a[0], I::F64Ceil) },
@@ -1003,14 +1023,70 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
-    fn arguments_length(&mut self, o: u8) -> Result<(), Decline> {
+    /// An arguments object's length, as the result or into operand `res`.
+    fn arguments_length(&mut self, o: u8, res: Option<u8>) -> Result<(), Decline> {
+        if res.is_some_and(|r| r > ENGINE_OPERAND_REGISTERS_MAX) {
+            // The engine's interpreter has no register for it and fails the stub.
+            self.i(I::Br(0));
+            return Ok(());
+        }
         self.arguments_packed(o);
         self.i(I::I32Const(ic::ARGUMENTS_LENGTH_OVERRIDDEN as i32)).i(I::I32And);
         self.fail_if();
         self.arguments_packed(o);
         self.i(I::I32Const(ic::ARGUMENTS_PACKED_BITS as i32)).i(I::I32ShrU);
-        let r = self.result;
-        self.box_i32(value::TYPE_INT32, r);
+        let dst = res.map_or(self.result, |r| self.reg(r));
+        self.box_i32(value::TYPE_INT32, dst);
+        Ok(())
+    }
+
+    fn math_fround(&mut self, v: u8) -> Result<(), Decline> {
+        self.to_number(v);
+        self.i(I::F32DemoteF64).i(I::F64PromoteF32);
+        self.set_double_result();
+        Ok(())
+    }
+
+    fn math_sign_int32(&mut self, v: u8) -> Result<(), Decline> {
+        let x = self.t32;
+        self.i(I::I32Const(-1)).i(I::I32Const(1));
+        self.lo(v);
+        self.i(I::LocalTee(x)).i(I::I32Const(0)).i(I::I32LeS).i(I::Select);
+        self.i(I::I32Const(0)).i(I::LocalGet(x)).i(I::Select);
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// NaN stays NaN, zeros keep their sign, else 1 or -1.
+    fn math_sign_number(&mut self, v: u8) -> Result<(), Decline> {
+        let x = self.tf;
+        self.to_number(v);
+        self.i(I::LocalSet(x));
+        self.i(I::LocalGet(x)).i(I::LocalGet(x)).i(I::F64Ne);
+        self.i(I::LocalGet(x)).i(I::F64Const(0.0.into())).i(I::F64Eq).i(I::I32Or);
+        self.i(I::If(BlockType::Result(ValType::F64)));
+        self.i(I::LocalGet(x));
+        self.i(I::Else);
+        self.i(I::F64Const(1.0.into())).i(I::F64Const((-1.0).into()));
+        self.i(I::LocalGet(x)).i(I::F64Const(0.0.into())).i(I::F64Gt).i(I::Select);
+        self.i(I::End);
+        self.set_double_result();
+        Ok(())
+    }
+
+    /// As `math_sign_number`, as an int32: NaN and -0 fail.
+    fn math_sign_number_to_int32(&mut self, v: u8) -> Result<(), Decline> {
+        let x = self.tf;
+        self.to_number(v);
+        self.i(I::LocalSet(x));
+        self.i(I::LocalGet(x)).i(I::LocalGet(x)).i(I::F64Ne);
+        self.i(I::LocalGet(x)).i(I::I64ReinterpretF64).i(I::I64Const(i64::MIN)).i(I::I64Eq).i(I::I32Or);
+        self.fail_if();
+        self.i(I::I32Const(1)).i(I::I32Const(-1));
+        self.i(I::LocalGet(x)).i(I::F64Const(0.0.into())).i(I::F64Gt).i(I::Select);
+        self.i(I::I32Const(0));
+        self.i(I::LocalGet(x)).i(I::F64Const(0.0.into())).i(I::F64Ne).i(I::Select);
+        self.box_i32(value::TYPE_INT32, self.result);
         Ok(())
     }
 
@@ -2148,6 +2224,61 @@ impl<'a> Emitter<'a> {
     }
 
     /// An array whose elements are packed: no holes, and all of them initialized.
+    fn is_packed_array(&mut self, o: u8) -> Result<(), Decline> {
+        let Some(array) = self.env.array_class else { return Err(Decline::Unsupported("IsPackedArrayResult".into())) };
+        let el = self.t32;
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::I32Const(array as i32)).i(I::I32Eq);
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.elements(o);
+        self.i(I::LocalSet(el));
+        self.header(el, ic::ELEMENTS_INITIALIZED_LENGTH);
+        self.header(el, ic::ELEMENTS_LENGTH);
+        self.i(I::I32Eq);
+        self.header(el, ic::ELEMENTS_FLAGS);
+        self.i(I::I32Const(ic::ELEMENTS_NON_PACKED)).i(I::I32And).i(I::I32Eqz).i(I::I32And);
+        self.i(I::Else);
+        self.i(I::I32Const(0));
+        self.i(I::End);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn guard_null_proto(&mut self, o: u8) -> Result<(), Decline> {
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_PROTO, 2)));
+        self.fail_if();
+        Ok(())
+    }
+
+    /// The dynamic slot with the index in stub field `slot` holds no object.
+    fn guard_dynamic_slot_is_not_object(&mut self, o: u8, slot: u8) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(ic::OBJ_SLOTS, 2)));
+        self.field_u32(slot);
+        self.i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add);
+        self.i(I::I32Load(Self::mem(4, 2))).i(I::I32Const(tag(value::TYPE_OBJECT) as i32)).i(I::I32Eq);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn boolean_to_string(&mut self, b: u8, res: u8) -> Result<(), Decline> {
+        let Some(st) = self.env.static_strings else { return Err(Decline::Unsupported("BooleanToString".into())) };
+        if res > ENGINE_OPERAND_REGISTERS_MAX {
+            self.i(I::Br(0));
+            return Ok(());
+        }
+        let [false_name, true_name] = st.facts.boolean_names;
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+        self.i(I::I32Load(Self::mem(st.cx_runtime, 2))).i(I::I32Load(Self::mem(st.facts.runtime_common_names, 2)));
+        self.i(I::I32Const(true_name as i32)).i(I::I32Const(false_name as i32));
+        self.lo(b);
+        self.i(I::Select).i(I::I32Add).i(I::I32Load(Self::mem(0, 2)));
+        let dst = self.reg(res);
+        self.box_i32(value::TYPE_STRING, dst);
+        Ok(())
+    }
+
     fn guard_array_is_packed(&mut self, o: u8) -> Result<(), Decline> {
         let Some(array) = self.env.array_class else { return Err(Decline::Unsupported("GuardArrayIsPacked".into())) };
         self.base_shape(o);

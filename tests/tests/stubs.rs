@@ -332,3 +332,13 @@ fn stubs_resizable_and_bigint_typed_array_accesses() {
 fn stubs_typed_array_views_on_buffers() {
     check_family("typed_array_views", &[("NewTypedArrayFromArrayBufferResult", true)]);
 }
+
+/// `Math.fround`, `Math.sign` and `String(bool)` compile to the engine's own answers (NaN, -0,
+/// the "true"/"false" atoms); an int32 stub's guard fails when a double arrives.
+#[test]
+fn stubs_small_builtins() {
+    check_family(
+        "small_builtins",
+        &[("MathFRoundNumberResult", false), ("MathSignNumberResult", false), ("MathSignInt32Result", true), ("BooleanToString", false)],
+    );
+}
