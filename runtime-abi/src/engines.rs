@@ -224,6 +224,12 @@ pub struct EngineFacts {
 pub struct TypedArrayClassFacts {
     pub fixed_length: u32,
     pub resizable: u32,
+    /// The element size of each `Scalar::Type` (an int32 array in the image), and the mask of
+    /// the types a typed array class can have (OBS fastly func 7397's
+    /// `TypedArrayByteLength*Result`: the class's index in its array, checked against 15 and
+    /// against the mask 0x6FFF, then the size at 2056464 + 4 * index).
+    pub element_sizes: u32,
+    pub valid_types_mask: u32,
 }
 
 /// Typed array classes per kind (Int8 ... Float16) and `sizeof(JSClass)` on wasm32.
@@ -411,7 +417,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     new_plain_object_func: 5988,
     new_array_object_func: 5989,
     new_array_from_length_func: 6070,
-    typed_array_classes: TypedArrayClassFacts { fixed_length: 0x25FAF0, resizable: 0x25FC10 },
+    typed_array_classes: TypedArrayClassFacts { fixed_length: 0x25FAF0, resizable: 0x25FC10, element_sizes: 2056464, valid_types_mask: 0x6FFF },
     dom_proxy_handler_family_addr: 2647924,
     static_strings: StaticStringFacts {
         runtime_static_strings: 6860,

@@ -125,6 +125,12 @@ pub const ARGUMENTS_MAX_PLAIN_MAGIC: u32 = 17;
 /// length to 0 (and the data slot to undefined), so a bounds check also rejects detached views.
 pub const TYPED_ARRAY_LENGTH: u32 = 16 + 8;
 pub const TYPED_ARRAY_DATA: u32 = 16 + 8 * 3;
+/// The byte offset slot's payload (OBS fastly func 7397's `ArrayBufferViewByteOffset*Result`
+/// read the word at +32).
+pub const VIEW_BYTE_OFFSET: u32 = 16 + 8 * 2;
+/// `ArrayBufferObject`: fixed slot 1, the byte length's payload (OBS: its
+/// `LoadArrayBufferByteLength*Result` read the word at +24).
+pub const ARRAY_BUFFER_BYTE_LENGTH: u32 = 16 + 8;
 /// `ArrayBufferViewKind` immediates: fixed-length views keep their length in the slot;
 /// resizable ones compute it from the buffer.
 pub const VIEW_KIND_FIXED_LENGTH: u8 = 0;

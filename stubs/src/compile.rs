@@ -404,6 +404,17 @@ static OPS: &[OpDef] = &[
     OpDef { name: "LoadDataViewValueResult", args: &[Id, Id, Id, Imm8, Imm8, Imm8], emit: |e, a| e.dataview_load(a[0], a[1], a[2], a[3], a[4] != 0, a[5]) },
     OpDef { name: "StoreDataViewValueResult", args: &[Id, Id, Id, Id, Imm8, Imm8], emit: |e, a| e.dataview_store(a[0], a[1], a[2], a[3], a[4], a[5]) },
     OpDef { name: "LoadArrayBufferViewLengthInt32Result", args: &[Id], emit: |e, a| e.typed_array_length(a[0]) },
+    OpDef { name: "LoadArrayBufferViewLengthDoubleResult", args: &[Id], emit: |e, a| e.u32_slot_as_double(a[0], ic::TYPED_ARRAY_LENGTH) },
+    // A view's byte offset, an ArrayBuffer's byte length: the slot's word, as the engine's
+    // interpreter reads them (an int32 result fails above INT32_MAX).
+    OpDef { name: "ArrayBufferViewByteOffsetInt32Result", args: &[Id], emit: |e, a| e.u32_slot_as_int32(a[0], ic::VIEW_BYTE_OFFSET) },
+    OpDef { name: "ArrayBufferViewByteOffsetDoubleResult", args: &[Id], emit: |e, a| e.u32_slot_as_double(a[0], ic::VIEW_BYTE_OFFSET) },
+    OpDef { name: "LoadArrayBufferByteLengthInt32Result", args: &[Id], emit: |e, a| e.u32_slot_as_int32(a[0], ic::ARRAY_BUFFER_BYTE_LENGTH) },
+    OpDef { name: "LoadArrayBufferByteLengthDoubleResult", args: &[Id], emit: |e, a| e.u32_slot_as_double(a[0], ic::ARRAY_BUFFER_BYTE_LENGTH) },
+    // A typed array's byte length and `index in ta`, from the engine's own length.
+    OpDef { name: "TypedArrayByteLengthInt32Result", args: &[Id], emit: |e, a| e.typed_array_byte_length(a[0], false) },
+    OpDef { name: "TypedArrayByteLengthDoubleResult", args: &[Id], emit: |e, a| e.typed_array_byte_length(a[0], true) },
+    OpDef { name: "LoadTypedArrayElementExistsResult", args: &[Id, Id, Imm8], emit: |e, a| e.typed_array_element_exists(a[0], a[1]) },
     OpDef { name: "GuardToUint8Clamped", args: &[Id, Id], emit: |e, a| e.guard_to_uint8_clamped(a[0], a[1]) },
     // Stores that need no GC barrier are plain; one that needs a barrier (checked at run time:
     // marking zone, nursery value into a tenured object) goes to the generic interpreter.
@@ -1868,6 +1879,84 @@ impl<'a> Emitter<'a> {
     }
 
     /// A fixed-length typed array's length as an int32 (a longer one fails).
+    /// The word at `offset` in object `o`, an int32 result (fails above INT32_MAX).
+    fn u32_slot_as_int32(&mut self, o: u8, offset: u32) -> Result<(), Decline> {
+        let t = self.t32;
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(offset, 2))).i(I::LocalTee(t)).i(I::I32Const(0)).i(I::I32LtS);
+        self.fail_if();
+        self.i(I::LocalGet(t));
+        self.box_i32(value::TYPE_INT32, self.result);
+        Ok(())
+    }
+
+    /// The word at `offset` in object `o`, unsigned, as a double result.
+    fn u32_slot_as_double(&mut self, o: u8, offset: u32) -> Result<(), Decline> {
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(offset, 2))).i(I::F64ConvertI32U);
+        self.set_double_result();
+        Ok(())
+    }
+
+    /// Typed array `o`'s length from the engine into `len`; fails when it has none (detached,
+    /// or out of its resizable buffer's bounds).
+    fn typed_array_length_from_engine(&mut self, o: u8, len: u32) -> Result<(), Decline> {
+        let Some([length, _, _]) = self.env.typed_array_pure else {
+            return Err(Decline::Unsupported("TypedArrayObject::length".into()));
+        };
+        let (slot, none, g) = (self.t32g, self.t32h, self.env.stack_pointer_global);
+        vc::shadow_alloc(&mut self.f, g, slot, 8);
+        self.i(I::LocalGet(slot));
+        self.lo(o);
+        self.i(I::Call(length));
+        self.i(I::LocalGet(slot)).i(I::I32Load(Self::mem(0, 2))).i(I::LocalSet(len));
+        self.i(I::LocalGet(slot)).i(I::I32Load8U(Self::mem(4, 0))).i(I::I32Eqz).i(I::LocalSet(none));
+        vc::shadow_free(&mut self.f, g, slot, 8);
+        self.i(I::LocalGet(none));
+        self.fail_if();
+        Ok(())
+    }
+
+    fn typed_array_byte_length(&mut self, o: u8, double: bool) -> Result<(), Decline> {
+        let name = if double { "TypedArrayByteLengthDoubleResult" } else { "TypedArrayByteLengthInt32Result" };
+        let Some(t) = self.env.typed_array_classes else { return Err(Decline::Unsupported(name.into())) };
+        let (len, index, bytes) = (self.t32, self.t32b, self.t32c);
+        self.typed_array_length_from_engine(o, len)?;
+        // The class's index in its array (fixed-length or resizable) is its element type.
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalTee(index));
+        self.i(I::I32Const(t.fixed_length as i32)).i(I::I32Const(t.resizable as i32));
+        self.i(I::LocalGet(index)).i(I::I32Const(t.resizable as i32)).i(I::I32LtU).i(I::Select);
+        self.i(I::I32Sub).i(I::I32Const(runtime_abi::engines::JSCLASS_SIZE as i32)).i(I::I32DivS).i(I::LocalTee(index));
+        self.i(I::I32Const(15)).i(I::I32GeU);
+        self.i(I::I32Const(t.valid_types_mask as i32)).i(I::LocalGet(index)).i(I::I32ShrU).i(I::I32Const(1)).i(I::I32And).i(I::I32Eqz);
+        self.i(I::I32Or);
+        self.fail_if();
+        self.i(I::LocalGet(len));
+        self.i(I::LocalGet(index)).i(I::I32Const(2)).i(I::I32Shl).i(I::I32Load(Self::mem(t.element_sizes, 2)));
+        self.i(I::I32Mul).i(I::LocalSet(bytes));
+        if double {
+            self.i(I::LocalGet(bytes)).i(I::F64ConvertI32U);
+            self.set_double_result();
+        } else {
+            self.i(I::LocalGet(bytes)).i(I::I32Const(0)).i(I::I32LtS);
+            self.fail_if();
+            self.i(I::LocalGet(bytes));
+            self.box_i32(value::TYPE_INT32, self.result);
+        }
+        Ok(())
+    }
+
+    fn typed_array_element_exists(&mut self, o: u8, idx: u8) -> Result<(), Decline> {
+        let len = self.t32;
+        self.typed_array_length_from_engine(o, len)?;
+        self.i(I::LocalGet(len));
+        self.lo(idx);
+        self.i(I::I32GtU);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
     fn typed_array_length(&mut self, o: u8) -> Result<(), Decline> {
         let t = self.t32;
         self.lo(o);

@@ -342,3 +342,19 @@ fn stubs_small_builtins() {
         &[("MathFRoundNumberResult", false), ("MathSignNumberResult", false), ("MathSignInt32Result", true), ("BooleanToString", false)],
     );
 }
+
+/// Byte lengths and offsets of views and buffers and `index in typedArray` read what the
+/// engine's interpreter reads (a resizable view's length from the engine); plain objects fail
+/// the stubs' guards.
+#[test]
+fn stubs_buffer_and_view_lengths() {
+    check_family(
+        "buffer_lengths",
+        &[
+            ("ArrayBufferViewByteOffsetInt32Result", true),
+            ("LoadArrayBufferByteLengthInt32Result", true),
+            ("TypedArrayByteLengthInt32Result", true),
+            ("LoadTypedArrayElementExistsResult", true),
+        ],
+    );
+}
