@@ -300,6 +300,12 @@ fn plan_stubs(
         facts: f.static_strings,
         string_from_char_code: direct1(f.static_strings.string_from_char_code_func, &i32s(2)),
     });
+    let realm = facts.map(|f| stubs::RealmFacts {
+        cx_realm: f.script.cx_realm,
+        dead_object_proxy_handler: f.dead_object_proxy_handler,
+        array_constructor_native: f.array_constructor_native,
+    });
+    let object_pure = facts.and_then(|f| direct(f.object_pure_funcs, [&i32s(4), &i32s(1)]));
     let set_typed_array_element_sig = {
         use wasmparser::ValType::{I32, I64};
         snapshot::module::FuncSig { params: vec![I32, I32, I64, I32, I32], results: vec![I32] }
@@ -347,6 +353,7 @@ fn plan_stubs(
             format!("{regexp:?}").as_bytes(),
             format!("{typed_array_classes:?}").as_bytes(),
             &typed_array_pure.map_or([u32::MAX; 3], |n| n).map(u32::to_le_bytes).concat(),
+            &object_pure.map_or([u32::MAX; 2], |n| n).map(u32::to_le_bytes).concat(),
             &ic.code,
         ]);
         let cached = if report.coverage.is_none() { cache.get(&key).cloned() } else { None };
@@ -374,6 +381,8 @@ fn plan_stubs(
             typed_array_pure,
             dom_proxy_family_addr: facts.map(|f| f.dom_proxy_handler_family_addr),
             runtime_window_proxy_class: facts.map(|f| f.runtime_window_proxy_class),
+            realm,
+            object_pure,
             engine_unimplemented,
         };
         let result = match cached {

@@ -99,6 +99,15 @@ pub struct EngineFacts {
     /// `GuardClass` loads `[[cx+108]+564]` for that kind; null when the embedding has none, so
     /// no object passes).
     pub runtime_window_proxy_class: u32,
+    /// `DeadObjectProxy`'s handler (`GuardCompartment` fails for a global wrapper that is a
+    /// dead proxy) and the `ArrayConstructor` native's table index
+    /// (`IsCrossRealmArrayConstructorResult`), as OBS func 7397 compares them.
+    pub dead_object_proxy_handler: u32,
+    pub array_constructor_native: u32,
+    /// `ObjectHasGetterSetterPure(cx, obj, id, GetterSetter*) -> bool`
+    /// (`GuardHasGetterSetter`) and `IsTypedArrayConstructor(obj) -> bool`
+    /// (`IsTypedArrayConstructorResult`), pure functions OBS func 7397 calls with no frame.
+    pub object_pure_funcs: [u32; 2],
     /// Function index of `GCPtr<Value>::set(Value* slot, const Value* v)`: the store with
     /// pre- and post-barrier that the engine's own `StoreFixedSlot` calls.
     pub gcptr_value_set_func: u32,
@@ -391,6 +400,9 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
         guard_class(14, "Map", &[0x257610]),
     ],
     runtime_window_proxy_class: 564,
+    dead_object_proxy_handler: 2458120,
+    array_constructor_native: 3899,
+    object_pure_funcs: [11554, 8610],
     gcptr_value_set_func: 5954,
     native_data_property_funcs: [11552, 11553],
     has_native_data_property_funcs: [11522, 11524],

@@ -61,6 +61,14 @@ pub const CLASS_OPS_CALL: u32 = 28;
 /// `JSClassOps::construct` (OBS: the generic CacheIR interpreter's `IsConstructorResult` reads
 /// the class ops' +32).
 pub const CLASS_OPS_CONSTRUCT: u32 = 32;
+/// `Shape::immutableFlags_`'s byte holding the shape kind (bits 4-5), where this build's
+/// proxies have kind 0 (OBS fastly func 7397: `IsConstructorResult` and `GuardCompartment`
+/// treat `(byte at +4) & 0x30 == 0` as a proxy).
+pub const SHAPE_KIND_BYTE: u32 = 4;
+pub const SHAPE_KIND_MASK: i32 = 0x30;
+/// `GuardClass` kinds of the ArrayBuffer and SharedArrayBuffer classes (fixed-length and
+/// resizable or growable).
+pub const GUARD_CLASS_BUFFERS: [u8; 4] = [2, 3, 4, 5];
 /// `Shape::objectFlags_` (its low byte) and `ObjectFlag::NotExtensible` (OBS fastly func
 /// 7397's `GuardIsExtensible` tests bit 1 of the shape's byte at +8).
 pub const SHAPE_OBJECT_FLAGS: u32 = 8;

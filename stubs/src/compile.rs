@@ -87,6 +87,11 @@ pub struct StubEnv<'a> {
     pub typed_array_pure: Option<[u32; 3]>,
     /// `JSRuntime::windowProxyClass_`'s offset in the runtime (`GuardClass` WindowProxy).
     pub runtime_window_proxy_class: Option<u32>,
+    /// Realm and compartment checks: `cx->realm_`, the dead object proxy handler and the
+    /// `ArrayConstructor` native.
+    pub realm: Option<RealmFacts>,
+    /// Output function indices of `ObjectHasGetterSetterPure` and `IsTypedArrayConstructor`.
+    pub object_pure: Option<[u32; 2]>,
     /// Static strings (`LoadStringCharResult`, `StringFromCharCodeResult`).
     pub static_strings: Option<StaticStrings>,
     /// Coverage builds: i64 globals counting entries and guard failures of this stub.
@@ -112,6 +117,14 @@ pub struct StaticStrings {
     pub cx_runtime: u32,
     pub facts: runtime_abi::engines::StaticStringFacts,
     pub string_from_char_code: Option<u32>,
+}
+
+/// What realm and compartment checks compare with.
+#[derive(Clone, Copy, Debug)]
+pub struct RealmFacts {
+    pub cx_realm: u32,
+    pub dead_object_proxy_handler: u32,
+    pub array_constructor_native: u32,
 }
 
 /// The engine's string conversions stubs call (output function indices).
@@ -290,6 +303,14 @@ static OPS: &[OpDef] = &[
     OpDef { name: "GuardArrayIsPacked", args: &[Id], emit: |e, a| e.guard_array_is_packed(a[0]) },
     // `IsPackedArray(obj)` of self-hosted code: an Array whose elements are packed.
     OpDef { name: "IsPackedArrayResult", args: &[Id], emit: |e, a| e.is_packed_array(a[0]) },
+    // The object's compartment is the stub's (and its global wrapper is no dead proxy).
+    OpDef { name: "GuardCompartment", args: &[Id, F, F], emit: |e, a| e.guard_compartment(a[0], a[1], a[2]) },
+    // The object has this getter/setter pair for this key: the engine's pure lookup.
+    OpDef { name: "GuardHasGetterSetter", args: &[Id, F, F], emit: |e, a| e.guard_has_getter_setter(a[0], a[1], a[2]) },
+    OpDef { name: "GuardIsNotArrayBufferMaybeShared", args: &[Id], emit: |e, a| e.guard_is_not_array_buffer(a[0]) },
+    OpDef { name: "IsCrossRealmArrayConstructorResult", args: &[Id], emit: |e, a| e.is_cross_realm_array_constructor(a[0]) },
+    OpDef { name: "IsTypedArrayConstructorResult", args: &[Id], emit: |e, a| e.is_typed_array_constructor(a[0]) },
+    OpDef { name: "LoadSymbolResult", args: &[Id], emit: |e, a| e.load_symbol(a[0]) },
     // A prototype that is null; a dynamic slot (by index) that holds no object.
     OpDef { name: "GuardNullProto", args: &[Id], emit: |e, a| e.guard_null_proto(a[0]) },
     OpDef { name: "GuardDynamicSlotIsNotObject", args: &[Id, F], emit: |e, a| e.guard_dynamic_slot_is_not_object(a[0], a[1]) },
@@ -2330,6 +2351,95 @@ impl<'a> Emitter<'a> {
         self.i(I::I32Const(0));
         self.i(I::End);
         self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn guard_compartment(&mut self, o: u8, wrapper: u8, compartment: u8) -> Result<(), Decline> {
+        let Some(r) = self.env.realm else { return Err(Decline::Unsupported("GuardCompartment".into())) };
+        let w = self.t32;
+        // A global wrapper that is a dead proxy fails.
+        self.field_u32(wrapper);
+        self.i(I::LocalTee(w)).i(I::I32Load(Self::mem(0, 2))).i(I::I32Load8U(Self::mem(ic::SHAPE_KIND_BYTE, 0)));
+        self.i(I::I32Const(ic::SHAPE_KIND_MASK)).i(I::I32And).i(I::I32Eqz);
+        self.i(I::LocalGet(w)).i(I::I32Load(Self::mem(ic::PROXY_HANDLER, 2))).i(I::I32Const(r.dead_object_proxy_handler as i32)).i(I::I32Eq);
+        self.i(I::I32And);
+        self.fail_if();
+        // The object's realm's compartment.
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(runtime_abi::layout::base_shape::REALM, 2))).i(I::I32Load(Self::mem(0, 2)));
+        self.field_u32(compartment);
+        self.fail_if_ne32()
+    }
+
+    fn guard_has_getter_setter(&mut self, o: u8, id: u8, getter_setter: u8) -> Result<(), Decline> {
+        let Some([has_getter_setter, _]) = self.env.object_pure else { return Err(Decline::Unsupported("GuardHasGetterSetter".into())) };
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
+        self.lo(o);
+        self.field_u32(id);
+        self.field_u32(getter_setter);
+        self.i(I::Call(has_getter_setter)).i(I::I32Eqz);
+        self.fail_if();
+        Ok(())
+    }
+
+    fn guard_is_not_array_buffer(&mut self, o: u8) -> Result<(), Decline> {
+        let buffers: Vec<u32> = self.env.guard_classes.iter().filter(|g| ic::GUARD_CLASS_BUFFERS.contains(&g.kind)).flat_map(|g| g.classes.iter().copied()).collect();
+        if buffers.len() != ic::GUARD_CLASS_BUFFERS.len() {
+            return Err(Decline::Unsupported("GuardIsNotArrayBufferMaybeShared".into()));
+        }
+        let clasp = self.t32;
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalSet(clasp));
+        self.i(I::I32Const(0));
+        for c in buffers {
+            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Eq).i(I::I32Or);
+        }
+        self.fail_if();
+        Ok(())
+    }
+
+    /// An `Array` constructor from another realm: false in the current realm, else whether
+    /// `obj` is the native `ArrayConstructor` function.
+    fn is_cross_realm_array_constructor(&mut self, o: u8) -> Result<(), Decline> {
+        let (Some(r), Some(functions)) = (self.env.realm, self.env.guard_classes.iter().find(|g| g.kind == ic::GUARD_CLASS_FUNCTION)) else {
+            return Err(Decline::Unsupported("IsCrossRealmArrayConstructorResult".into()));
+        };
+        let (base, clasp) = (self.t32, self.t32b);
+        self.i(I::Block(BlockType::Result(ValType::I32)));
+        self.i(I::I32Const(0));
+        self.base_shape(o);
+        self.i(I::LocalTee(base)).i(I::I32Load(Self::mem(runtime_abi::layout::base_shape::REALM, 2)));
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2))).i(I::I32Load(Self::mem(r.cx_realm, 2)));
+        self.i(I::I32Eq).i(I::BrIf(0));
+        self.i(I::LocalGet(base)).i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalSet(clasp));
+        self.i(I::I32Const(1));
+        for &c in functions.classes {
+            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Ne).i(I::I32And);
+        }
+        self.i(I::BrIf(0));
+        // An interpreted function (a script, or a lazy self-hosted one) is no native.
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(fun_layout::FLAGS_AND_ARG_COUNT, 2)));
+        self.i(I::I32Const((fun_layout::FLAG_BASESCRIPT | fun_layout::FLAG_SELFHOSTLAZY) as i32)).i(I::I32And).i(I::BrIf(0));
+        self.i(I::Drop);
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(fun_layout::NATIVE, 2))).i(I::I32Const(r.array_constructor_native as i32)).i(I::I32Eq);
+        self.i(I::End);
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn is_typed_array_constructor(&mut self, o: u8) -> Result<(), Decline> {
+        let Some([_, is_ctor]) = self.env.object_pure else { return Err(Decline::Unsupported("IsTypedArrayConstructorResult".into())) };
+        self.lo(o);
+        self.i(I::Call(is_ctor));
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
+        Ok(())
+    }
+
+    fn load_symbol(&mut self, sym: u8) -> Result<(), Decline> {
+        self.lo(sym);
+        self.box_i32(value::TYPE_SYMBOL, self.result);
         Ok(())
     }
 

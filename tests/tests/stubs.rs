@@ -358,3 +358,10 @@ fn stubs_buffer_and_view_lengths() {
         ],
     );
 }
+
+/// Self-hosted species lookups ask `IsCrossRealmArrayConstructorResult`, answered in the
+/// current realm as the engine's interpreter answers it.
+#[test]
+fn stubs_species_checks() {
+    check_family("species", &[("IsCrossRealmArrayConstructorResult", false)]);
+}
