@@ -570,6 +570,14 @@ impl Emitter<'_> {
         self.i(I::LocalGet(r));
     }
 
+    /// Stores string `s` in the `State`'s first string cell (where the GC traces and updates
+    /// it) and leaves the `State`'s address in local `state`.
+    fn root_in_string_cell0(&mut self, s: u8, state: u32) {
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
+        self.lo(s);
+        self.i(I::I32Store(Self::mem(sf::STATE_STR0, 2)));
+    }
+
     /// `CallSubstringKernelResult`: the engine's `SubstringKernel(cx, str, begin, length)`
     /// behind the IC frame, the string rooted in the `State`'s first string cell.
     pub(super) fn substring(&mut self, s: u8, begin: u8, length: u8) -> Result<(), Decline> {
@@ -577,9 +585,7 @@ impl Emitter<'_> {
             return Err(Decline::Unsupported("CallSubstringKernelResult".into()));
         };
         let (state, out) = (self.t32h, self.result);
-        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
-        self.lo(s);
-        self.i(I::I32Store(Self::mem(sf::STATE_STR0, 2)));
+        self.root_in_string_cell0(s, state);
         self.call_vm_returning_cell(|e| {
             e.cx();
             e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_STR0 as i32)).i(I::I32Add);
@@ -728,9 +734,7 @@ impl Emitter<'_> {
             return Err(Decline::Unsupported("NumberParseIntResult".into()));
         };
         let (state, out) = (self.t32h, self.result);
-        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
-        self.lo(s);
-        self.i(I::I32Store(Self::mem(sf::STATE_STR0, 2)));
+        self.root_in_string_cell0(s, state);
         self.call_vm_returning_cell(|e| {
             e.cx();
             e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_STR0 as i32)).i(I::I32Add);
