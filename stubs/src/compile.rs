@@ -1670,26 +1670,23 @@ impl<'a> Emitter<'a> {
     /// then its pure element read; no length, an index not below it, or a read that would
     /// allocate fails the stub (an out-of-bounds read then gets `undefined` from the next).
     fn typed_array_load_pure(&mut self, o: u8, idx: u8) -> Result<(), Decline> {
-        let Some([length, get_pure, _]) = self.env.typed_array_pure else {
+        let Some([_, get_pure, _]) = self.env.typed_array_pure else {
             return Err(Decline::UnsupportedOperand("LoadTypedArrayElementResult".into()));
         };
-        let (slot, bad, g, r) = (self.t32, self.t32b, self.env.stack_pointer_global, self.result);
-        vc::shadow_alloc(&mut self.f, g, slot, 16);
-        self.i(I::LocalGet(slot));
-        self.lo(o);
-        self.i(I::Call(length));
-        self.i(I::LocalGet(slot)).i(I::I32Load8U(Self::mem(4, 0))).i(I::I32Eqz);
-        self.i(I::LocalGet(slot)).i(I::I32Load(Self::mem(0, 2)));
+        let (slot, bad, len, g, r) = (self.t32, self.t32b, self.t32c, self.env.stack_pointer_global, self.result);
+        self.typed_array_length_from_engine(o, len)?;
+        self.i(I::LocalGet(len));
         self.lo(idx);
-        self.i(I::I32LeU).i(I::I32Or).i(I::LocalTee(bad));
+        self.i(I::I32LeU).i(I::LocalTee(bad));
         self.i(I::I32Eqz).i(I::If(BlockType::Empty));
+        vc::shadow_alloc(&mut self.f, g, slot, 8);
         self.i(I::LocalGet(slot)).i(I::I64Const(tag_bits(value::TYPE_UNDEFINED) as i64)).i(I::I64Store(Self::mem(0, 3)));
         self.lo(o);
         self.lo(idx);
         self.i(I::LocalGet(slot)).i(I::Call(get_pure)).i(I::I32Eqz).i(I::LocalSet(bad));
         self.i(I::LocalGet(slot)).i(I::I64Load(Self::mem(0, 3))).i(I::LocalSet(r));
+        vc::shadow_free(&mut self.f, g, slot, 8);
         self.i(I::End);
-        vc::shadow_free(&mut self.f, g, slot, 16);
         self.i(I::LocalGet(bad));
         self.fail_if();
         Ok(())
@@ -1702,14 +1699,14 @@ impl<'a> Emitter<'a> {
     /// of bounds, the store is skipped (`handle_oob`) or the stub fails.
     fn typed_array_store_pure(&mut self, o: u8, ty: u8, idx: u8, rhs: u8, handle_oob: bool) -> Result<(), Decline> {
         use ic::scalar as sc;
-        let Some([length, _, set]) = self.env.typed_array_pure else {
+        let Some([_, _, set]) = self.env.typed_array_pure else {
             return Err(Decline::UnsupportedOperand("StoreTypedArrayElement".into()));
         };
         if !(ty <= sc::UINT8_CLAMPED || ty == sc::BIGINT64 || ty == sc::BIGUINT64) {
             return Err(Decline::UnsupportedOperand("StoreTypedArrayElement".into()));
         }
-        // slot: +0 the length (Maybe<size_t>), +8 the Value, +16 the object, +20 the result.
-        let (slot, bad, oob, v, g) = (self.t32, self.t32b, self.t32c, self.t64, self.env.stack_pointer_global);
+        // slot: +0 the Value, +8 the object, +12 the result.
+        let (slot, bad, oob, len, v, g) = (self.t32, self.t32b, self.t32c, self.t32d, self.t64, self.env.stack_pointer_global);
         match ty {
             sc::FLOAT32 | sc::FLOAT64 => {
                 self.to_number(rhs);
@@ -1725,36 +1722,30 @@ impl<'a> Emitter<'a> {
             }
         }
         self.i(I::LocalSet(v));
-        vc::shadow_alloc(&mut self.f, g, slot, 24);
-        self.i(I::LocalGet(slot));
-        self.lo(o);
-        self.i(I::Call(length));
-        self.i(I::LocalGet(slot)).i(I::I32Load8U(Self::mem(4, 0))).i(I::I32Eqz).i(I::LocalSet(bad));
-        self.i(I::LocalGet(slot)).i(I::I32Load(Self::mem(0, 2)));
+        self.typed_array_length_from_engine(o, len)?;
+        self.i(I::LocalGet(len));
         self.lo(idx);
         self.i(I::I32LeU).i(I::LocalTee(oob));
-        if !handle_oob {
-            self.i(I::LocalGet(bad)).i(I::I32Or).i(I::LocalSet(bad));
-        } else {
-            self.i(I::Drop);
-        }
-        self.i(I::LocalGet(bad)).i(I::LocalGet(oob)).i(I::I32Or).i(I::I32Eqz).i(I::If(BlockType::Empty));
-        self.i(I::LocalGet(slot)).i(I::LocalGet(v)).i(I::I64Store(Self::mem(8, 3)));
+        // Out of bounds: the store is skipped (`handle_oob`) or the stub fails.
+        self.i(I::I32Const(i32::from(!handle_oob))).i(I::I32And).i(I::LocalSet(bad));
+        self.i(I::LocalGet(oob)).i(I::I32Eqz).i(I::If(BlockType::Empty));
+        vc::shadow_alloc(&mut self.f, g, slot, 16);
+        self.i(I::LocalGet(slot)).i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
         self.i(I::LocalGet(slot));
         self.lo(o);
-        self.i(I::I32Store(Self::mem(16, 2)));
-        self.i(I::LocalGet(slot)).i(I::I32Const(-1)).i(I::I32Store(Self::mem(20, 2)));
+        self.i(I::I32Store(Self::mem(8, 2)));
+        self.i(I::LocalGet(slot)).i(I::I32Const(-1)).i(I::I32Store(Self::mem(12, 2)));
         self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
-        self.i(I::LocalGet(slot)).i(I::I32Const(16)).i(I::I32Add);
+        self.i(I::LocalGet(slot)).i(I::I32Const(8)).i(I::I32Add);
         self.lo(idx);
         self.i(I::I64ExtendI32U);
-        self.i(I::LocalGet(slot)).i(I::I32Const(8)).i(I::I32Add);
-        self.i(I::LocalGet(slot)).i(I::I32Const(20)).i(I::I32Add);
+        self.i(I::LocalGet(slot));
+        self.i(I::LocalGet(slot)).i(I::I32Const(12)).i(I::I32Add);
         self.i(I::Call(set)).i(I::I32Eqz);
-        self.i(I::LocalGet(slot)).i(I::I32Load(Self::mem(20, 2))).i(I::I32Const(0)).i(I::I32Ne);
+        self.i(I::LocalGet(slot)).i(I::I32Load(Self::mem(12, 2))).i(I::I32Const(0)).i(I::I32Ne);
         self.i(I::I32Or).i(I::LocalSet(bad));
+        vc::shadow_free(&mut self.f, g, slot, 16);
         self.i(I::End);
-        vc::shadow_free(&mut self.f, g, slot, 24);
         self.i(I::LocalGet(bad));
         self.fail_if();
         Ok(())
@@ -2390,10 +2381,7 @@ impl<'a> Emitter<'a> {
         let clasp = self.t32;
         self.base_shape(o);
         self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalSet(clasp));
-        self.i(I::I32Const(0));
-        for c in buffers {
-            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Eq).i(I::I32Or);
-        }
+        self.class_is_one_of(clasp, &buffers);
         self.fail_if();
         Ok(())
     }
@@ -2412,11 +2400,8 @@ impl<'a> Emitter<'a> {
         self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2))).i(I::I32Load(Self::mem(r.cx_realm, 2)));
         self.i(I::I32Eq).i(I::BrIf(0));
         self.i(I::LocalGet(base)).i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalSet(clasp));
-        self.i(I::I32Const(1));
-        for &c in functions.classes {
-            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Ne).i(I::I32And);
-        }
-        self.i(I::BrIf(0));
+        self.class_is_one_of(clasp, functions.classes);
+        self.i(I::I32Eqz).i(I::BrIf(0));
         // An interpreted function (a script, or a lazy self-hosted one) is no native.
         self.lo(o);
         self.i(I::I32Load(Self::mem(fun_layout::FLAGS_AND_ARG_COUNT, 2)));
@@ -3114,10 +3099,7 @@ impl<'a> Emitter<'a> {
         self.i(I::LocalGet(names)).i(I::I32Load(Self::mem(undefined, 2)));
         self.i(I::LocalGet(names)).i(I::I32Load(Self::mem(function, 2)));
         self.i(I::LocalGet(names)).i(I::I32Load(Self::mem(object, 2)));
-        self.i(I::I32Const(0));
-        for &c in functions.classes {
-            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Eq).i(I::I32Or);
-        }
+        self.class_is_one_of(clasp, functions.classes);
         self.i(I::Select);
         self.i(I::LocalGet(clasp)).i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2))).i(I::I32Const(ic::CLASS_EMULATES_UNDEFINED)).i(I::I32And);
         self.i(I::Select);
@@ -3125,13 +3107,18 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
+    /// Pushes whether the class in local `clasp` is one of `classes`.
+    fn class_is_one_of(&mut self, clasp: u32, classes: &[u32]) {
+        self.i(I::I32Const(0));
+        for &c in classes {
+            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Eq).i(I::I32Or);
+        }
+    }
+
     /// Pushes whether the (non-proxy) class in `clasp` is callable: a function class, or a
     /// class with a call hook. `scratch` is clobbered.
     fn class_is_callable(&mut self, clasp: u32, scratch: u32, function_classes: &[u32]) {
-        self.i(I::I32Const(0));
-        for &c in function_classes {
-            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Eq).i(I::I32Or);
-        }
+        self.class_is_one_of(clasp, function_classes);
         self.i(I::LocalGet(clasp)).i(I::I32Load(Self::mem(ic::CLASS_COPS, 2))).i(I::LocalTee(scratch));
         self.i(I::If(BlockType::Result(ValType::I32)));
         self.i(I::LocalGet(scratch)).i(I::I32Load(Self::mem(ic::CLASS_OPS_CALL, 2))).i(I::I32Const(0)).i(I::I32Ne);
@@ -3153,10 +3140,7 @@ impl<'a> Emitter<'a> {
         self.i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2))).i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And);
         self.fail_if();
         self.i(I::Block(BlockType::Result(ValType::I32)));
-        self.i(I::I32Const(0));
-        for &c in function_classes {
-            self.i(I::LocalGet(clasp)).i(I::I32Const(c as i32)).i(I::I32Eq).i(I::I32Or);
-        }
+        self.class_is_one_of(clasp, function_classes);
         self.i(I::If(BlockType::Empty));
         self.lo(o);
         self.i(I::I32Load(Self::mem(fun_layout::FLAGS_AND_ARG_COUNT, 2))).i(I::I32Const(fun_layout::FLAG_CONSTRUCTOR as i32)).i(I::I32And);
