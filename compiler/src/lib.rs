@@ -223,6 +223,8 @@ fn stub_calls(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: &runtime_ab
         call_native_getter: func(f.call_native_accessor_funcs[0], 4, 1)?,
         call_native_setter: func(f.call_native_accessor_funcs[1], 4, 1)?,
         new_typed_array_from_buffer: func(f.new_typed_array_from_buffer_func, 5, 1)?,
+        bind_function: func(f.bind_function_funcs[0], 4, 1)?,
+        bind_function_specialized: func(f.bind_function_funcs[1], 5, 1)?,
     })
 }
 

@@ -185,6 +185,13 @@ pub struct EngineFacts {
     /// JSObject*` (`NewTypedArrayFromArrayBufferResult`; OBS func 7397, cacheop 162: behind the
     /// IC frame, the cells cleared after; null is an error).
     pub new_typed_array_from_buffer_func: u32,
+    /// `BoundFunctionObject::functionBindImpl(cx, HandleObject target (&obj0), Value* args,
+    /// uint32 argc) -> BoundFunctionObject*` (`BindFunctionResult`) and
+    /// `functionBindSpecializedBaseline(cx, &obj0, args, argc, Handle<BoundFunctionObject*>
+    /// template) -> BoundFunctionObject*` (`SpecializedBindFunctionResult`). OBS func 7397,
+    /// cacheops 241 and 242: behind the IC frame, the arguments copied below it (the first
+    /// lowest), the cell cleared after; null is an error.
+    pub bind_function_funcs: [u32; 2],
     /// `GetIndexFromString(JSString*) -> int32`, pure: the string's array index, or -1
     /// (`GuardStringToIndex` when the string has no cached index).
     pub get_index_from_string_func: u32,
@@ -423,6 +430,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     set_array_length_func: 11530,
     call_native_accessor_funcs: [11550, 11551],
     new_typed_array_from_buffer_func: 8525,
+    bind_function_funcs: [6875, 6877],
     regexp_prototype_optimizable_func: 7350,
     regexp_instance_optimizable_func: 7352,
     cx_regexp_searcher_last_limit: 180,

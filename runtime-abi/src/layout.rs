@@ -67,11 +67,22 @@ pub mod function {
     pub const FLAG_SELF_HOSTED: u32 = 1 << 4;
 }
 
-/// `BoundFunctionObject`: fixed slot 1 (`FlagsSlot`) holds an int32 whose bit 0 is
-/// `IsConstructorFlag` (OBS fastly func 7397's `IsConstructorResult` tests the byte at +24).
+/// `BoundFunctionObject`'s fixed slots: the target (0, +16), the flags (1, +24: an int32 whose
+/// bit 0 is `IsConstructorFlag` and whose bits from 1 up count the bound arguments), the bound
+/// `this` (2, +32), then up to three bound arguments inline (slots 3 to 5), or, for more, an
+/// array holding them in slot 3. OBS fastly func 7397: `IsConstructorResult` tests the byte at
+/// +24; `LoadBoundFunctionNumArgs` is the int32 at +24 shifted right by one,
+/// `LoadBoundFunctionTarget` the object at +16; `CallBoundScriptedFunction` pushes the bound
+/// `this` from +32 and the bound arguments from +40 on while the flags are below 8, else from
+/// the elements of the array at +40.
 pub mod bound_function {
+    pub const TARGET_PAYLOAD: u32 = 16;
     pub const FLAGS_PAYLOAD: u32 = 24;
     pub const FLAG_IS_CONSTRUCTOR: i32 = 1;
+    pub const NUM_BOUND_ARGS_SHIFT: i32 = 1;
+    pub const BOUND_THIS: u32 = 32;
+    pub const BOUND_ARG0: u32 = 40;
+    pub const MAX_INLINE_BOUND_ARGS: u32 = 3;
 }
 
 /// `BaseShape`: the class at +0, the realm at +4, the prototype at +8.

@@ -216,6 +216,9 @@ use Arg::{Field as F, Id, Imm8};
 /// before `ReturnFromIC`.
 const MAY_GC_OPS: &[&str] = &[
     "CallScriptedFunction",
+    "CallBoundScriptedFunction",
+    "BindFunctionResult",
+    "SpecializedBindFunctionResult",
     "CallNativeFunction",
     "CallScriptedGetterResult",
     "CallScriptedSetter",
@@ -285,6 +288,15 @@ static OPS: &[OpDef] = &[
     OpDef { name: "GuardProto", args: &[Id, F], emit: |e, a| e.guard_proto(a[0], a[1]) },
     OpDef { name: "GuardClass", args: &[Id, Imm8], emit: |e, a| e.guard_class(a[0], a[1]) },
     OpDef { name: "GuardSpecificObject", args: &[Id, F], emit: |e, a| e.guard_specific(a[0], a[1]) },
+    OpDef {
+        name: "GuardObjectIdentity",
+        args: &[Id, Id],
+        emit: |e, a| {
+            e.lo(a[0]);
+            e.lo(a[1]);
+            e.fail_if_ne32()
+        },
+    },
     OpDef { name: "GuardSpecificFunction", args: &[Id, F, F], emit: |e, a| e.guard_specific(a[0], a[1]) },
     OpDef { name: "GuardSpecificSymbol", args: &[Id, F], emit: |e, a| e.guard_specific(a[0], a[1]) },
     // Atoms are compared by pointer only: a different string with the same characters fails
@@ -518,6 +530,19 @@ static OPS: &[OpDef] = &[
         args: &[Id, Id, Imm8, Imm8, Imm8, Imm8, Imm8, Imm8],
         emit: |e, a| e.call_function(a[0], a[1], a[2], calls::Callee::Native { ignores_rv: a[7] != 0 }),
     },
+    OpDef {
+        name: "CallBoundScriptedFunction",
+        args: &[Id, Id, Id, Imm8, Imm8, Imm8, Imm8, Imm8],
+        emit: |e, a| e.call_bound_function(a[0], a[1], a[2], a[3], u32::from_le_bytes([a[4], a[5], a[6], a[7]])),
+    },
+    OpDef { name: "BindFunctionResult", args: &[Id, Imm8, Imm8, Imm8, Imm8, F], emit: |e, a| e.bind_function(a[0], u32::from_le_bytes([a[1], a[2], a[3], a[4]]), None) },
+    OpDef {
+        name: "SpecializedBindFunctionResult",
+        args: &[Id, Imm8, Imm8, Imm8, Imm8, F],
+        emit: |e, a| e.bind_function(a[0], u32::from_le_bytes([a[1], a[2], a[3], a[4]]), Some(a[5])),
+    },
+    OpDef { name: "LoadBoundFunctionNumArgs", args: &[Id, Id], emit: |e, a| e.load_bound_function_num_args(a[0], a[1]) },
+    OpDef { name: "LoadBoundFunctionTarget", args: &[Id, Id], emit: |e, a| e.load_bound_function_target(a[0], a[1]) },
     OpDef { name: "CallScriptedGetterResult", args: &[Id, F, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], None, a[2] != 0) },
     OpDef { name: "CallScriptedSetter", args: &[Id, F, Id, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], Some(a[2]), a[3] != 0) },
     OpDef { name: "CallNativeGetterResult", args: &[Id, F, Imm8, F], emit: |e, a| e.native_accessor(a[0], a[1], None) },
@@ -3030,6 +3055,25 @@ impl<'a> Emitter<'a> {
             self.fail_if();
             self.i(I::LocalGet(t));
         }
+        self.box_i32(value::TYPE_OBJECT, dst);
+        Ok(())
+    }
+
+    /// The count of a bound function's bound arguments, an int32.
+    fn load_bound_function_num_args(&mut self, o: u8, res: u8) -> Result<(), Decline> {
+        let dst = self.reg(res);
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(runtime_abi::layout::bound_function::FLAGS_PAYLOAD, 2)));
+        self.i(I::I32Const(runtime_abi::layout::bound_function::NUM_BOUND_ARGS_SHIFT)).i(I::I32ShrS);
+        self.box_i32(value::TYPE_INT32, dst);
+        Ok(())
+    }
+
+    /// A bound function's target object.
+    fn load_bound_function_target(&mut self, o: u8, res: u8) -> Result<(), Decline> {
+        let dst = self.reg(res);
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(runtime_abi::layout::bound_function::TARGET_PAYLOAD, 2)));
         self.box_i32(value::TYPE_OBJECT, dst);
         Ok(())
     }

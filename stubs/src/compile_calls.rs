@@ -23,7 +23,7 @@
 
 use super::{Decline, Emitter, P_CTX, P_STUB};
 use runtime_abi::ic::{self, call_flags as cf};
-use runtime_abi::layout::{function, isd, script, shared_data, weval};
+use runtime_abi::layout::{bound_function as bf, function, isd, script, shared_data, weval};
 use runtime_abi::script::{self as sf, ctx};
 use runtime_abi::value::{tag, tag_bits, TYPE_OBJECT, TYPE_UNDEFINED};
 use wasm_encoder::{BlockType, Instruction as I};
@@ -65,6 +65,11 @@ pub struct StubCalls {
     /// `NewTypedArrayWithTemplateAndBuffer(cx, &obj0 template, &obj1 buffer, &value0 offset,
     /// &value1 length) -> JSObject*`.
     pub new_typed_array_from_buffer: u32,
+    /// `BoundFunctionObject::functionBindImpl(cx, HandleObject (&obj0), Value* args, argc) ->
+    /// BoundFunctionObject*` and `functionBindSpecializedBaseline(cx, &obj0, args, argc,
+    /// Handle<BoundFunctionObject*> template) -> BoundFunctionObject*`.
+    pub bind_function: u32,
+    pub bind_function_specialized: u32,
 }
 
 /// The key of a megamorphic store: a property key in a stub field, or a Value register; or
@@ -350,11 +355,8 @@ impl Emitter<'_> {
     /// the caller's order; a constructor's `this` is `t64`.
     fn copy_arguments(&mut self, constructing: bool, native: bool) {
         let (sp, orig, n, argc) = (self.t32d, self.t32c, self.t32g, self.t32b);
-        let push = |e: &mut Self| {
-            e.i(I::LocalGet(sp)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(sp));
-        };
         if constructing {
-            push(self);
+            self.push_slot();
             self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
             self.i(I::LocalGet(orig)).i(I::I32Const(8)).i(I::I32Add).i(I::LocalSet(orig));
         }
@@ -363,24 +365,93 @@ impl Emitter<'_> {
             self.i(I::LocalSet(n));
             self.i(I::Block(BlockType::Empty)).i(I::Loop(BlockType::Empty));
             self.i(I::LocalGet(n)).i(I::I32Eqz).i(I::BrIf(1));
-            push(self);
+            self.push_slot();
             self.i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(0, 3)));
             self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
             self.i(I::Br(0)).i(I::End).i(I::End);
         }
         // origArgs[0 .. argc + 1 (+1)], the highest first.
         self.i(I::LocalGet(argc)).i(I::I32Const(1 + i32::from(native))).i(I::I32Add).i(I::LocalSet(n));
-        self.i(I::Block(BlockType::Empty)).i(I::Loop(BlockType::Empty));
-        self.i(I::LocalGet(n)).i(I::I32Eqz).i(I::BrIf(1));
-        push(self);
-        self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
-        self.i(I::LocalGet(orig)).i(I::I32Const(8)).i(I::I32Add).i(I::LocalSet(orig));
-        self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
-        self.i(I::Br(0)).i(I::End).i(I::End);
+        self.copy_from_caller(n);
         if constructing && !native {
             let this = self.t64;
             self.i(I::LocalGet(sp)).i(I::LocalGet(this)).i(I::I64Store(Self::mem(0, 3)));
         }
+    }
+
+    /// Moves `t32d` down one Value and leaves the new address on the stack.
+    fn push_slot(&mut self) {
+        let sp = self.t32d;
+        self.i(I::LocalGet(sp)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(sp));
+    }
+
+    /// Copies local `n` (counted down to 0) Values from the caller's operand stack at `t32c`
+    /// (which moves past them) below `t32d`: the caller's lowest first, so that they end in
+    /// the opposite order, as a callee's frame and an argument array want them.
+    fn copy_from_caller(&mut self, n: u32) {
+        let orig = self.t32c;
+        self.i(I::Block(BlockType::Empty)).i(I::Loop(BlockType::Empty));
+        self.i(I::LocalGet(n)).i(I::I32Eqz).i(I::BrIf(1));
+        self.push_slot();
+        self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
+        self.i(I::LocalGet(orig)).i(I::I32Const(8)).i(I::I32Add).i(I::LocalSet(orig));
+        self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
+        self.i(I::Br(0)).i(I::End).i(I::End);
+    }
+
+    /// `CallBoundScriptedFunction`: bound function `callee`, whose target `target` is a
+    /// scripted function, called with `argc` arguments, the body having guarded that it has
+    /// `num_bound` bound arguments. As the engine's interpreter makes the call: the stub fails
+    /// when constructing, for another realm or argument format, and when the arguments with
+    /// the bound ones are fewer than the target's formals (it pads nothing); the target's frame
+    /// gets the caller's arguments above the bound ones and the bound `this` (the caller's
+    /// `this` is not passed).
+    pub(super) fn call_bound_function(&mut self, callee: u8, target: u8, argc: u8, flags: u8, num_bound: u32) -> Result<(), Decline> {
+        let Some(c) = self.env.calls else { return Err(Decline::Unsupported("CallBoundScriptedFunction".into())) };
+        if flags & cf::ARG_FORMAT_MASK != cf::ARG_FORMAT_STANDARD || flags & cf::IS_SAME_REALM == 0 || flags & cf::IS_CONSTRUCTING != 0 {
+            self.i(I::Br(0));
+            return Ok(());
+        }
+        let Ok(bound) = i32::try_from(num_bound) else { return Err(Decline::UnsupportedOperand("CallBoundScriptedFunction".into())) };
+        let (fun, nargs, argc_local, n, src) = (self.t32, self.t32g, self.t32b, self.t32g, self.t32h);
+        self.lo(target);
+        self.i(I::LocalSet(fun));
+        self.guard_scripted_callee();
+        self.lo(argc);
+        self.i(I::LocalTee(argc_local)).i(I::I32Const(bound)).i(I::I32Add).i(I::LocalGet(nargs)).i(I::I32LtU);
+        self.fail_if();
+        // Past this point the stub no longer fails. No padding.
+        self.i(I::I32Const(0)).i(I::LocalSet(nargs));
+        self.push_ic_frame();
+        self.check_stack(c, 1 + bound);
+        self.footer_is_stub();
+        self.i(I::LocalGet(argc_local)).i(I::LocalSet(n));
+        self.copy_from_caller(n);
+        // The bound arguments, the last first: inline, or in the array in the first slot.
+        if num_bound <= bf::MAX_INLINE_BOUND_ARGS {
+            for k in (0..num_bound).rev() {
+                self.push_slot();
+                self.lo(callee);
+                self.i(I::I64Load(Self::mem(bf::BOUND_ARG0 + 8 * k, 3))).i(I::I64Store(Self::mem(0, 3)));
+            }
+        } else {
+            self.lo(callee);
+            self.i(I::I32Load(Self::mem(bf::BOUND_ARG0, 2))).i(I::I32Load(Self::mem(ic::OBJ_ELEMENTS, 2)));
+            self.i(I::I32Const(8 * bound)).i(I::I32Add).i(I::LocalSet(src));
+            self.i(I::I32Const(bound)).i(I::LocalSet(n));
+            self.i(I::Loop(BlockType::Empty));
+            self.push_slot();
+            self.i(I::LocalGet(src)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(src));
+            self.i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
+            self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalTee(n)).i(I::BrIf(0));
+            self.i(I::End);
+        }
+        self.push_slot();
+        self.lo(callee);
+        self.i(I::I64Load(Self::mem(bf::BOUND_THIS, 3))).i(I::I64Store(Self::mem(0, 3)));
+        self.i(I::LocalGet(argc_local)).i(I::I32Const(bound)).i(I::I32Add).i(I::LocalSet(argc_local));
+        self.enter_script(c, false);
+        Ok(())
     }
 
     /// Pushes the callee token and descriptor and runs the callee's script: its compiled
@@ -806,6 +877,44 @@ impl Emitter<'_> {
             e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
         });
         self.i(I::Drop);
+        Ok(())
+    }
+
+    /// `BindFunctionResult` (`template` none) / `SpecializedBindFunctionResult`:
+    /// `target.bind(...)` with the caller's `argc` arguments, as the engine's interpreter makes
+    /// it: behind the IC frame, the arguments copied below it (the first lowest), `target`
+    /// rooted in the `State`'s first object cell (cleared after), then
+    /// `functionBindImpl(cx, &obj0, args, argc)` or `functionBindSpecializedBaseline(cx, &obj0,
+    /// args, argc, template)`, the template a handle to the stub's own field; null is an error.
+    pub(super) fn bind_function(&mut self, target: u8, argc: u32, template: Option<u8>) -> Result<(), Decline> {
+        let name = if template.is_some() { "SpecializedBindFunctionResult" } else { "BindFunctionResult" };
+        let Some(c) = self.env.calls else { return Err(Decline::Unsupported(name.into())) };
+        let Ok(argc) = i32::try_from(argc) else { return Err(Decline::UnsupportedOperand(name.into())) };
+        let (state, n, args, out) = (self.t32h, self.t32g, self.t32d, self.result);
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
+        self.lo(target);
+        self.i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
+        self.call_vm_returning_cell(|e| {
+            e.i(I::I32Const(argc)).i(I::LocalSet(n));
+            e.copy_from_caller(n);
+            e.cx();
+            e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_OBJ0 as i32)).i(I::I32Add);
+            e.i(I::LocalGet(args)).i(I::I32Const(argc));
+            match template {
+                Some(t) => {
+                    let field = e.field_offset(t);
+                    e.i(I::LocalGet(P_STUB)).i(I::I32Const(field as i32)).i(I::I32Add);
+                    e.i(I::Call(c.bind_function_specialized));
+                }
+                None => {
+                    e.i(I::Call(c.bind_function));
+                }
+            }
+            // The cell is cleared before anything else, error or not.
+            e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
+        });
+        crate::value::box_i32(&mut self.f, TYPE_OBJECT);
+        self.i(I::LocalSet(out));
         Ok(())
     }
 

@@ -365,3 +365,20 @@ fn stubs_buffer_and_view_lengths() {
 fn stubs_species_checks() {
     check_family("species", &[("IsCrossRealmArrayConstructorResult", false)]);
 }
+
+/// Bound functions: calls push the bound `this` and arguments (inline and from the array)
+/// below the caller's; `bind` makes them through the engine's functions behind the IC frame;
+/// other bound counts and targets fail the guards.
+#[test]
+fn stubs_bound_functions() {
+    check_family(
+        "bound_functions",
+        &[
+            ("CallBoundScriptedFunction", true),
+            ("LoadBoundFunctionNumArgs", true),
+            ("LoadBoundFunctionTarget", true),
+            ("BindFunctionResult", false),
+            ("SpecializedBindFunctionResult", true),
+        ],
+    );
+}

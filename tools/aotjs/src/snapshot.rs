@@ -75,6 +75,9 @@ const WARMUP_TYPE_NAMES: &[&str] = &["undefined", "object", "boolean", "number",
 /// Object literals with up to this many properties, and array literals with up to this many
 /// elements, get a site each: the allocation bodies carry the slot counts and array length.
 const WARMUP_LITERAL_SIZES: usize = 12;
+/// Bound functions with up to this many bound arguments are made with `bind` and called (the
+/// call stubs' bodies carry the count; past three the engine keeps them in an array).
+const WARMUP_BOUND_ARGS: usize = 4;
 /// Right operands per warm-up function: below the engine's 6 optimized stubs per IC site, so
 /// every pair attaches its own stub.
 const WARMUP_GROUP: usize = 4;
@@ -133,6 +136,18 @@ pub fn ic_warmup() -> String {
     }
     js.push_str(&format!("  function lit() {{ let r; {literals}return r; }}\n"));
     calls.push_str("  lit();\n");
+    // Each count of bound arguments gets a `bind` site and a call site; the calls pass what
+    // the target's formals still lack, so that none underflows.
+    let formals: Vec<String> = (0..WARMUP_BOUND_ARGS).map(|k| format!("a{k}")).collect();
+    let mut bound = String::new();
+    for k in 0..=WARMUP_BOUND_ARGS {
+        let args: Vec<String> = (0..k).map(|a| a.to_string()).collect();
+        let rest: Vec<String> = (k..WARMUP_BOUND_ARGS).map(|a| a.to_string()).collect();
+        bound.push_str(&format!("g = t.bind(o{}{}); r = g({}); ", if k > 0 { ", " } else { "" }, args.join(", "), rest.join(", ")));
+    }
+    js.push_str(&format!("  function bt({}) {{ return this; }}\n", formals.join(", ")));
+    js.push_str(&format!("  function bnd(t) {{ const o = {{}}; let g, r; {bound}return r; }}\n"));
+    calls.push_str("  bnd(bt); bnd(bt);\n");
     js.push_str(&calls);
     js.push_str("})();\n");
     js
