@@ -178,6 +178,20 @@ pub mod call_flags {
     pub const ARG_FORMAT_MASK: u8 = 0x0F;
     /// `CallFlags::Standard`: callee, this, the arguments on the stack.
     pub const ARG_FORMAT_STANDARD: u8 = 1;
+    /// `f(...array)`: callee, this, a packed array of the arguments.
+    pub const ARG_FORMAT_SPREAD: u8 = 2;
+    /// `f.call(this, args...)`: `call`, then `f` in the this slot, then its `this` first among
+    /// the arguments (none: `this` is undefined).
+    pub const ARG_FORMAT_FUN_CALL: u8 = 3;
+    /// `f.apply(this, arguments)`: `apply`, `f`, `this`, an arguments object.
+    pub const ARG_FORMAT_FUN_APPLY_ARGS_OBJ: u8 = 4;
+    /// `f.apply(this, array)`: `apply`, `f`, `this`, a packed array.
+    pub const ARG_FORMAT_FUN_APPLY_ARRAY: u8 = 5;
+    /// `f.apply(this)`, `f.apply(this, null)`: no arguments (none at all: `this` is undefined).
+    pub const ARG_FORMAT_FUN_APPLY_NULL_UNDEFINED: u8 = 6;
+    /// The most arguments a stub takes from an array or an arguments object; a longer one
+    /// fails the stub and the call goes on to the engine's other paths.
+    pub const MAX_SPREAD_ARGS: u32 = 4096;
     pub const IS_CONSTRUCTING: u8 = 1 << 5;
     pub const IS_SAME_REALM: u8 = 1 << 6;
     pub const NEEDS_UNINITIALIZED_THIS: u8 = 1 << 7;

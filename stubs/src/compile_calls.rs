@@ -131,20 +131,33 @@ pub(super) enum Callee {
 
 impl Emitter<'_> {
     /// `CallScriptedFunction` / `CallNativeFunction` with callee register `callee`, argument
-    /// count register `argc` and the op's `CallFlags` byte.
+    /// count register `argc` and the op's `CallFlags` byte. Besides the standard format (and
+    /// `new` with it), calls through `call` and `apply` and spread calls, which the engine's
+    /// own CacheIR interpreter does not make (it fails those stubs): the arguments come from
+    /// the caller's stack, an arguments object or a packed array, as the engine's baseline
+    /// stubs take them.
     pub(super) fn call_function(&mut self, callee: u8, argc: u8, flags: u8, kind: Callee) -> Result<(), Decline> {
         let name = if kind == Callee::Scripted { "CallScriptedFunction" } else { "CallNativeFunction" };
         let Some(c) = self.env.calls else { return Err(Decline::Unsupported(name.into())) };
-        if flags & cf::ARG_FORMAT_MASK != cf::ARG_FORMAT_STANDARD || flags & cf::IS_SAME_REALM == 0 {
-            // The engine's interpreter fails these stubs (the next stub handles the call).
+        let format = flags & cf::ARG_FORMAT_MASK;
+        let constructing = flags & cf::IS_CONSTRUCTING != 0;
+        let supported = match format {
+            cf::ARG_FORMAT_STANDARD => true,
+            cf::ARG_FORMAT_SPREAD
+            | cf::ARG_FORMAT_FUN_CALL
+            | cf::ARG_FORMAT_FUN_APPLY_ARGS_OBJ
+            | cf::ARG_FORMAT_FUN_APPLY_ARRAY
+            | cf::ARG_FORMAT_FUN_APPLY_NULL_UNDEFINED => !constructing,
+            _ => false,
+        };
+        if !supported || flags & cf::IS_SAME_REALM == 0 {
+            // Cross-realm calls and spread `new`: the stub fails (the next stub handles it).
             self.i(I::Br(0));
             return Ok(());
         }
-        let constructing = flags & cf::IS_CONSTRUCTING != 0;
         let native = matches!(kind, Callee::Native { .. });
         self.guard_callee(callee, constructing, native);
-        self.lo(argc);
-        self.i(I::LocalSet(self.t32b));
+        self.actual_argc(argc, format);
         // Past this point the stub no longer fails.
         self.push_ic_frame();
         // Values pushed: [new.target] + padding + args + this [+ callee].
@@ -154,12 +167,57 @@ impl Emitter<'_> {
             self.make_this(c, flags & cf::NEEDS_UNINITIALIZED_THIS != 0);
         }
         self.footer_is_stub();
-        self.copy_arguments(constructing, native);
+        self.copy_arguments(constructing, native, format, argc);
         match kind {
             Callee::Scripted => self.enter_script(c, constructing),
             Callee::Native { ignores_rv } => self.enter_native(c, constructing, ignores_rv),
         }
         Ok(())
+    }
+
+    /// The count of arguments the callee gets, into `t32b`; with `t32c` = the caller's operand
+    /// stack. From an arguments object (failing if its length was overridden) or an array, a
+    /// count above `MAX_SPREAD_ARGS` fails the stub.
+    fn actual_argc(&mut self, argc: u8, format: u8) {
+        let (count, orig) = (self.t32b, self.t32c);
+        match format {
+            cf::ARG_FORMAT_FUN_CALL => {
+                // One fewer: the first is the callee's `this`.
+                self.lo(argc);
+                self.i(I::I32Const(1)).i(I::I32Sub).i(I::I32Const(0));
+                self.lo(argc);
+                self.i(I::Select);
+            }
+            cf::ARG_FORMAT_FUN_APPLY_NULL_UNDEFINED => {
+                self.i(I::I32Const(0));
+            }
+            cf::ARG_FORMAT_FUN_APPLY_ARGS_OBJ => {
+                self.caller_sp();
+                self.i(I::LocalTee(orig)).i(I::I32Load(Self::mem(0, 2))).i(I::I32Load(Self::mem(ic::ARGUMENTS_INITIAL_LENGTH, 2))).i(I::LocalTee(count));
+                self.i(I::I32Const(ic::ARGUMENTS_LENGTH_OVERRIDDEN as i32)).i(I::I32And);
+                self.fail_if();
+                self.i(I::LocalGet(count)).i(I::I32Const(ic::ARGUMENTS_PACKED_BITS as i32)).i(I::I32ShrU);
+            }
+            cf::ARG_FORMAT_FUN_APPLY_ARRAY | cf::ARG_FORMAT_SPREAD => {
+                self.caller_sp();
+                self.i(I::LocalTee(orig)).i(I::I32Load(Self::mem(0, 2))).i(I::I32Load(Self::mem(ic::OBJ_ELEMENTS, 2)));
+                self.i(I::I32Const(ic::ELEMENTS_LENGTH)).i(I::I32Add).i(I::I32Load(Self::mem(0, 2)));
+            }
+            _ => {
+                self.lo(argc);
+            }
+        }
+        self.i(I::LocalSet(count));
+        if matches!(format, cf::ARG_FORMAT_FUN_APPLY_ARGS_OBJ | cf::ARG_FORMAT_FUN_APPLY_ARRAY | cf::ARG_FORMAT_SPREAD) {
+            self.i(I::LocalGet(count)).i(I::I32Const(cf::MAX_SPREAD_ARGS as i32)).i(I::I32GtU);
+            self.fail_if();
+        }
+    }
+
+    /// Pushes the caller's operand stack pointer (its last pushed Value).
+    fn caller_sp(&mut self) {
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::SPBASE, 2)));
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::SPOFFSET, 2))).i(I::I32Sub);
     }
 
     /// `CallScriptedGetterResult` (`rhs` none) / `CallScriptedSetter`: the getter or setter in
@@ -351,10 +409,10 @@ impl Emitter<'_> {
     }
 
     /// Copies the callee's values below the footer (`t32d`, which ends at the lowest one):
-    /// new.target, the padding, the arguments and `this` (and the callee, for a native), in
-    /// the caller's order; a constructor's `this` is `t64`.
-    fn copy_arguments(&mut self, constructing: bool, native: bool) {
-        let (sp, orig, n, argc) = (self.t32d, self.t32c, self.t32g, self.t32b);
+    /// new.target, the padding, the `t32b` arguments and `this` (and the callee, for a
+    /// native), from where `format` keeps them; a constructor's `this` is `t64`.
+    fn copy_arguments(&mut self, constructing: bool, native: bool, format: u8, argc: u8) {
+        let (sp, orig, n, count, src) = (self.t32d, self.t32c, self.t32g, self.t32b, self.t32h);
         if constructing {
             self.push_slot();
             self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
@@ -370,9 +428,74 @@ impl Emitter<'_> {
             self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
             self.i(I::Br(0)).i(I::End).i(I::End);
         }
-        // origArgs[0 .. argc + 1 (+1)], the highest first.
-        self.i(I::LocalGet(argc)).i(I::I32Const(1 + i32::from(native))).i(I::I32Add).i(I::LocalSet(n));
-        self.copy_from_caller(n);
+        // The caller's Value at `orig + 8 * k`, pushed.
+        let push_caller = |e: &mut Self, k: u32| {
+            e.push_slot();
+            e.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(8 * k, 3))).i(I::I64Store(Self::mem(0, 3)));
+        };
+        // The arguments and `this` (and the callee) as the caller pushed them, the highest
+        // first: `count + 1 (+ 1)` Values.
+        let copy_standard = |e: &mut Self| {
+            e.i(I::LocalGet(count)).i(I::I32Const(1 + i32::from(native))).i(I::I32Add).i(I::LocalSet(n));
+            e.copy_from_caller(n);
+        };
+        match format {
+            cf::ARG_FORMAT_FUN_CALL => {
+                // `f.call()`: `this` is undefined, the callee is in the caller's first slot.
+                self.lo(argc);
+                self.i(I::I32Eqz).i(I::If(BlockType::Empty));
+                self.push_slot();
+                self.i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(0, 3)));
+                if native {
+                    push_caller(self, 0);
+                }
+                self.i(I::Else);
+                copy_standard(self);
+                self.i(I::End);
+            }
+            cf::ARG_FORMAT_FUN_APPLY_NULL_UNDEFINED => {
+                // `this` is the caller's first argument (undefined if none), below the callee
+                // at `src`.
+                self.i(I::LocalGet(orig));
+                self.lo(argc);
+                self.i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::LocalSet(src));
+                self.push_slot();
+                self.lo(argc);
+                self.i(I::I32Eqz).i(I::If(BlockType::Result(wasm_encoder::ValType::I64)));
+                self.i(I::I64Const(UNDEFINED));
+                self.i(I::Else);
+                self.i(I::LocalGet(src)).i(I::I32Const(8)).i(I::I32Sub).i(I::I64Load(Self::mem(0, 3)));
+                self.i(I::End);
+                self.i(I::I64Store(Self::mem(0, 3)));
+                if native {
+                    self.push_slot();
+                    self.i(I::LocalGet(src)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
+                }
+            }
+            cf::ARG_FORMAT_FUN_APPLY_ARGS_OBJ | cf::ARG_FORMAT_FUN_APPLY_ARRAY | cf::ARG_FORMAT_SPREAD => {
+                // The elements, the last first, then `this` and the callee below the array.
+                self.i(I::LocalGet(orig)).i(I::I32Load(Self::mem(0, 2)));
+                if format == cf::ARG_FORMAT_FUN_APPLY_ARGS_OBJ {
+                    self.i(I::I32Load(Self::mem(ic::ARGUMENTS_DATA, 2))).i(I::I32Const(ic::ARGUMENTS_DATA_ARGS as i32)).i(I::I32Add);
+                } else {
+                    self.i(I::I32Load(Self::mem(ic::OBJ_ELEMENTS, 2)));
+                }
+                self.i(I::LocalGet(count)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::LocalSet(src));
+                self.i(I::LocalGet(count)).i(I::LocalSet(n));
+                self.i(I::Block(BlockType::Empty)).i(I::Loop(BlockType::Empty));
+                self.i(I::LocalGet(n)).i(I::I32Eqz).i(I::BrIf(1));
+                self.push_slot();
+                self.i(I::LocalGet(src)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(src));
+                self.i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
+                self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
+                self.i(I::Br(0)).i(I::End).i(I::End);
+                push_caller(self, 1);
+                if native {
+                    push_caller(self, 2);
+                }
+            }
+            _ => copy_standard(self),
+        }
         if constructing && !native {
             let this = self.t64;
             self.i(I::LocalGet(sp)).i(I::LocalGet(this)).i(I::I64Store(Self::mem(0, 3)));

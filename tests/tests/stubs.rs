@@ -382,3 +382,19 @@ fn stubs_bound_functions() {
         ],
     );
 }
+
+/// `f.call`, `f.apply` (arguments object, array, none) and spread calls, to scripted and
+/// native callees: the arguments taken from where each format keeps them.
+#[test]
+fn stubs_call_and_apply_formats() {
+    check_family(
+        "call_formats",
+        &[
+            ("CallScriptedFunction", true),
+            ("CallNativeFunction", true),
+            ("GuardArgumentsObjectFlags", false),
+            ("GuardArrayIsPacked", false),
+            ("GuardIsNullOrUndefined", false),
+        ],
+    );
+}
