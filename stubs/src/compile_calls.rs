@@ -150,12 +150,16 @@ impl Emitter<'_> {
             | cf::ARG_FORMAT_FUN_APPLY_NULL_UNDEFINED => !constructing,
             _ => false,
         };
-        if !supported || flags & cf::IS_SAME_REALM == 0 {
-            // Cross-realm calls and spread `new`: the stub fails (the next stub handles it).
+        if !supported {
+            // Spread `new`: the stub fails (the next stub handles it).
             self.i(I::Br(0));
             return Ok(());
         }
         let native = matches!(kind, Callee::Native { .. });
+        if flags & cf::IS_SAME_REALM == 0 {
+            self.lo(callee);
+            self.guard_in_current_realm(name)?;
+        }
         self.guard_callee(callee, constructing, native);
         self.actual_argc(argc, format);
         // Past this point the stub no longer fails.
@@ -227,14 +231,14 @@ impl Emitter<'_> {
     pub(super) fn call_accessor(&mut self, receiver: u8, field: u8, rhs: Option<u8>, same_realm: bool) -> Result<(), Decline> {
         let name = if rhs.is_some() { "CallScriptedSetter" } else { "CallScriptedGetterResult" };
         let Some(c) = self.env.calls else { return Err(Decline::Unsupported(name.into())) };
-        if !same_realm {
-            self.i(I::Br(0));
-            return Ok(());
-        }
         let argc = i32::from(rhs.is_some());
         let fun = self.t32;
         self.field_u32(field);
         self.i(I::LocalSet(fun));
+        if !same_realm {
+            self.i(I::LocalGet(fun));
+            self.guard_in_current_realm(name)?;
+        }
         self.guard_scripted_callee();
         // nargs == argc (the formal count is in `t32g`).
         let (nargs, argc_local) = (self.t32g, self.t32b);
@@ -252,6 +256,21 @@ impl Emitter<'_> {
             self.i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
         }
         self.enter_script(c, false);
+        Ok(())
+    }
+
+    /// `[i32 object] -> []`: fails unless the object (a callee the stub did not know to be of
+    /// the caller's realm) belongs to the realm the context is in. The engine's CacheIR
+    /// interpreter fails every call without `IsSameRealm`; its baseline stubs would switch
+    /// realms around the call, which in the current realm changes nothing, and a callee of
+    /// another realm still goes on to the engine's other paths.
+    fn guard_in_current_realm(&mut self, op: &str) -> Result<(), Decline> {
+        let Some(r) = self.env.realm else { return Err(Decline::Unsupported(op.into())) };
+        self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::I32Load(Self::mem(ic::SHAPE_BASE, 2)));
+        self.i(I::I32Load(Self::mem(runtime_abi::layout::base_shape::REALM, 2)));
+        self.cx();
+        self.i(I::I32Load(Self::mem(r.cx_realm, 2)));
+        self.i(I::I32Ne).i(I::BrIf(0));
         Ok(())
     }
 
@@ -531,9 +550,13 @@ impl Emitter<'_> {
     /// `this` is not passed).
     pub(super) fn call_bound_function(&mut self, callee: u8, target: u8, argc: u8, flags: u8, num_bound: u32) -> Result<(), Decline> {
         let Some(c) = self.env.calls else { return Err(Decline::Unsupported("CallBoundScriptedFunction".into())) };
-        if flags & cf::ARG_FORMAT_MASK != cf::ARG_FORMAT_STANDARD || flags & cf::IS_SAME_REALM == 0 || flags & cf::IS_CONSTRUCTING != 0 {
+        if flags & cf::ARG_FORMAT_MASK != cf::ARG_FORMAT_STANDARD || flags & cf::IS_CONSTRUCTING != 0 {
             self.i(I::Br(0));
             return Ok(());
+        }
+        if flags & cf::IS_SAME_REALM == 0 {
+            self.lo(target);
+            self.guard_in_current_realm("CallBoundScriptedFunction")?;
         }
         let Ok(bound) = i32::try_from(num_bound) else { return Err(Decline::UnsupportedOperand("CallBoundScriptedFunction".into())) };
         let (fun, nargs, argc_local, n, src) = (self.t32, self.t32g, self.t32b, self.t32g, self.t32h);

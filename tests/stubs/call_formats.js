@@ -12,6 +12,12 @@ function Klass() { this.init.apply(this, arguments); }
 Klass.prototype.init = function (x, y) { this.x = x; this.y = y === undefined ? -1 : y; };
 function forward() { return add3.apply(this, arguments); }
 function forwardNative() { return Math.max.apply(Math, arguments); }
+// Sites that see many callees get the engine's generic stubs, which do not know the callee's
+// realm: they run when it is the caller's.
+const many = [];
+for (let i = 0; i < 10; i++) many.push(new Function("a", "b", "return a * " + (i + 2) + " + (b === undefined ? " + i + " : b);"));
+function callMany(r) { return many[r % 10](r, 1) + many[(r + 3) % 10].apply(null, [r]) + many[(r + 5) % 10].call(null, r, 2); }
+function applyMany(r) { return many[r % 10].apply(this, arguments); }
 function lengthWritten() { arguments.length = 1; return add3.apply(null, arguments); }
 function main() {
   const o = { k: 3 }, p = { k: 4 };
@@ -24,6 +30,8 @@ function main() {
     n += add3.call(o, 1);
     n += (r % 2 ? add3 : count).call(o, r % 5);
     n += (r % 2 ? Math.max : Math.min).apply(null, a.length ? a : [0]);
+    n += (r % 3 ? Math.max : add3).call(null, r % 8, 2);
+    n += (r % 2 ? encodeURIComponent : escape)("a b/" + (r % 3)).length;
     n += count.call();
     n += count.call(o);
     n += Math.max.call(null, r % 13, 5, 2);
@@ -41,6 +49,7 @@ function main() {
     n += Math.max(...a, r % 4);
     n += count(...a, ...a);
     n += lengthWritten(r, 2, 3);
+    n += callMany(r) + applyMany(r, 4);
     const k = new Klass(r % 9, r % 2 ? 5 : undefined);
     n += k.x + k.y;
     try { n += thrower.call(null, r); } catch (e) { if (e instanceof TypeError) errors++; }
