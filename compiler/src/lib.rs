@@ -279,6 +279,13 @@ fn plan_stubs(
                 direct1(f.string_search_funcs[4], &i32s(4))?,
             ],
             parse_int: direct1(f.number_parse_int_func, &i32s(4))?,
+            unary: [
+                direct1(f.string_unary_funcs[0], &i32s(2))?,
+                direct1(f.string_unary_funcs[1], &i32s(2))?,
+                direct1(f.string_unary_funcs[2], &i32s(2))?,
+                direct1(f.string_unary_funcs[3], &i32s(2))?,
+                direct1(f.string_unary_funcs[4], &i32s(2))?,
+            ],
         })
     });
     let regexp = facts.and_then(|f| {

@@ -153,6 +153,11 @@ pub struct EngineFacts {
     /// -> bool` (`NumberParseIntResult`; OBS func 7397, cacheop 203: behind the IC frame, the
     /// cells cleared after; false is an error).
     pub number_parse_int_func: u32,
+    /// String to string functions `(cx, HandleString (&str0)) -> JSString*`, in the order of
+    /// `StringFuncs::unary`: `StringToLowerCase`, `StringToUpperCase`, `StringTrim`,
+    /// `StringTrimStart`, `StringTrimEnd` (OBS func 7397, cacheops 172 to 176: behind the IC
+    /// frame, the cell cleared after; null is an error).
+    pub string_unary_funcs: [u32; 5],
     /// `TypedArrayObject::length()` as the engine's interpreter calls it, `(Maybe<size_t>* out,
     /// obj) -> ()` (the length at out+0, is-some at the byte at out+4: none for a detached or
     /// out-of-bounds view), and the pure element read `(obj, index, Value* vp) -> bool` (false
@@ -422,6 +427,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     substring_kernel_func: 8811,
     string_search_funcs: [8827, 8828, 8825, 8831, 8833],
     number_parse_int_func: 9358,
+    string_unary_funcs: [8813, 8816, 8834, 8836, 8837],
     typed_array_pure_funcs: [6754, 8609],
     set_typed_array_element_func: 8615,
     get_index_from_string_func: 11534,

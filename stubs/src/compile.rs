@@ -139,6 +139,9 @@ pub struct StringFuncs {
     pub search: [u32; 5],
     /// `NumberParseInt(cx, &str, radix, &result) -> bool`.
     pub parse_int: u32,
+    /// String to string, `(cx, &str) -> JSString*`: toLowerCase, toUpperCase, trim,
+    /// trimStart, trimEnd.
+    pub unary: [u32; 5],
 }
 
 /// The engine's regular expression helpers stubs call (output function indices) and where
@@ -231,6 +234,11 @@ const MAY_GC_OPS: &[&str] = &[
     "NewTypedArrayFromArrayBufferResult",
     "StringFromCharCodeResult",
     "CallSubstringKernelResult",
+    "StringToLowerCaseResult",
+    "StringToUpperCaseResult",
+    "StringTrimResult",
+    "StringTrimStartResult",
+    "StringTrimEndResult",
     "MegamorphicStoreSlot",
     "MegamorphicSetElement",
     "CallSetArrayLength",
@@ -568,6 +576,11 @@ static OPS: &[OpDef] = &[
     },
     // String concatenation allocates: a VM call behind an exit frame, the last op of its body.
     OpDef { name: "CallStringConcatResult", args: &[Id, Id], emit: |e, a| e.concat_strings(a[0], a[1]) },
+    OpDef { name: "StringToLowerCaseResult", args: &[Id], emit: |e, a| e.string_to_string(a[0], calls::StringUnary::ToLowerCase) },
+    OpDef { name: "StringToUpperCaseResult", args: &[Id], emit: |e, a| e.string_to_string(a[0], calls::StringUnary::ToUpperCase) },
+    OpDef { name: "StringTrimResult", args: &[Id], emit: |e, a| e.string_to_string(a[0], calls::StringUnary::Trim) },
+    OpDef { name: "StringTrimStartResult", args: &[Id], emit: |e, a| e.string_to_string(a[0], calls::StringUnary::TrimStart) },
+    OpDef { name: "StringTrimEndResult", args: &[Id], emit: |e, a| e.string_to_string(a[0], calls::StringUnary::TrimEnd) },
     OpDef { name: "CallSubstringKernelResult", args: &[Id, Id, Id], emit: |e, a| e.substring(a[0], a[1], a[2]) },
     // `str.indexOf(s)` and friends: the engine's string search behind the IC frame.
     // `new Int8Array(buffer, offset, length)` and the like, from the stub's template object.

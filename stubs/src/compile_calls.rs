@@ -119,6 +119,28 @@ impl StringSearch {
     }
 }
 
+/// The string to string functions of `StringFuncs::unary`, in its order.
+#[derive(Clone, Copy)]
+pub(super) enum StringUnary {
+    ToLowerCase,
+    ToUpperCase,
+    Trim,
+    TrimStart,
+    TrimEnd,
+}
+
+impl StringUnary {
+    fn op_name(self) -> &'static str {
+        match self {
+            Self::ToLowerCase => "StringToLowerCaseResult",
+            Self::ToUpperCase => "StringToUpperCaseResult",
+            Self::Trim => "StringTrimResult",
+            Self::TrimStart => "StringTrimStartResult",
+            Self::TrimEnd => "StringTrimEndResult",
+        }
+    }
+}
+
 /// `undefined`, as an i64 constant.
 const UNDEFINED: i64 = tag_bits(TYPE_UNDEFINED) as i64;
 
@@ -809,6 +831,27 @@ impl Emitter<'_> {
             e.lo(begin);
             e.lo(length);
             e.i(I::Call(f.substring));
+            // The cell is cleared before anything else, error or not.
+            e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_STR0, 2)));
+        });
+        crate::value::box_i32(&mut self.f, runtime_abi::value::TYPE_STRING);
+        self.i(I::LocalSet(out));
+        Ok(())
+    }
+
+    /// `StringToLowerCaseResult`, `StringTrimResult` and the others that make a string of
+    /// string `s`: the engine's function `(cx, &str0) -> JSString*` behind the IC frame, the
+    /// string rooted in the `State`'s first string cell (cleared after); null is an error.
+    pub(super) fn string_to_string(&mut self, s: u8, which: StringUnary) -> Result<(), Decline> {
+        let (Some(_), Some(f)) = (self.env.calls, self.env.strings) else {
+            return Err(Decline::Unsupported(which.op_name().into()));
+        };
+        let (state, out) = (self.t32h, self.result);
+        self.root_in_string_cell0(s, state);
+        self.call_vm_returning_cell(|e| {
+            e.cx();
+            e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_STR0 as i32)).i(I::I32Add);
+            e.i(I::Call(f.unary[which as usize]));
             // The cell is cleared before anything else, error or not.
             e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_STR0, 2)));
         });

@@ -400,3 +400,19 @@ fn stubs_call_and_apply_formats() {
         ],
     );
 }
+
+/// toLowerCase, toUpperCase and the trims through the engine's string functions behind the IC
+/// frame; a String object fails the string guard.
+#[test]
+fn stubs_string_case_and_trim() {
+    check_family(
+        "string_case_trim",
+        &[
+            ("StringToLowerCaseResult", true),
+            ("StringToUpperCaseResult", true),
+            ("StringTrimResult", true),
+            ("StringTrimStartResult", true),
+            ("StringTrimEndResult", true),
+        ],
+    );
+}
