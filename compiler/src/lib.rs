@@ -279,6 +279,10 @@ fn plan_stubs(
                 direct1(f.string_search_funcs[4], &i32s(4))?,
             ],
             parse_int: direct1(f.number_parse_int_func, &i32s(4))?,
+            number_to_string: direct1(
+                f.number_to_string_func,
+                &snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32, wasmparser::ValType::F64], results: vec![wasmparser::ValType::I32] },
+            )?,
             unary: [
                 direct1(f.string_unary_funcs[0], &i32s(2))?,
                 direct1(f.string_unary_funcs[1], &i32s(2))?,

@@ -158,6 +158,9 @@ pub struct EngineFacts {
     /// `StringTrimStart`, `StringTrimEnd` (OBS func 7397, cacheops 172 to 176: behind the IC
     /// frame, the cell cleared after; null is an error).
     pub string_unary_funcs: [u32; 5],
+    /// `NumberToString<CanGC>(cx, double) -> JSString*` (`CallNumberToString`; OBS func 7397,
+    /// cacheop 227: behind the IC frame; null fails the stub).
+    pub number_to_string_func: u32,
     /// `TypedArrayObject::length()` as the engine's interpreter calls it, `(Maybe<size_t>* out,
     /// obj) -> ()` (the length at out+0, is-some at the byte at out+4: none for a detached or
     /// out-of-bounds view), and the pure element read `(obj, index, Value* vp) -> bool` (false
@@ -428,6 +431,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     string_search_funcs: [8827, 8828, 8825, 8831, 8833],
     number_parse_int_func: 9358,
     string_unary_funcs: [8813, 8816, 8834, 8836, 8837],
+    number_to_string_func: 9376,
     typed_array_pure_funcs: [6754, 8609],
     set_typed_array_element_func: 8615,
     get_index_from_string_func: 11534,

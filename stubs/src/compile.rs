@@ -142,6 +142,8 @@ pub struct StringFuncs {
     /// String to string, `(cx, &str) -> JSString*`: toLowerCase, toUpperCase, trim,
     /// trimStart, trimEnd.
     pub unary: [u32; 5],
+    /// `NumberToString(cx, double) -> JSString*`, which may GC.
+    pub number_to_string: u32,
 }
 
 /// The engine's regular expression helpers stubs call (output function indices) and where
@@ -234,6 +236,7 @@ const MAY_GC_OPS: &[&str] = &[
     "NewTypedArrayFromArrayBufferResult",
     "StringFromCharCodeResult",
     "CallSubstringKernelResult",
+    "CallNumberToString",
     "StringToLowerCaseResult",
     "StringToUpperCaseResult",
     "StringTrimResult",
@@ -284,6 +287,7 @@ static OPS: &[OpDef] = &[
     // The string's number value, when it is an int32 (not -0); anything else fails.
     OpDef { name: "GuardStringToInt32", args: &[Id, Id], emit: |e, a| e.guard_string_to_int32(a[0], a[1]) },
     OpDef { name: "CallInt32ToString", args: &[Id, Id], emit: |e, a| e.int32_to_string(a[0], a[1]) },
+    OpDef { name: "CallNumberToString", args: &[Id, Id], emit: |e, a| e.number_to_string(a[0], a[1]) },
     OpDef { name: "GuardToInt32Index", args: &[Id, Id], emit: |e, a| e.guard_to_int32_index(a[0], a[1]) },
     OpDef { name: "GuardNumberToIntPtrIndex", args: &[Id, Imm8, Id], emit: |e, a| e.guard_to_int32_index(a[0], a[2]) },
     OpDef { name: "GuardToInt32ModUint32", args: &[Id, Id], emit: |e, a| e.to_int32_modular(a[0], a[1]) },
@@ -620,6 +624,25 @@ pub fn engine_failure_op<'o>(ops: &'o [CacheIrOp<'_>], engine_unimplemented: &[&
     ops.iter().map(|o| o.name.as_str()).find(|o| engine_unimplemented.contains(o))
 }
 
+/// Ops that write their result to an operand (its index among the op's arguments) and may
+/// GC: the body may go on only to return that operand.
+const MAY_GC_OPS_TO_OPERAND: &[(&str, usize)] = &[("CallNumberToString", 1)];
+
+/// Whether `ops[k]`, an op that may GC, is followed only by `ReturnFromIC`, or by the return
+/// of the operand it wrote and then `ReturnFromIC`.
+fn only_result_after(ops: &[CacheIrOp<'_>], k: usize) -> bool {
+    let name = |i: usize| ops.get(i).map(|o| o.name.as_str());
+    if name(k + 1) == Some("ReturnFromIC") {
+        return true;
+    }
+    let Some(&(_, out)) = MAY_GC_OPS_TO_OPERAND.iter().find(|(n, _)| Some(*n) == name(k)) else { return false };
+    let written = ops[k].args.get(out);
+    matches!(name(k + 1), Some("LoadStringResult" | "LoadOperandResult"))
+        && ops[k + 1].args.first() == written
+        && written.is_some()
+        && name(k + 2) == Some("ReturnFromIC")
+}
+
 /// Lowers one CacheIR body to a Wasm function body (locals and code, no size prefix).
 pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decline> {
     // Resolve every op first: a body is compiled whole or not at all.
@@ -650,7 +673,7 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     }
     // A call may GC: nothing but its result may be read after it.
     for (k, op) in ops[..plan.len()].iter().enumerate() {
-        if MAY_GC_OPS.contains(&op.name.as_str()) && ops.get(k + 1).map(|o| o.name.as_str()) != Some("ReturnFromIC") {
+        if MAY_GC_OPS.contains(&op.name.as_str()) && !only_result_after(ops, k) {
             return Err(Decline::UnsupportedOperand(op.name.clone()));
         }
     }
@@ -2770,7 +2793,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// Pushes a NumberId as f64: int32-tagged values are converted.
-    fn to_number(&mut self, r: u8) {
+    pub(super) fn to_number(&mut self, r: u8) {
         let reg = self.reg(r);
         vc::number_to_f64(&mut self.f, reg);
     }

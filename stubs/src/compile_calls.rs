@@ -839,6 +839,28 @@ impl Emitter<'_> {
         Ok(())
     }
 
+    /// `CallNumberToString`: number `n` as a string into operand `res`, through the engine's
+    /// `NumberToString(cx, double)` behind the IC frame; null fails the stub, as the engine's
+    /// interpreter fails it.
+    pub(super) fn number_to_string(&mut self, n: u8, res: u8) -> Result<(), Decline> {
+        let (Some(_), Some(f)) = (self.env.calls, self.env.strings) else {
+            return Err(Decline::Unsupported("CallNumberToString".into()));
+        };
+        let (d, s, dst) = (self.tf, self.t32g, self.reg(res));
+        self.to_number(n);
+        self.i(I::LocalSet(d));
+        self.push_ic_frame();
+        self.cx();
+        self.i(I::LocalGet(d)).i(I::Call(f.number_to_string)).i(I::LocalSet(s));
+        self.pop_ic_frame();
+        self.i(I::LocalGet(s)).i(I::I32Eqz);
+        self.fail_if();
+        self.i(I::LocalGet(s));
+        crate::value::box_i32(&mut self.f, runtime_abi::value::TYPE_STRING);
+        self.i(I::LocalSet(dst));
+        Ok(())
+    }
+
     /// `StringToLowerCaseResult`, `StringTrimResult` and the others that make a string of
     /// string `s`: the engine's function `(cx, &str0) -> JSString*` behind the IC frame, the
     /// string rooted in the `State`'s first string cell (cleared after); null is an error.

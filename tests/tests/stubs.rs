@@ -416,3 +416,10 @@ fn stubs_string_case_and_trim() {
         ],
     );
 }
+
+/// `String(number)` through the engine's NumberToString behind the IC frame, the string then
+/// returned; a string at the site fails the number guard.
+#[test]
+fn stubs_number_to_string() {
+    check_family("number_to_string", &[("CallNumberToString", true)]);
+}
