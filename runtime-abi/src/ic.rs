@@ -171,6 +171,14 @@ pub mod scalar {
 /// `EnvironmentObject`: the enclosing environment is reserved slot 0, a fixed slot.
 pub const ENV_ENCLOSING_SLOT: u32 = 16;
 
+/// `TypeofEqOperand`: the `JSType` compared with in the low bits, and a bit for `!=`/`!==`;
+/// the `JSType`s an object can have.
+pub const TYPEOF_EQ_TYPE_MASK: u8 = 0x0F;
+pub const TYPEOF_EQ_NEQ_BIT: u8 = 0x80;
+pub const JSTYPE_UNDEFINED: i32 = 0;
+pub const JSTYPE_OBJECT: i32 = 1;
+pub const JSTYPE_FUNCTION: i32 = 2;
+
 /// `CallFlags` as a CacheIR call op encodes them in one byte: the argument format in the low
 /// four bits, then flags (OBS fastly func 7397: the Call IC tests bit 7 as a signed byte for
 /// `needsUninitializedThis` and takes `flags >> 5` as the native exit frame's type).

@@ -510,6 +510,7 @@ static OPS: &[OpDef] = &[
     // `typeof obj`: "function" for functions, "undefined" for objects that emulate it, else
     // "object", as the engine's interpreter decides; proxies fail.
     OpDef { name: "LoadTypeOfObjectResult", args: &[Id], emit: |e, a| e.typeof_object(a[0]) },
+    OpDef { name: "LoadTypeOfEqObjectResult", args: &[Id, Imm8], emit: |e, a| e.typeof_eq_object(a[0], a[1]) },
     // Proxies: the handler, a wrapper's target (its private slot), not a DOM proxy.
     OpDef { name: "GuardHasProxyHandler", args: &[Id, F], emit: |e, a| e.guard_proxy_handler(a[0], a[1]) },
     OpDef { name: "LoadWrapperTarget", args: &[Id, Id, Imm8], emit: |e, a| e.load_wrapper_target(a[0], a[1], a[2] != 0) },
@@ -3184,6 +3185,34 @@ impl<'a> Emitter<'a> {
         self.i(I::LocalGet(clasp)).i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2))).i(I::I32Const(ic::CLASS_EMULATES_UNDEFINED)).i(I::I32And);
         self.i(I::Select);
         self.box_i32(value::TYPE_STRING, self.result);
+        Ok(())
+    }
+
+    /// `typeof o == type` (or `!=`) for an object, the `TypeofEqOperand` holding the `JSType`
+    /// in its low bits and `NEQ_BIT`: "undefined" for a class that emulates undefined, else
+    /// "function" for a callable class (a function class or a call hook), else "object", as
+    /// `js::TypeOfObject` says. The engine's CacheIR interpreter fails this op on every hit; a
+    /// proxy fails here too (its handler decides).
+    fn typeof_eq_object(&mut self, o: u8, operand: u8) -> Result<(), Decline> {
+        let Some(functions) = self.env.guard_classes.iter().find(|g| g.kind == ic::GUARD_CLASS_FUNCTION) else {
+            return Err(Decline::Unsupported("LoadTypeOfEqObjectResult".into()));
+        };
+        let (clasp, ops) = (self.t32, self.t32b);
+        let ty = i32::from(operand & ic::TYPEOF_EQ_TYPE_MASK);
+        self.base_shape(o);
+        self.i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalTee(clasp));
+        self.i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2))).i(I::I32Const(ic::CLASS_IS_PROXY)).i(I::I32And);
+        self.fail_if();
+        // The object's JSType: undefined, function or object.
+        self.i(I::I32Const(ic::JSTYPE_UNDEFINED));
+        self.i(I::I32Const(ic::JSTYPE_FUNCTION)).i(I::I32Const(ic::JSTYPE_OBJECT));
+        self.class_is_callable(clasp, ops, functions.classes);
+        self.i(I::Select);
+        self.i(I::LocalGet(clasp)).i(I::I32Load(Self::mem(ic::CLASS_FLAGS, 2))).i(I::I32Const(ic::CLASS_EMULATES_UNDEFINED)).i(I::I32And);
+        self.i(I::Select);
+        self.i(I::I32Const(ty));
+        self.i(if operand & ic::TYPEOF_EQ_NEQ_BIT != 0 { I::I32Ne } else { I::I32Eq });
+        self.box_i32(value::TYPE_BOOLEAN, self.result);
         Ok(())
     }
 

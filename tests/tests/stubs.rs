@@ -423,3 +423,10 @@ fn stubs_string_case_and_trim() {
 fn stubs_number_to_string() {
     check_family("number_to_string", &[("CallNumberToString", true)]);
 }
+
+/// `typeof object == "name"` (all four operators) answered by the stub, which the engine's
+/// CacheIR interpreter fails on every hit; proxies fail the class guard.
+#[test]
+fn stubs_typeof_eq_objects() {
+    check_family("typeof_eq", &[("LoadTypeOfEqObjectResult", true)]);
+}
