@@ -313,7 +313,7 @@ static OPS: &[OpDef] = &[
     OpDef { name: "GuardSpecificSymbol", args: &[Id, F], emit: |e, a| e.guard_specific(a[0], a[1]) },
     // Atoms are compared by pointer only: a different string with the same characters fails
     // the guard and is handled by the next stub, which is slower but still right.
-    OpDef { name: "GuardSpecificAtom", args: &[Id, F], emit: |e, a| e.guard_specific(a[0], a[1]) },
+    OpDef { name: "GuardSpecificAtom", args: &[Id, F], emit: |e, a| e.guard_specific_atom(a[0], a[1]) },
     OpDef { name: "GuardFunctionScript", args: &[Id, F, F], emit: |e, a| e.guard_function_script(a[0], a[1]) },
     OpDef { name: "GuardFixedSlotValue", args: &[Id, F, F], emit: |e, a| e.guard_slot_value(a[0], a[1], a[2], false) },
     OpDef { name: "GuardDynamicSlotValue", args: &[Id, F, F], emit: |e, a| e.guard_slot_value(a[0], a[1], a[2], true) },
@@ -983,6 +983,53 @@ impl<'a> Emitter<'a> {
         self.lo(o);
         self.field_u32(f);
         self.fail_if_ne32()
+    }
+
+    /// Fails unless string `s` is the atom in stub field `f` or a linear string with the same
+    /// code units, as the engine's JIT decides (its CacheIR interpreter compares the pointers
+    /// only, so a key computed at run time fails every stub keyed on its atom there and goes to
+    /// the fallback).
+    fn guard_specific_atom(&mut self, s: u8, f: u8) -> Result<(), Decline> {
+        let (atom, fs, fa, cs, ca, n) = (self.t32, self.t32b, self.t32c, self.t32d, self.t32e, self.t32f);
+        self.field_u32(f);
+        self.i(I::LocalSet(atom));
+        self.lo(s);
+        self.i(I::LocalGet(atom)).i(I::I32Ne);
+        self.i(I::If(BlockType::Empty)); // the guard block is depth 1 in here
+        {
+            self.lo(s);
+            self.i(I::I32Load(Self::mem(ic::STRING_FLAGS, 2))).i(I::LocalTee(fs));
+            self.i(I::I32Const(str_bits::LINEAR_BIT as i32)).i(I::I32And).i(I::I32Eqz).i(I::BrIf(1));
+            self.lo(s);
+            self.i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2))).i(I::LocalTee(n));
+            self.i(I::LocalGet(atom)).i(I::I32Load(Self::mem(ic::STRING_LENGTH, 2))).i(I::I32Ne).i(I::BrIf(1));
+            self.i(I::LocalGet(atom)).i(I::I32Load(Self::mem(ic::STRING_FLAGS, 2))).i(I::LocalSet(fa));
+            self.string_chars(s, fs);
+            self.i(I::LocalSet(cs));
+            self.chars_of(atom, fa);
+            self.i(I::LocalSet(ca));
+            // Compare from the last code unit down.
+            self.i(I::Block(BlockType::Empty)).i(I::Loop(BlockType::Empty));
+            self.i(I::LocalGet(n)).i(I::I32Eqz).i(I::BrIf(1));
+            self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
+            self.code_unit(cs, fs, n);
+            self.code_unit(ca, fa, n);
+            self.i(I::I32Ne).i(I::BrIf(3));
+            self.i(I::Br(0));
+            self.i(I::End).i(I::End);
+        }
+        self.i(I::End);
+        Ok(())
+    }
+
+    /// Pushes the address of the characters of the linear string in local `s` (flags `flags`).
+    fn chars_of(&mut self, s: u32, flags: u32) {
+        self.i(I::LocalGet(flags)).i(I::I32Const(str_bits::INLINE_CHARS_BIT as i32)).i(I::I32And);
+        self.i(I::If(BlockType::Result(ValType::I32)));
+        self.i(I::LocalGet(s)).i(I::I32Const(str_bits::CHARS as i32)).i(I::I32Add);
+        self.i(I::Else);
+        self.i(I::LocalGet(s)).i(I::I32Load(Self::mem(str_bits::CHARS, 2)));
+        self.i(I::End);
     }
 
     /// Register `res` (or the result) = stub field `f`'s word boxed as type `ty`: a stub-held

@@ -430,3 +430,10 @@ fn stubs_number_to_string() {
 fn stubs_typeof_eq_objects() {
     check_family("typeof_eq", &[("LoadTypeOfEqObjectResult", true)]);
 }
+
+/// Keys made at run time pass a stub keyed on an atom with the same code units (Latin-1 and
+/// two-byte) and fail it otherwise.
+#[test]
+fn stubs_computed_keys() {
+    check_family("computed_keys", &[("GuardSpecificAtom", true)]);
+}
