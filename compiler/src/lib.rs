@@ -264,6 +264,10 @@ fn plan_stubs(
     let generic_ic = generic_ic_func(snap).ok().and_then(|f| linker.out_index(link::InFuncIdx(f))).map(|i| i.0);
     let calls = facts.and_then(|f| stub_calls(snap, linker, f));
     let grow_slots = facts.and_then(|f| direct1(f.grow_slots_pure_func, &i32s(3)));
+    // Five engine functions of one signature, each kept and checked, or none.
+    let direct_each = |funcs: [u32; 5], sig: &snapshot::module::FuncSig| -> Option<[u32; 5]> {
+        funcs.iter().map(|&func| direct1(func, sig)).collect::<Option<Vec<u32>>>()?.try_into().ok()
+    };
     let strings = facts.and_then(|f| {
         Some(stubs::StringFuncs {
             string_to_number: direct1(f.string_to_number_pure_func, &i32s(3))?,
@@ -271,25 +275,13 @@ fn plan_stubs(
             concat: direct1(f.concat_strings_func, &i32s(3))?,
             substring: direct1(f.substring_kernel_func, &i32s(4))?,
             index_from_string: direct1(f.get_index_from_string_func, &i32s(1))?,
-            search: [
-                direct1(f.string_search_funcs[0], &i32s(4))?,
-                direct1(f.string_search_funcs[1], &i32s(4))?,
-                direct1(f.string_search_funcs[2], &i32s(4))?,
-                direct1(f.string_search_funcs[3], &i32s(4))?,
-                direct1(f.string_search_funcs[4], &i32s(4))?,
-            ],
+            search: direct_each(f.string_search_funcs, &i32s(4))?,
             parse_int: direct1(f.number_parse_int_func, &i32s(4))?,
             number_to_string: direct1(
                 f.number_to_string_func,
                 &snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32, wasmparser::ValType::F64], results: vec![wasmparser::ValType::I32] },
             )?,
-            unary: [
-                direct1(f.string_unary_funcs[0], &i32s(2))?,
-                direct1(f.string_unary_funcs[1], &i32s(2))?,
-                direct1(f.string_unary_funcs[2], &i32s(2))?,
-                direct1(f.string_unary_funcs[3], &i32s(2))?,
-                direct1(f.string_unary_funcs[4], &i32s(2))?,
-            ],
+            unary: direct_each(f.string_unary_funcs, &i32s(2))?,
         })
     });
     let regexp = facts.and_then(|f| {

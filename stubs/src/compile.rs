@@ -554,8 +554,8 @@ static OPS: &[OpDef] = &[
         args: &[Id, Imm8, Imm8, Imm8, Imm8, F],
         emit: |e, a| e.bind_function(a[0], u32::from_le_bytes([a[1], a[2], a[3], a[4]]), Some(a[5])),
     },
-    OpDef { name: "LoadBoundFunctionNumArgs", args: &[Id, Id], emit: |e, a| e.load_bound_function_num_args(a[0], a[1]) },
-    OpDef { name: "LoadBoundFunctionTarget", args: &[Id, Id], emit: |e, a| e.load_bound_function_target(a[0], a[1]) },
+    OpDef { name: "LoadBoundFunctionNumArgs", args: &[Id, Id], emit: |e, a| e.load_bound_function_field(a[0], a[1], true) },
+    OpDef { name: "LoadBoundFunctionTarget", args: &[Id, Id], emit: |e, a| e.load_bound_function_field(a[0], a[1], false) },
     OpDef { name: "CallScriptedGetterResult", args: &[Id, F, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], None, a[2] != 0) },
     OpDef { name: "CallScriptedSetter", args: &[Id, F, Id, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], Some(a[2]), a[3] != 0) },
     OpDef { name: "CallNativeGetterResult", args: &[Id, F, Imm8, F], emit: |e, a| e.native_accessor(a[0], a[1], None) },
@@ -3143,22 +3143,18 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
-    /// The count of a bound function's bound arguments, an int32.
-    fn load_bound_function_num_args(&mut self, o: u8, res: u8) -> Result<(), Decline> {
+    /// A bound function's count of bound arguments (an int32, `num_args`) or its target
+    /// object, into operand `res`.
+    fn load_bound_function_field(&mut self, o: u8, res: u8, num_args: bool) -> Result<(), Decline> {
+        use runtime_abi::layout::bound_function as bf;
         let dst = self.reg(res);
         self.lo(o);
-        self.i(I::I32Load(Self::mem(runtime_abi::layout::bound_function::FLAGS_PAYLOAD, 2)));
-        self.i(I::I32Const(runtime_abi::layout::bound_function::NUM_BOUND_ARGS_SHIFT)).i(I::I32ShrS);
-        self.box_i32(value::TYPE_INT32, dst);
-        Ok(())
-    }
-
-    /// A bound function's target object.
-    fn load_bound_function_target(&mut self, o: u8, res: u8) -> Result<(), Decline> {
-        let dst = self.reg(res);
-        self.lo(o);
-        self.i(I::I32Load(Self::mem(runtime_abi::layout::bound_function::TARGET_PAYLOAD, 2)));
-        self.box_i32(value::TYPE_OBJECT, dst);
+        if num_args {
+            self.i(I::I32Load(Self::mem(bf::FLAGS_PAYLOAD, 2))).i(I::I32Const(bf::NUM_BOUND_ARGS_SHIFT)).i(I::I32ShrS);
+        } else {
+            self.i(I::I32Load(Self::mem(bf::TARGET_PAYLOAD, 2)));
+        }
+        self.box_i32(if num_args { value::TYPE_INT32 } else { value::TYPE_OBJECT }, dst);
         Ok(())
     }
 
