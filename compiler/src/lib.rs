@@ -225,6 +225,7 @@ fn stub_calls(snap: &Snapshot<'_>, linker: &link::Linker<'_, '_>, f: &runtime_ab
         new_typed_array_from_buffer: func(f.new_typed_array_from_buffer_func, 5, 1)?,
         bind_function: func(f.bind_function_funcs[0], 4, 1)?,
         bind_function_specialized: func(f.bind_function_funcs[1], 5, 1)?,
+        object_to_iterator: func(f.object_to_iterator_func, 2, 1)?,
     })
 }
 

@@ -200,6 +200,10 @@ pub struct EngineFacts {
     /// cacheops 241 and 242: behind the IC frame, the arguments copied below it (the first
     /// lowest), the cell cleared after; null is an error.
     pub bind_function_funcs: [u32; 2],
+    /// `GetIterator(cx, HandleObject (&obj0)) -> JSObject*`, the `for-in` iterator of an object
+    /// (`ObjectToIteratorResult`; OBS func 7397, cacheop 108: behind the IC frame, the cell
+    /// cleared after; null is an error).
+    pub object_to_iterator_func: u32,
     /// `GetIndexFromString(JSString*) -> int32`, pure: the string's array index, or -1
     /// (`GuardStringToIndex` when the string has no cached index).
     pub get_index_from_string_func: u32,
@@ -441,6 +445,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     call_native_accessor_funcs: [11550, 11551],
     new_typed_array_from_buffer_func: 8525,
     bind_function_funcs: [6875, 6877],
+    object_to_iterator_func: 7226,
     regexp_prototype_optimizable_func: 7350,
     regexp_instance_optimizable_func: 7352,
     cx_regexp_searcher_last_limit: 180,

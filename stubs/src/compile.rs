@@ -224,6 +224,7 @@ const MAY_GC_OPS: &[&str] = &[
     "CallBoundScriptedFunction",
     "BindFunctionResult",
     "SpecializedBindFunctionResult",
+    "ObjectToIteratorResult",
     "CallNativeFunction",
     "CallScriptedGetterResult",
     "CallScriptedSetter",
@@ -548,6 +549,9 @@ static OPS: &[OpDef] = &[
         args: &[Id, Id, Id, Imm8, Imm8, Imm8, Imm8, Imm8],
         emit: |e, a| e.call_bound_function(a[0], a[1], a[2], a[3], u32::from_le_bytes([a[4], a[5], a[6], a[7]])),
     },
+    // `for-in`: the engine's iterator of an object (the enumerators list field is unused, as
+    // in the engine's interpreter).
+    OpDef { name: "ObjectToIteratorResult", args: &[Id, F], emit: |e, a| e.object_to_iterator(a[0]) },
     OpDef { name: "BindFunctionResult", args: &[Id, Imm8, Imm8, Imm8, Imm8, F], emit: |e, a| e.bind_function(a[0], u32::from_le_bytes([a[1], a[2], a[3], a[4]]), None) },
     OpDef {
         name: "SpecializedBindFunctionResult",

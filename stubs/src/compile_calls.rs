@@ -70,6 +70,8 @@ pub struct StubCalls {
     /// Handle<BoundFunctionObject*> template) -> BoundFunctionObject*`.
     pub bind_function: u32,
     pub bind_function_specialized: u32,
+    /// `GetIterator(cx, HandleObject (&obj0)) -> JSObject*`.
+    pub object_to_iterator: u32,
 }
 
 /// The key of a megamorphic store: a property key in a stub field, or a Value register; or
@@ -1121,6 +1123,27 @@ impl Emitter<'_> {
                     e.i(I::Call(c.bind_function));
                 }
             }
+            // The cell is cleared before anything else, error or not.
+            e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
+        });
+        crate::value::box_i32(&mut self.f, TYPE_OBJECT);
+        self.i(I::LocalSet(out));
+        Ok(())
+    }
+
+    /// `ObjectToIteratorResult`: the `for-in` iterator of object `obj`, made by the engine's
+    /// `GetIterator(cx, &obj0)` behind the IC frame, the object rooted in the `State`'s first
+    /// object cell (cleared after); null is an error.
+    pub(super) fn object_to_iterator(&mut self, obj: u8) -> Result<(), Decline> {
+        let Some(c) = self.env.calls else { return Err(Decline::Unsupported("ObjectToIteratorResult".into())) };
+        let (state, out) = (self.t32h, self.result);
+        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
+        self.lo(obj);
+        self.i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
+        self.call_vm_returning_cell(|e| {
+            e.cx();
+            e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_OBJ0 as i32)).i(I::I32Add);
+            e.i(I::Call(c.object_to_iterator));
             // The cell is cleared before anything else, error or not.
             e.i(I::LocalGet(state)).i(I::I32Const(0)).i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
         });

@@ -4,7 +4,6 @@
 
 use aotjs_tests::{assert_one_line_error, run_aotjs, scratch, text, workspace_root};
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 /// Asserts that a directory holds only the files listed (no partial output, no temp files).
 fn assert_only(dir: &Path, allowed: &[&str]) {

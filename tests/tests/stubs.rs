@@ -437,3 +437,10 @@ fn stubs_typeof_eq_objects() {
 fn stubs_computed_keys() {
     check_family("computed_keys", &[("GuardSpecificAtom", true)]);
 }
+
+/// `for-in` iterators through the engine's GetIterator behind the IC frame; a primitive fails
+/// the object guard.
+#[test]
+fn stubs_for_in_iterators() {
+    check_family("for_in", &[("ObjectToIteratorResult", true)]);
+}
