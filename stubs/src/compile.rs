@@ -1010,7 +1010,9 @@ impl<'a> Emitter<'a> {
             self.i(I::LocalGet(atom)).i(I::I32Load(Self::mem(ic::STRING_FLAGS, 2))).i(I::LocalSet(fa));
             self.string_chars(s, fs);
             self.i(I::LocalSet(cs));
-            self.chars_of(atom, fa);
+            self.linear_chars(|e| {
+                e.i(I::LocalGet(atom));
+            }, fa);
             self.i(I::LocalSet(ca));
             // Compare from the last code unit down.
             self.i(I::Block(BlockType::Empty)).i(I::Loop(BlockType::Empty));
@@ -1024,16 +1026,6 @@ impl<'a> Emitter<'a> {
         }
         self.i(I::End);
         Ok(())
-    }
-
-    /// Pushes the address of the characters of the linear string in local `s` (flags `flags`).
-    fn chars_of(&mut self, s: u32, flags: u32) {
-        self.i(I::LocalGet(flags)).i(I::I32Const(str_bits::INLINE_CHARS_BIT as i32)).i(I::I32And);
-        self.i(I::If(BlockType::Result(ValType::I32)));
-        self.i(I::LocalGet(s)).i(I::I32Const(str_bits::CHARS as i32)).i(I::I32Add);
-        self.i(I::Else);
-        self.i(I::LocalGet(s)).i(I::I32Load(Self::mem(str_bits::CHARS, 2)));
-        self.i(I::End);
     }
 
     /// Register `res` (or the result) = stub field `f`'s word boxed as type `ty`: a stub-held
@@ -1277,12 +1269,18 @@ impl<'a> Emitter<'a> {
 
     /// Pushes the address of linear string `s`'s characters (inline or out of line).
     fn string_chars(&mut self, s: u8, flags: u32) {
+        self.linear_chars(|e| e.lo(s), flags);
+    }
+
+    /// Pushes the address of the characters of the linear string `string` pushes (flags in
+    /// local `flags`): inline after the header, or the pointer there.
+    fn linear_chars(&mut self, string: impl Fn(&mut Self), flags: u32) {
         self.i(I::LocalGet(flags)).i(I::I32Const(str_bits::INLINE_CHARS_BIT as i32)).i(I::I32And);
         self.i(I::If(BlockType::Result(ValType::I32)));
-        self.lo(s);
+        string(self);
         self.i(I::I32Const(str_bits::CHARS as i32)).i(I::I32Add);
         self.i(I::Else);
-        self.lo(s);
+        string(self);
         self.i(I::I32Load(Self::mem(str_bits::CHARS, 2)));
         self.i(I::End);
     }

@@ -523,15 +523,9 @@ impl Emitter<'_> {
                 } else {
                     self.i(I::I32Load(Self::mem(ic::OBJ_ELEMENTS, 2)));
                 }
-                self.i(I::LocalGet(count)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::LocalSet(src));
+                self.i(I::LocalSet(src));
                 self.i(I::LocalGet(count)).i(I::LocalSet(n));
-                self.i(I::Block(BlockType::Empty)).i(I::Loop(BlockType::Empty));
-                self.i(I::LocalGet(n)).i(I::I32Eqz).i(I::BrIf(1));
-                self.push_slot();
-                self.i(I::LocalGet(src)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(src));
-                self.i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
-                self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
-                self.i(I::Br(0)).i(I::End).i(I::End);
+                self.copy_values_down(src, n);
                 push_caller(self, 1);
                 if native {
                     push_caller(self, 2);
@@ -561,6 +555,20 @@ impl Emitter<'_> {
         self.push_slot();
         self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
         self.i(I::LocalGet(orig)).i(I::I32Const(8)).i(I::I32Add).i(I::LocalSet(orig));
+        self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
+        self.i(I::Br(0)).i(I::End).i(I::End);
+    }
+
+    /// Pushes below `t32d` the local `n` (counted down to 0) Values that start at the address
+    /// in local `src`, the last first (`src` ends at the first): an argument array's elements
+    /// into a callee's frame.
+    fn copy_values_down(&mut self, src: u32, n: u32) {
+        self.i(I::LocalGet(src)).i(I::LocalGet(n)).i(I::I32Const(3)).i(I::I32Shl).i(I::I32Add).i(I::LocalSet(src));
+        self.i(I::Block(BlockType::Empty)).i(I::Loop(BlockType::Empty));
+        self.i(I::LocalGet(n)).i(I::I32Eqz).i(I::BrIf(1));
+        self.push_slot();
+        self.i(I::LocalGet(src)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(src));
+        self.i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
         self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalSet(n));
         self.i(I::Br(0)).i(I::End).i(I::End);
     }
@@ -598,24 +606,15 @@ impl Emitter<'_> {
         self.i(I::LocalGet(argc_local)).i(I::LocalSet(n));
         self.copy_from_caller(n);
         // The bound arguments, the last first: inline, or in the array in the first slot.
+        self.lo(callee);
         if num_bound <= bf::MAX_INLINE_BOUND_ARGS {
-            for k in (0..num_bound).rev() {
-                self.push_slot();
-                self.lo(callee);
-                self.i(I::I64Load(Self::mem(bf::BOUND_ARG0 + 8 * k, 3))).i(I::I64Store(Self::mem(0, 3)));
-            }
+            self.i(I::I32Const(bf::BOUND_ARG0 as i32)).i(I::I32Add);
         } else {
-            self.lo(callee);
             self.i(I::I32Load(Self::mem(bf::BOUND_ARG0, 2))).i(I::I32Load(Self::mem(ic::OBJ_ELEMENTS, 2)));
-            self.i(I::I32Const(8 * bound)).i(I::I32Add).i(I::LocalSet(src));
-            self.i(I::I32Const(bound)).i(I::LocalSet(n));
-            self.i(I::Loop(BlockType::Empty));
-            self.push_slot();
-            self.i(I::LocalGet(src)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(src));
-            self.i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
-            self.i(I::LocalGet(n)).i(I::I32Const(1)).i(I::I32Sub).i(I::LocalTee(n)).i(I::BrIf(0));
-            self.i(I::End);
         }
+        self.i(I::LocalSet(src));
+        self.i(I::I32Const(bound)).i(I::LocalSet(n));
+        self.copy_values_down(src, n);
         self.push_slot();
         self.lo(callee);
         self.i(I::I64Load(Self::mem(bf::BOUND_THIS, 3))).i(I::I64Store(Self::mem(0, 3)));
@@ -811,12 +810,13 @@ impl Emitter<'_> {
         self.i(I::LocalGet(r));
     }
 
-    /// Stores string `s` in the `State`'s first string cell (where the GC traces and updates
-    /// it) and leaves the `State`'s address in local `state`.
-    fn root_in_string_cell0(&mut self, s: u8, state: u32) {
+    /// Stores the GC thing in register `r` in the `State`'s pointer cell `cell` (a string or
+    /// object cell, where the GC traces and updates it) and leaves the `State`'s address in
+    /// local `state`.
+    fn root_in_cell(&mut self, r: u8, cell: u32, state: u32) {
         self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
-        self.lo(s);
-        self.i(I::I32Store(Self::mem(sf::STATE_STR0, 2)));
+        self.lo(r);
+        self.i(I::I32Store(Self::mem(cell, 2)));
     }
 
     /// `CallSubstringKernelResult`: the engine's `SubstringKernel(cx, str, begin, length)`
@@ -826,7 +826,7 @@ impl Emitter<'_> {
             return Err(Decline::Unsupported("CallSubstringKernelResult".into()));
         };
         let (state, out) = (self.t32h, self.result);
-        self.root_in_string_cell0(s, state);
+        self.root_in_cell(s, sf::STATE_STR0, state);
         self.call_vm_returning_cell(|e| {
             e.cx();
             e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_STR0 as i32)).i(I::I32Add);
@@ -871,7 +871,7 @@ impl Emitter<'_> {
             return Err(Decline::Unsupported(which.op_name().into()));
         };
         let (state, out) = (self.t32h, self.result);
-        self.root_in_string_cell0(s, state);
+        self.root_in_cell(s, sf::STATE_STR0, state);
         self.call_vm_returning_cell(|e| {
             e.cx();
             e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_STR0 as i32)).i(I::I32Add);
@@ -1018,7 +1018,7 @@ impl Emitter<'_> {
             return Err(Decline::Unsupported("NumberParseIntResult".into()));
         };
         let (state, out) = (self.t32h, self.result);
-        self.root_in_string_cell0(s, state);
+        self.root_in_cell(s, sf::STATE_STR0, state);
         self.call_vm_returning_cell(|e| {
             e.cx();
             e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_STR0 as i32)).i(I::I32Add);
@@ -1052,9 +1052,7 @@ impl Emitter<'_> {
             StoreKey::Value(_) => (Some(sf::STATE_VALUE0), sf::STATE_VALUE1),
             StoreKey::ArrayLength => (None, sf::STATE_VALUE0),
         };
-        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
-        self.lo(obj);
-        self.i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
+        self.root_in_cell(obj, sf::STATE_OBJ0, state);
         match (key, key_cell) {
             (StoreKey::Field(f), Some(cell)) => {
                 self.i(I::LocalGet(state));
@@ -1104,9 +1102,7 @@ impl Emitter<'_> {
         let Some(c) = self.env.calls else { return Err(Decline::Unsupported(name.into())) };
         let Ok(argc) = i32::try_from(argc) else { return Err(Decline::UnsupportedOperand(name.into())) };
         let (state, n, args, out) = (self.t32h, self.t32g, self.t32d, self.result);
-        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
-        self.lo(target);
-        self.i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
+        self.root_in_cell(target, sf::STATE_OBJ0, state);
         self.call_vm_returning_cell(|e| {
             e.i(I::I32Const(argc)).i(I::LocalSet(n));
             e.copy_from_caller(n);
@@ -1137,9 +1133,7 @@ impl Emitter<'_> {
     pub(super) fn object_to_iterator(&mut self, obj: u8) -> Result<(), Decline> {
         let Some(c) = self.env.calls else { return Err(Decline::Unsupported("ObjectToIteratorResult".into())) };
         let (state, out) = (self.t32h, self.result);
-        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::STATE, 2))).i(I::LocalTee(state));
-        self.lo(obj);
-        self.i(I::I32Store(Self::mem(sf::STATE_OBJ0, 2)));
+        self.root_in_cell(obj, sf::STATE_OBJ0, state);
         self.call_vm_returning_cell(|e| {
             e.cx();
             e.i(I::LocalGet(state)).i(I::I32Const(sf::STATE_OBJ0 as i32)).i(I::I32Add);
