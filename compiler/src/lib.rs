@@ -283,6 +283,22 @@ fn plan_stubs(
                 &snapshot::module::FuncSig { params: vec![wasmparser::ValType::I32, wasmparser::ValType::F64], results: vec![wasmparser::ValType::I32] },
             )?,
             unary: direct_each(f.string_unary_funcs, &i32s(2))?,
+            atomize: direct1(f.atomize_string_no_gc_func, &i32s(2))?,
+        })
+    });
+    let bigint = facts.and_then(|f| {
+        let b = &f.bigint;
+        let as_n_sig = {
+            use wasmparser::ValType::{I32, I64};
+            snapshot::module::FuncSig { params: vec![I32, I32, I64], results: vec![I32] }
+        };
+        let each = |funcs: &[u32], sig: &snapshot::module::FuncSig| funcs.iter().map(|&func| direct1(func, sig)).collect::<Option<Vec<u32>>>();
+        Some(stubs::BigIntFuncs {
+            binary: each(&b.binary_value_funcs, &i32s(4))?.try_into().ok()?,
+            unary: each(&b.unary_value_funcs, &i32s(3))?.try_into().ok()?,
+            as_n: each(&b.as_n_funcs, &as_n_sig)?.try_into().ok()?,
+            equal: direct1(b.equal_func, &i32s(2))?,
+            compare: each(&b.value_compare_funcs, &i32s(4))?.try_into().ok()?,
         })
     });
     let regexp = facts.and_then(|f| {
@@ -354,6 +370,7 @@ fn plan_stubs(
             format!("{calls:?}").as_bytes(),
             &grow_slots.map_or(u32::MAX, |g| g).to_le_bytes(),
             format!("{strings:?}").as_bytes(),
+            format!("{bigint:?}").as_bytes(),
             format!("{guard_classes:?}").as_bytes(),
             format!("{static_strings:?}").as_bytes(),
             format!("{regexp:?}").as_bytes(),
@@ -376,6 +393,7 @@ fn plan_stubs(
             pow_fmod,
             grow_slots,
             strings,
+            bigint,
             gcptr_value_set,
             stack_pointer_global,
             generic_ic,

@@ -204,6 +204,13 @@ pub struct EngineFacts {
     /// (`ObjectToIteratorResult`; OBS func 7397, cacheop 108: behind the IC frame, the cell
     /// cleared after; null is an error).
     pub object_to_iterator_func: u32,
+    /// `AtomizeStringNoGC(cx, JSString*) -> JSAtom*`, pure: the atom of a string, null where
+    /// it would have to allocate (`StringToAtom`; OBS func 7397, cacheop 65, which fails the
+    /// stub on null).
+    pub atomize_string_no_gc_func: u32,
+    /// The BigInt functions and Value comparisons the engine runs for BigInt operations (see
+    /// `BigIntFacts`).
+    pub bigint: BigIntFacts,
     /// `GetIndexFromString(JSString*) -> int32`, pure: the string's array index, or -1
     /// (`GuardStringToIndex` when the string has no cached index).
     pub get_index_from_string_func: u32,
@@ -246,6 +253,35 @@ pub struct EngineFacts {
     pub generic_ic_table_index: u32,
     /// Functions and offsets compiled scripts call and touch (see `script`).
     pub script: crate::script::ScriptFacts,
+}
+
+/// The engine's BigInt operations, as its interpreter runs them when a BigInt IC hit reaches
+/// the fallback (its CacheIR interpreter implements none of the BigInt ops, so they cannot be
+/// read off its cases). OBS: located by counting the entries of every function of a snapshot
+/// (a counter added to each) while a program ran each operation a different prime number of
+/// times, then confirmed by signature and call graph: `AddValues` (5970) calls 6842, which
+/// calls `BigInt::add` (6825); the Value functions 6842..6856 follow the order of
+/// `BigInt.cpp` (`addValue` ... `bitNotValue`); `LessThan` (5982) is entered once per `<` of
+/// any operand types, `LooselyEqual` (7044) once per `==`/`!=`, `StrictlyEqual` (7046) once
+/// per `===`, and `LooselyEqual` calls `BigInt::equal` (6860).
+#[derive(Clone, Copy, Debug)]
+pub struct BigIntFacts {
+    /// `BigInt::addValue`, `subValue`, `mulValue`, `divValue`, `modValue`, `powValue`,
+    /// `bitAndValue`, `bitOrValue`, `bitXorValue`, `lshValue`, `rshValue`: `(cx, HandleValue,
+    /// HandleValue, MutableHandleValue) -> bool` (false is an error: a RangeError for a zero
+    /// divisor, a negative exponent or a result too large).
+    pub binary_value_funcs: [u32; 11],
+    /// `BigInt::negValue`, `incValue`, `decValue`, `bitNotValue`: `(cx, HandleValue,
+    /// MutableHandleValue) -> bool`.
+    pub unary_value_funcs: [u32; 4],
+    /// `BigInt::asIntN` and `asUintN`: `(cx, Handle<BigInt*>, uint64 bits) -> BigInt*`.
+    pub as_n_funcs: [u32; 2],
+    /// `BigInt::equal(BigInt*, BigInt*) -> bool`, pure.
+    pub equal_func: u32,
+    /// `LooselyEqual`, `StrictlyEqual` `(cx, HandleValue, HandleValue, bool*) -> bool` and
+    /// `LessThan`, `LessThanOrEqual` `(cx, MutableHandleValue, MutableHandleValue, bool*) ->
+    /// bool`: the interpreter's comparisons of any two Values.
+    pub value_compare_funcs: [u32; 4],
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -439,6 +475,14 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     typed_array_pure_funcs: [6754, 8609],
     set_typed_array_element_func: 8615,
     get_index_from_string_func: 11534,
+    atomize_string_no_gc_func: 11556,
+    bigint: BigIntFacts {
+        binary_value_funcs: [6842, 6843, 6844, 6845, 6846, 6847, 6853, 6855, 6854, 6851, 6852],
+        unary_value_funcs: [6848, 6849, 6850, 6856],
+        as_n_funcs: [6841, 6840],
+        equal_func: 6860,
+        value_compare_funcs: [7044, 7046, 5982, 5983],
+    },
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,
     set_array_length_func: 11530,

@@ -111,6 +111,12 @@ pub mod frame {
     pub const STACK_VAL_SIZE: u32 = 8;
 }
 
+/// `JS::BigInt` on 32-bit: a flags word (the sign bit among them) and the digit count, as a
+/// string's header; zero has no digits.
+pub mod bigint {
+    pub const DIGIT_LENGTH: u32 = 4;
+}
+
 /// `JSString` on 32-bit: a flags word and a length, then inline chars or a chars pointer.
 pub mod string {
     pub const FLAGS: u32 = 0;

@@ -25,7 +25,11 @@
 mod calls;
 #[path = "compile_dataview.rs"]
 mod dataview;
+#[path = "compile_bigint.rs"]
+mod bigint;
 
+pub use bigint::BigIntFuncs;
+use bigint::{BigIntBinary, BigIntUnary};
 pub use calls::StubCalls;
 use crate::cacheir::{CacheIrOp, OpTable};
 use runtime_abi::ic;
@@ -58,6 +62,8 @@ pub struct StubEnv<'a> {
     /// Output function indices of `StringToNumberPure`, `Int32ToStringPure` and
     /// `ConcatStrings<CanGC>`.
     pub strings: Option<StringFuncs>,
+    /// BigInt arithmetic and comparisons.
+    pub bigint: Option<BigIntFuncs>,
     /// Output function index of `NativeObject::growSlotsPure`, for `AllocateAndStoreDynamicSlot`.
     pub grow_slots: Option<u32>,
     /// Output function indices of `HasNativeDataPropertyPure<true>` and `<false>`.
@@ -144,6 +150,8 @@ pub struct StringFuncs {
     pub unary: [u32; 5],
     /// `NumberToString(cx, double) -> JSString*`, which may GC.
     pub number_to_string: u32,
+    /// `AtomizeStringNoGC(cx, JSString*) -> JSAtom*`, pure (null where it would allocate).
+    pub atomize: u32,
 }
 
 /// The engine's regular expression helpers stubs call (output function indices) and where
@@ -226,6 +234,7 @@ const MAY_GC_OPS: &[&str] = &[
     "SpecializedBindFunctionResult",
     "ObjectToIteratorResult",
     "CallNativeFunction",
+    "CallClassHook",
     "CallScriptedGetterResult",
     "CallScriptedSetter",
     "CallNativeGetterResult",
@@ -252,6 +261,27 @@ const MAY_GC_OPS: &[&str] = &[
     "StringIncludesResult",
     "StringStartsWithResult",
     "StringEndsWithResult",
+    "BigIntAddResult",
+    "BigIntSubResult",
+    "BigIntMulResult",
+    "BigIntDivResult",
+    "BigIntModResult",
+    "BigIntPowResult",
+    "BigIntBitAndResult",
+    "BigIntBitOrResult",
+    "BigIntBitXorResult",
+    "BigIntLeftShiftResult",
+    "BigIntRightShiftResult",
+    "BigIntNegationResult",
+    "BigIntIncResult",
+    "BigIntDecResult",
+    "BigIntNotResult",
+    "BigIntAsIntNResult",
+    "BigIntAsUintNResult",
+    "CompareBigIntResult",
+    "CompareBigIntInt32Result",
+    "CompareBigIntNumberResult",
+    "CompareBigIntStringResult",
 ];
 
 /// The engine's CacheIR interpreter keeps operands in 16 registers: an op writing a higher
@@ -373,6 +403,9 @@ static OPS: &[OpDef] = &[
     OpDef { name: "MegamorphicLoadSlotResult", args: &[Id, F], emit: |e, a| e.megamorphic_load(a[0], Key::Name(a[1]), false) },
     OpDef { name: "MegamorphicLoadSlotByValueResult", args: &[Id, Id], emit: |e, a| e.megamorphic_load(a[0], Key::Value(a[1]), false) },
     OpDef { name: "MegamorphicHasPropResult", args: &[Id, Id, Imm8], emit: |e, a| e.megamorphic_has(a[0], a[1], a[2] != 0) },
+    // `hasOwn` of an atom key on a small object of a guarded shape: the same pure own lookup
+    // (the shape field, which the engine's JITs walk, is unused).
+    OpDef { name: "SmallObjectVariableKeyHasOwnResult", args: &[Id, Id, F], emit: |e, a| e.megamorphic_has(a[1], a[0], true) },
     OpDef { name: "MegamorphicLoadSlotPermissiveResult", args: &[Id, F], emit: |e, a| e.megamorphic_load(a[0], Key::Name(a[1]), true) },
     OpDef { name: "MegamorphicLoadSlotByValuePermissiveResult", args: &[Id, Id], emit: |e, a| e.megamorphic_load(a[0], Key::Value(a[1]), true) },
     // Arguments objects (behind GuardClass of their class): length and elements while neither
@@ -558,6 +591,33 @@ static OPS: &[OpDef] = &[
         args: &[Id, Imm8, Imm8, Imm8, Imm8, F],
         emit: |e, a| e.bind_function(a[0], u32::from_le_bytes([a[1], a[2], a[3], a[4]]), Some(a[5])),
     },
+    // BigInts (`compile_bigint.rs`): the engine's own functions, as its interpreter runs them.
+    OpDef { name: "BigIntAddResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Add, "BigIntAddResult") },
+    OpDef { name: "BigIntSubResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Sub, "BigIntSubResult") },
+    OpDef { name: "BigIntMulResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Mul, "BigIntMulResult") },
+    OpDef { name: "BigIntDivResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Div, "BigIntDivResult") },
+    OpDef { name: "BigIntModResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Mod, "BigIntModResult") },
+    OpDef { name: "BigIntPowResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Pow, "BigIntPowResult") },
+    OpDef { name: "BigIntBitAndResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::BitAnd, "BigIntBitAndResult") },
+    OpDef { name: "BigIntBitOrResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::BitOr, "BigIntBitOrResult") },
+    OpDef { name: "BigIntBitXorResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::BitXor, "BigIntBitXorResult") },
+    OpDef { name: "BigIntLeftShiftResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::LeftShift, "BigIntLeftShiftResult") },
+    OpDef { name: "BigIntRightShiftResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::RightShift, "BigIntRightShiftResult") },
+    OpDef { name: "BigIntNegationResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Negation, "BigIntNegationResult") },
+    OpDef { name: "BigIntIncResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Inc, "BigIntIncResult") },
+    OpDef { name: "BigIntDecResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Dec, "BigIntDecResult") },
+    OpDef { name: "BigIntNotResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Not, "BigIntNotResult") },
+    OpDef { name: "BigIntAsIntNResult", args: &[Id, Id], emit: |e, a| e.bigint_as_n(a[0], a[1], false) },
+    OpDef { name: "BigIntAsUintNResult", args: &[Id, Id], emit: |e, a| e.bigint_as_n(a[0], a[1], true) },
+    OpDef { name: "CompareBigIntResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], true, "CompareBigIntResult") },
+    OpDef { name: "CompareBigIntInt32Result", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false, "CompareBigIntInt32Result") },
+    OpDef { name: "CompareBigIntNumberResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false, "CompareBigIntNumberResult") },
+    OpDef { name: "CompareBigIntStringResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false, "CompareBigIntStringResult") },
+    OpDef { name: "LoadBigIntTruthyResult", args: &[Id], emit: |e, a| e.bigint_truthy(a[0]) },
+    OpDef { name: "StringToAtom", args: &[Id], emit: |e, a| e.string_to_atom(a[0]) },
+    // A class's call or construct hook (the `u32` argc immediate unused, as above).
+    OpDef { name: "CallClassHook", args: &[Id, Id, Imm8, Imm8, Imm8, Imm8, Imm8, F], emit: |e, a| e.call_function(a[0], a[1], a[2], calls::Callee::ClassHook { target: a[7] }) },
+    OpDef { name: "GuardBoundFunctionIsConstructor", args: &[Id], emit: |e, a| e.guard_bound_function_is_constructor(a[0]) },
     OpDef { name: "LoadBoundFunctionNumArgs", args: &[Id, Id], emit: |e, a| e.load_bound_function_field(a[0], a[1], true) },
     OpDef { name: "LoadBoundFunctionTarget", args: &[Id, Id], emit: |e, a| e.load_bound_function_field(a[0], a[1], false) },
     OpDef { name: "CallScriptedGetterResult", args: &[Id, F, Imm8, F], emit: |e, a| e.call_accessor(a[0], a[1], None, a[2] != 0) },
@@ -623,10 +683,11 @@ pub fn supported_ops() -> impl Iterator<Item = &'static str> {
 }
 
 /// The first op of a body that the engine's interpreter fails on every hit
-/// (`StubEnv::engine_unimplemented`). A compiled body either fails there too or, where this
-/// compiler lowers the op (DataView), does what the engine's fallback would.
+/// (`StubEnv::engine_unimplemented`) and this compiler does not lower: a compiled body fails
+/// there too. (Where this compiler lowers such an op, DataView or BigInt ones, the stub does
+/// what the engine's fallback would.)
 pub fn engine_failure_op<'o>(ops: &'o [CacheIrOp<'_>], engine_unimplemented: &[&str]) -> Option<&'o str> {
-    ops.iter().map(|o| o.name.as_str()).find(|o| engine_unimplemented.contains(o))
+    ops.iter().map(|o| o.name.as_str()).find(|o| engine_unimplemented.contains(o) && !OPS.iter().any(|d| d.name == *o))
 }
 
 /// Ops that write their result to an operand (its index among the op's arguments) and may
@@ -3157,6 +3218,29 @@ impl<'a> Emitter<'a> {
             self.i(I::I32Load(Self::mem(bf::TARGET_PAYLOAD, 2)));
         }
         self.box_i32(if num_args { value::TYPE_INT32 } else { value::TYPE_OBJECT }, dst);
+        Ok(())
+    }
+
+    /// `StringToAtom`: string register `s` becomes its atom, as the engine's interpreter makes
+    /// it: `AtomizeStringNoGC`, which does not allocate; null fails the stub.
+    fn string_to_atom(&mut self, s: u8) -> Result<(), Decline> {
+        let Some(f) = self.env.strings else { return Err(Decline::Unsupported("StringToAtom".into())) };
+        let (atom, dst) = (self.t32, self.reg(s));
+        self.cx();
+        self.lo(s);
+        self.i(I::Call(f.atomize)).i(I::LocalTee(atom)).i(I::I32Eqz);
+        self.fail_if();
+        self.i(I::LocalGet(atom));
+        self.box_i32(value::TYPE_STRING, dst);
+        Ok(())
+    }
+
+    /// Fails unless bound function `o` was made from a constructor.
+    fn guard_bound_function_is_constructor(&mut self, o: u8) -> Result<(), Decline> {
+        use runtime_abi::layout::bound_function as bf;
+        self.lo(o);
+        self.i(I::I32Load(Self::mem(bf::FLAGS_PAYLOAD, 2))).i(I::I32Const(bf::FLAG_IS_CONSTRUCTOR)).i(I::I32And).i(I::I32Eqz);
+        self.fail_if();
         Ok(())
     }
 

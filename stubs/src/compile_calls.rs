@@ -151,6 +151,19 @@ const UNDEFINED: i64 = tag_bits(TYPE_UNDEFINED) as i64;
 pub(super) enum Callee {
     Scripted,
     Native { ignores_rv: bool },
+    /// `CallClassHook`: an object's class `call` or `construct` hook, a `JSNative` in the
+    /// stub's field, called as a native is (the callee need not be a function).
+    ClassHook { target: u8 },
+}
+
+impl Callee {
+    fn op_name(self) -> &'static str {
+        match self {
+            Callee::Scripted => "CallScriptedFunction",
+            Callee::Native { .. } => "CallNativeFunction",
+            Callee::ClassHook { .. } => "CallClassHook",
+        }
+    }
 }
 
 impl Emitter<'_> {
@@ -161,31 +174,39 @@ impl Emitter<'_> {
     /// the caller's stack, an arguments object or a packed array, as the engine's baseline
     /// stubs take them.
     pub(super) fn call_function(&mut self, callee: u8, argc: u8, flags: u8, kind: Callee) -> Result<(), Decline> {
-        let name = if kind == Callee::Scripted { "CallScriptedFunction" } else { "CallNativeFunction" };
+        let name = kind.op_name();
         let Some(c) = self.env.calls else { return Err(Decline::Unsupported(name.into())) };
         let format = flags & cf::ARG_FORMAT_MASK;
         let constructing = flags & cf::IS_CONSTRUCTING != 0;
         let supported = match format {
-            cf::ARG_FORMAT_STANDARD => true,
-            cf::ARG_FORMAT_SPREAD
-            | cf::ARG_FORMAT_FUN_CALL
+            // Spread `new` too: new.target above the array.
+            cf::ARG_FORMAT_STANDARD | cf::ARG_FORMAT_SPREAD => true,
+            cf::ARG_FORMAT_FUN_CALL
             | cf::ARG_FORMAT_FUN_APPLY_ARGS_OBJ
             | cf::ARG_FORMAT_FUN_APPLY_ARRAY
             | cf::ARG_FORMAT_FUN_APPLY_NULL_UNDEFINED => !constructing,
             _ => false,
         };
         if !supported {
-            // Spread `new`: the stub fails (the next stub handles it).
+            // `new` through `call` or `apply`, or an unknown format: the stub fails (the next
+            // stub handles it).
             self.i(I::Br(0));
             return Ok(());
         }
-        let native = matches!(kind, Callee::Native { .. });
+        let native = kind != Callee::Scripted;
         if flags & cf::IS_SAME_REALM == 0 {
             self.lo(callee);
             self.guard_in_current_realm(name)?;
         }
-        self.guard_callee(callee, constructing, native);
-        self.actual_argc(argc, format);
+        if let Callee::ClassHook { .. } = kind {
+            // Any object: the hook is the class's, which the body guarded.
+            let (fun, nargs) = (self.t32, self.t32g);
+            self.lo(callee);
+            self.i(I::LocalSet(fun)).i(I::I32Const(0)).i(I::LocalSet(nargs));
+        } else {
+            self.guard_callee(callee, constructing, native);
+        }
+        self.actual_argc(argc, format, constructing);
         // Past this point the stub no longer fails.
         self.push_ic_frame();
         // Values pushed: [new.target] + padding + args + this [+ callee].
@@ -198,15 +219,15 @@ impl Emitter<'_> {
         self.copy_arguments(constructing, native, format, argc);
         match kind {
             Callee::Scripted => self.enter_script(c, constructing),
-            Callee::Native { ignores_rv } => self.enter_native(c, constructing, ignores_rv),
+            Callee::Native { .. } | Callee::ClassHook { .. } => self.enter_native(c, constructing, kind),
         }
         Ok(())
     }
 
     /// The count of arguments the callee gets, into `t32b`; with `t32c` = the caller's operand
-    /// stack. From an arguments object (failing if its length was overridden) or an array, a
-    /// count above `MAX_SPREAD_ARGS` fails the stub.
-    fn actual_argc(&mut self, argc: u8, format: u8) {
+    /// stack. From an arguments object (failing if its length was overridden) or an array (below
+    /// new.target when constructing), a count above `MAX_SPREAD_ARGS` fails the stub.
+    fn actual_argc(&mut self, argc: u8, format: u8, constructing: bool) {
         let (count, orig) = (self.t32b, self.t32c);
         match format {
             cf::ARG_FORMAT_FUN_CALL => {
@@ -228,7 +249,8 @@ impl Emitter<'_> {
             }
             cf::ARG_FORMAT_FUN_APPLY_ARRAY | cf::ARG_FORMAT_SPREAD => {
                 self.caller_sp();
-                self.i(I::LocalTee(orig)).i(I::I32Load(Self::mem(0, 2))).i(I::I32Load(Self::mem(ic::OBJ_ELEMENTS, 2)));
+                let array_at = if constructing { 8 } else { 0 };
+                self.i(I::LocalTee(orig)).i(I::I32Load(Self::mem(array_at, 2))).i(I::I32Load(Self::mem(ic::OBJ_ELEMENTS, 2)));
                 self.i(I::I32Const(ic::ELEMENTS_LENGTH)).i(I::I32Add).i(I::I32Load(Self::mem(0, 2)));
             }
             _ => {
@@ -337,7 +359,7 @@ impl Emitter<'_> {
     /// The IC frame below the caller's operand stack, as `PUSH_IC_FRAME`: `t32c` = the
     /// caller's sp (its arguments), `t32e` = the exit FP, `t32d` = the footer's address,
     /// `t32f` = the saved `portableBaselineStack().top`.
-    fn push_ic_frame(&mut self) {
+    pub(super) fn push_ic_frame(&mut self) {
         let c = self.env.calls.expect("calls");
         let (orig, sp, fp, saved) = (self.t32c, self.t32d, self.t32e, self.t32f);
         self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::SPBASE, 2)));
@@ -367,7 +389,7 @@ impl Emitter<'_> {
 
     /// Pops the IC frame: the stack's fp is the caller's again, the auxiliary stack's top as
     /// it was.
-    fn pop_ic_frame(&mut self) {
+    pub(super) fn pop_ic_frame(&mut self) {
         let c = self.env.calls.expect("calls");
         let (fp, saved) = (self.t32e, self.t32f);
         self.stack_ptr();
@@ -378,7 +400,7 @@ impl Emitter<'_> {
 
     /// With a `PBIResult` code (non-zero) on the stack: pops the IC frame, stores the code in
     /// `ctx.error` and returns the error sentinel.
-    fn return_error(&mut self) {
+    pub(super) fn return_error(&mut self) {
         let code = self.t32g;
         self.i(I::LocalSet(code));
         self.pop_ic_frame();
@@ -575,23 +597,26 @@ impl Emitter<'_> {
 
     /// `CallBoundScriptedFunction`: bound function `callee`, whose target `target` is a
     /// scripted function, called with `argc` arguments, the body having guarded that it has
-    /// `num_bound` bound arguments. As the engine's interpreter makes the call: the stub fails
-    /// when constructing, for another realm or argument format, and when the arguments with
-    /// the bound ones are fewer than the target's formals (it pads nothing); the target's frame
-    /// gets the caller's arguments above the bound ones and the bound `this` (the caller's
-    /// `this` is not passed).
+    /// `num_bound` bound arguments. As the engine's interpreter makes the call, the stub fails
+    /// for another argument format and when the arguments with the bound ones are fewer than
+    /// the target's formals (it pads nothing); the target's frame gets the caller's arguments
+    /// above the bound ones and the bound `this` (the caller's `this` is not passed). `new`,
+    /// which the engine's interpreter fails, is made as its baseline stubs make it: a
+    /// new.target that is the bound function becomes the target, and `this` is made for the
+    /// target.
     pub(super) fn call_bound_function(&mut self, callee: u8, target: u8, argc: u8, flags: u8, num_bound: u32) -> Result<(), Decline> {
         let Some(c) = self.env.calls else { return Err(Decline::Unsupported("CallBoundScriptedFunction".into())) };
-        if flags & cf::ARG_FORMAT_MASK != cf::ARG_FORMAT_STANDARD || flags & cf::IS_CONSTRUCTING != 0 {
+        if flags & cf::ARG_FORMAT_MASK != cf::ARG_FORMAT_STANDARD {
             self.i(I::Br(0));
             return Ok(());
         }
+        let constructing = flags & cf::IS_CONSTRUCTING != 0;
         if flags & cf::IS_SAME_REALM == 0 {
             self.lo(target);
             self.guard_in_current_realm("CallBoundScriptedFunction")?;
         }
         let Ok(bound) = i32::try_from(num_bound) else { return Err(Decline::UnsupportedOperand("CallBoundScriptedFunction".into())) };
-        let (fun, nargs, argc_local, n, src) = (self.t32, self.t32g, self.t32b, self.t32g, self.t32h);
+        let (fun, nargs, argc_local, n, src, orig) = (self.t32, self.t32g, self.t32b, self.t32g, self.t32h, self.t32c);
         self.lo(target);
         self.i(I::LocalSet(fun));
         self.guard_scripted_callee();
@@ -601,8 +626,17 @@ impl Emitter<'_> {
         // Past this point the stub no longer fails. No padding.
         self.i(I::I32Const(0)).i(I::LocalSet(nargs));
         self.push_ic_frame();
-        self.check_stack(c, 1 + bound);
+        self.check_stack(c, 1 + bound + i32::from(constructing));
+        if constructing {
+            self.retarget_new_target(callee, target);
+            self.make_this(c, flags & cf::NEEDS_UNINITIALIZED_THIS != 0);
+        }
         self.footer_is_stub();
+        if constructing {
+            self.push_slot();
+            self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
+            self.i(I::LocalGet(orig)).i(I::I32Const(8)).i(I::I32Add).i(I::LocalSet(orig));
+        }
         self.i(I::LocalGet(argc_local)).i(I::LocalSet(n));
         self.copy_from_caller(n);
         // The bound arguments, the last first: inline, or in the array in the first slot.
@@ -616,11 +650,26 @@ impl Emitter<'_> {
         self.i(I::I32Const(bound)).i(I::LocalSet(n));
         self.copy_values_down(src, n);
         self.push_slot();
-        self.lo(callee);
-        self.i(I::I64Load(Self::mem(bf::BOUND_THIS, 3))).i(I::I64Store(Self::mem(0, 3)));
+        if constructing {
+            self.i(I::LocalGet(self.t64));
+        } else {
+            self.lo(callee);
+            self.i(I::I64Load(Self::mem(bf::BOUND_THIS, 3)));
+        }
+        self.i(I::I64Store(Self::mem(0, 3)));
         self.i(I::LocalGet(argc_local)).i(I::I32Const(bound)).i(I::I32Add).i(I::LocalSet(argc_local));
-        self.enter_script(c, false);
+        self.enter_script(c, constructing);
         Ok(())
+    }
+
+    /// `new` of a bound function: a new.target (on top of the caller's stack, `t32c`) that is
+    /// the bound function `callee` itself becomes its target, there.
+    fn retarget_new_target(&mut self, callee: u8, target: u8) {
+        let (orig, callee_v, target_v) = (self.t32c, self.reg(callee), self.reg(target));
+        self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::LocalGet(callee_v)).i(I::I64Eq);
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(orig)).i(I::LocalGet(target_v)).i(I::I64Store(Self::mem(0, 3)));
+        self.i(I::End);
     }
 
     /// Pushes the callee token and descriptor and runs the callee's script: its compiled
@@ -685,7 +734,7 @@ impl Emitter<'_> {
 
     /// Pushes `argc` and a descriptor, then a CallNative (or ConstructNative) exit frame, and
     /// calls the native with `vp` = the callee's slot. The result (`vp[0]`) in `result`.
-    fn enter_native(&mut self, c: StubCalls, constructing: bool, ignores_rv: bool) {
+    fn enter_native(&mut self, c: StubCalls, constructing: bool, kind: Callee) {
         let (fun, sp, argc, vp, ok) = (self.t32, self.t32d, self.t32b, self.t32h, self.t32g);
         self.i(I::LocalGet(sp)).i(I::LocalTee(vp));
         self.i(I::I32Const(4)).i(I::I32Sub).i(I::LocalGet(argc)).i(I::I32Store(Self::mem(0, 2)));
@@ -705,10 +754,14 @@ impl Emitter<'_> {
         self.i(I::I32Load(Self::mem(c.cx_runtime, 2))).i(I::LocalGet(sp)).i(I::I32Const(4)).i(I::I32Sub).i(I::I32Store(Self::mem(c.pb_stack_top, 2)));
         self.cx();
         self.i(I::LocalGet(argc)).i(I::LocalGet(vp));
-        if ignores_rv {
-            self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::JIT_INFO, 2))).i(I::I32Load(Self::mem(0, 2)));
-        } else {
-            self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::NATIVE, 2)));
+        match kind {
+            Callee::Native { ignores_rv: true } => {
+                self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::JIT_INFO, 2))).i(I::I32Load(Self::mem(0, 2)));
+            }
+            Callee::ClassHook { target } => self.field_u32(target),
+            _ => {
+                self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::NATIVE, 2)));
+            }
         }
         self.i(I::CallIndirect { type_index: c.native_type_index, table_index: 0 }).i(I::LocalSet(ok));
         // The stack's fp is the IC frame's again; then the IC frame goes.
@@ -1147,7 +1200,7 @@ impl Emitter<'_> {
     }
 
     /// Pushes `ctx.cx`.
-    fn cx(&mut self) {
+    pub(super) fn cx(&mut self) {
         self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(ctx::CX, 2)));
     }
 

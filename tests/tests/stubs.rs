@@ -444,3 +444,54 @@ fn stubs_computed_keys() {
 fn stubs_for_in_iterators() {
     check_family("for_in", &[("ObjectToIteratorResult", true)]);
 }
+
+/// Class call and construct hooks (bound natives, bound constructors with `new`, callable
+/// proxies) called as natives are; objects of another class fail the class guard and a bound
+/// non-constructor fails the constructor guard. Spread `new` runs in the same program.
+#[test]
+fn stubs_class_hooks() {
+    check_family("class_hooks", &[("CallClassHook", true), ("GuardBoundFunctionIsConstructor", false)]);
+}
+
+/// BigInt arithmetic, shifts, bitwise and unary ops, asIntN/asUintN through the engine's
+/// BigInt functions; comparisons with BigInts, int32s, doubles and strings through its Value
+/// comparisons; truth inline. Numbers at the same sites fail the BigInt guards, and a zero
+/// divisor throws through the stub.
+#[test]
+fn stubs_bigint() {
+    check_family(
+        "bigint",
+        &[
+            ("BigIntAddResult", false),
+            ("BigIntSubResult", false),
+            ("BigIntMulResult", false),
+            ("BigIntDivResult", false),
+            ("BigIntModResult", false),
+            ("BigIntPowResult", false),
+            ("BigIntBitAndResult", false),
+            ("BigIntBitOrResult", false),
+            ("BigIntBitXorResult", false),
+            ("BigIntLeftShiftResult", false),
+            ("BigIntRightShiftResult", false),
+            ("BigIntNegationResult", false),
+            ("BigIntNotResult", false),
+            ("BigIntIncResult", false),
+            ("BigIntDecResult", false),
+            ("BigIntAsIntNResult", false),
+            ("BigIntAsUintNResult", false),
+            ("CompareBigIntResult", true),
+            ("CompareBigIntInt32Result", true),
+            ("CompareBigIntNumberResult", true),
+            ("CompareBigIntStringResult", true),
+            ("LoadBigIntTruthyResult", false),
+            ("GuardToBigInt", true),
+        ],
+    );
+}
+
+/// Keys made at run time atomized in the stub and looked up on a small object; other shapes
+/// fail the shape guard.
+#[test]
+fn stubs_atom_keys() {
+    check_family("atom_keys", &[("StringToAtom", true), ("SmallObjectVariableKeyHasOwnResult", true)]);
+}

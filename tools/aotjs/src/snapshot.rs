@@ -78,6 +78,11 @@ const WARMUP_LITERAL_SIZES: usize = 12;
 /// Bound functions with up to this many bound arguments are made with `bind` and called (the
 /// call stubs' bodies carry the count; past three the engine keeps them in an array).
 const WARMUP_BOUND_ARGS: usize = 4;
+/// BigInt operators: a BigInt meets only BigInts in arithmetic (anything else throws), and
+/// numbers and strings in comparisons, both ways round.
+const WARMUP_BIGINT_ARITH: &[&str] = &["+", "-", "*", "/", "%", "**", "&", "|", "^", "<<", ">>"];
+const WARMUP_COMPARISONS: &[&str] = &["<", "<=", ">", ">=", "==", "!=", "===", "!=="];
+const WARMUP_BIGINT_PARTNERS: &[&str] = &["3", "0.5", "\"3\"", "\"ab\""];
 /// Right operands per warm-up function: below the engine's 6 optimized stubs per IC site, so
 /// every pair attaches its own stub.
 const WARMUP_GROUP: usize = 4;
@@ -148,9 +153,24 @@ pub fn ic_warmup() -> String {
     js.push_str(&format!("  function bt({}) {{ return this; }}\n", formals.join(", ")));
     js.push_str(&format!("  function bnd(t) {{ const o = {{}}; let g, r; {bound}return r; }}\n"));
     calls.push_str("  bnd(bt); bnd(bt);\n");
+    bigint_warmup(&mut js, &mut calls);
     js.push_str(&calls);
     js.push_str("})();\n");
     js
+}
+
+/// The BigInt part of the warm-up: arithmetic and comparisons of two BigInts, comparisons
+/// with each partner kind in both orders, the unary operators, truth and `asIntN`/`asUintN`.
+fn bigint_warmup(js: &mut String, calls: &mut String) {
+    let binary = |ops: &[&str]| ops.iter().map(|op| format!("r = a {op} b; ")).collect::<String>();
+    js.push_str(&format!("  function bga(a, b) {{ let r; {}{}return r; }}\n", binary(WARMUP_BIGINT_ARITH), binary(WARMUP_COMPARISONS)));
+    js.push_str(&format!("  function bgl(a, b) {{ let r; {}return r; }}\n", binary(WARMUP_COMPARISONS)));
+    js.push_str(&format!("  function bgr(a, b) {{ let r; {}return r; }}\n", binary(WARMUP_COMPARISONS)));
+    js.push_str("  function bgu(v) { let r; r = -v; r = ~v; r = !v; r = v ? 1 : 2; let c = v; c++; c--; ++c; --c; r = BigInt.asIntN(32, v); r = BigInt.asUintN(32, v); return r; }\n");
+    calls.push_str("  bga(5n, 3n); bgu(5n);\n");
+    for p in WARMUP_BIGINT_PARTNERS {
+        calls.push_str(&format!("  bgl(5n, {p}); bgr({p}, 5n);\n"));
+    }
 }
 
 /// Name the script has inside the guest; error messages show it.
