@@ -286,19 +286,20 @@ fn plan_stubs(
             atomize: direct1(f.atomize_string_no_gc_func, &i32s(2))?,
         })
     });
-    let bigint = facts.and_then(|f| {
-        let b = &f.bigint;
+    let value_ops = facts.and_then(|f| {
+        let b = &f.value_ops;
         let as_n_sig = {
             use wasmparser::ValType::{I32, I64};
             snapshot::module::FuncSig { params: vec![I32, I32, I64], results: vec![I32] }
         };
         let each = |funcs: &[u32], sig: &snapshot::module::FuncSig| funcs.iter().map(|&func| direct1(func, sig)).collect::<Option<Vec<u32>>>();
-        Some(stubs::BigIntFuncs {
+        Some(stubs::ValueOpFuncs {
             binary: each(&b.binary_value_funcs, &i32s(4))?.try_into().ok()?,
             unary: each(&b.unary_value_funcs, &i32s(3))?.try_into().ok()?,
             as_n: each(&b.as_n_funcs, &as_n_sig)?.try_into().ok()?,
             equal: direct1(b.equal_func, &i32s(2))?,
             compare: each(&b.value_compare_funcs, &i32s(4))?.try_into().ok()?,
+            map: each(&b.map_funcs, &i32s(4)).and_then(|m| m.try_into().ok()),
         })
     });
     let regexp = facts.and_then(|f| {
@@ -370,7 +371,7 @@ fn plan_stubs(
             format!("{calls:?}").as_bytes(),
             &grow_slots.map_or(u32::MAX, |g| g).to_le_bytes(),
             format!("{strings:?}").as_bytes(),
-            format!("{bigint:?}").as_bytes(),
+            format!("{value_ops:?}").as_bytes(),
             format!("{guard_classes:?}").as_bytes(),
             format!("{static_strings:?}").as_bytes(),
             format!("{regexp:?}").as_bytes(),
@@ -393,7 +394,7 @@ fn plan_stubs(
             pow_fmod,
             grow_slots,
             strings,
-            bigint,
+            value_ops,
             gcptr_value_set,
             stack_pointer_global,
             generic_ic,

@@ -209,8 +209,8 @@ pub struct EngineFacts {
     /// stub on null).
     pub atomize_string_no_gc_func: u32,
     /// The BigInt functions and Value comparisons the engine runs for BigInt operations (see
-    /// `BigIntFacts`).
-    pub bigint: BigIntFacts,
+    /// `ValueOpFacts`).
+    pub value_ops: ValueOpFacts,
     /// `GetIndexFromString(JSString*) -> int32`, pure: the string's array index, or -1
     /// (`GuardStringToIndex` when the string has no cached index).
     pub get_index_from_string_func: u32,
@@ -255,7 +255,8 @@ pub struct EngineFacts {
     pub script: crate::script::ScriptFacts,
 }
 
-/// The engine's BigInt operations, as its interpreter runs them when a BigInt IC hit reaches
+/// The engine's BigInt operations, Value comparisons and `Map` lookups, as its interpreter runs
+/// them when such an IC hit reaches
 /// the fallback (its CacheIR interpreter implements none of the BigInt ops, so they cannot be
 /// read off its cases). OBS: located by counting the entries of every function of a snapshot
 /// (a counter added to each) while a program ran each operation a different prime number of
@@ -265,7 +266,7 @@ pub struct EngineFacts {
 /// any operand types, `LooselyEqual` (7044) once per `==`/`!=`, `StrictlyEqual` (7046) once
 /// per `===`, and `LooselyEqual` calls `BigInt::equal` (6860).
 #[derive(Clone, Copy, Debug)]
-pub struct BigIntFacts {
+pub struct ValueOpFacts {
     /// `BigInt::addValue`, `subValue`, `mulValue`, `divValue`, `modValue`, `powValue`,
     /// `bitAndValue`, `bitOrValue`, `bitXorValue`, `lshValue`, `rshValue`: `(cx, HandleValue,
     /// HandleValue, MutableHandleValue) -> bool` (false is an error: a RangeError for a zero
@@ -282,6 +283,11 @@ pub struct BigIntFacts {
     /// `LessThan`, `LessThanOrEqual` `(cx, MutableHandleValue, MutableHandleValue, bool*) ->
     /// bool`: the interpreter's comparisons of any two Values.
     pub value_compare_funcs: [u32; 4],
+    /// `MapObject::has(cx, HandleObject, HandleValue, bool*) -> bool` and `MapObject::get(cx,
+    /// HandleObject, HandleValue, MutableHandleValue) -> bool` (OBS: located the same way;
+    /// the natives `Map.prototype.has` (6322) and `get` (6319) call them, and both hash the
+    /// key (7247) and look it up (6302)).
+    pub map_funcs: [u32; 2],
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -476,12 +482,13 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
     set_typed_array_element_func: 8615,
     get_index_from_string_func: 11534,
     atomize_string_no_gc_func: 11556,
-    bigint: BigIntFacts {
+    value_ops: ValueOpFacts {
         binary_value_funcs: [6842, 6843, 6844, 6845, 6846, 6847, 6853, 6855, 6854, 6851, 6852],
         unary_value_funcs: [6848, 6849, 6850, 6856],
         as_n_funcs: [6841, 6840],
         equal_func: 6860,
         value_compare_funcs: [7044, 7046, 5982, 5983],
+        map_funcs: [6323, 6320],
     },
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,

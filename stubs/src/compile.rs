@@ -25,11 +25,11 @@
 mod calls;
 #[path = "compile_dataview.rs"]
 mod dataview;
-#[path = "compile_bigint.rs"]
-mod bigint;
+#[path = "compile_value_ops.rs"]
+mod value_ops;
 
-pub use bigint::BigIntFuncs;
-use bigint::{BigIntBinary, BigIntUnary};
+pub use value_ops::ValueOpFuncs;
+use value_ops::{BigIntBinary, BigIntUnary};
 pub use calls::StubCalls;
 use crate::cacheir::{CacheIrOp, OpTable};
 use runtime_abi::ic;
@@ -62,8 +62,8 @@ pub struct StubEnv<'a> {
     /// Output function indices of `StringToNumberPure`, `Int32ToStringPure` and
     /// `ConcatStrings<CanGC>`.
     pub strings: Option<StringFuncs>,
-    /// BigInt arithmetic and comparisons.
-    pub bigint: Option<BigIntFuncs>,
+    /// BigInt arithmetic and comparisons, `Map` lookups.
+    pub value_ops: Option<ValueOpFuncs>,
     /// Output function index of `NativeObject::growSlotsPure`, for `AllocateAndStoreDynamicSlot`.
     pub grow_slots: Option<u32>,
     /// Output function indices of `HasNativeDataPropertyPure<true>` and `<false>`.
@@ -282,6 +282,18 @@ const MAY_GC_OPS: &[&str] = &[
     "CompareBigIntInt32Result",
     "CompareBigIntNumberResult",
     "CompareBigIntStringResult",
+    "MapHasResult",
+    "MapHasNonGCThingResult",
+    "MapHasStringResult",
+    "MapHasSymbolResult",
+    "MapHasBigIntResult",
+    "MapHasObjectResult",
+    "MapGetResult",
+    "MapGetNonGCThingResult",
+    "MapGetStringResult",
+    "MapGetSymbolResult",
+    "MapGetBigIntResult",
+    "MapGetObjectResult",
 ];
 
 /// The engine's CacheIR interpreter keeps operands in 16 registers: an op writing a higher
@@ -591,7 +603,7 @@ static OPS: &[OpDef] = &[
         args: &[Id, Imm8, Imm8, Imm8, Imm8, F],
         emit: |e, a| e.bind_function(a[0], u32::from_le_bytes([a[1], a[2], a[3], a[4]]), Some(a[5])),
     },
-    // BigInts (`compile_bigint.rs`): the engine's own functions, as its interpreter runs them.
+    // BigInts (`compile_value_ops.rs`): the engine's own functions, as its interpreter runs them.
     OpDef { name: "BigIntAddResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Add, "BigIntAddResult") },
     OpDef { name: "BigIntSubResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Sub, "BigIntSubResult") },
     OpDef { name: "BigIntMulResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Mul, "BigIntMulResult") },
@@ -613,6 +625,19 @@ static OPS: &[OpDef] = &[
     OpDef { name: "CompareBigIntInt32Result", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false, "CompareBigIntInt32Result") },
     OpDef { name: "CompareBigIntNumberResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false, "CompareBigIntNumberResult") },
     OpDef { name: "CompareBigIntStringResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false, "CompareBigIntStringResult") },
+    // `Map` lookups by any key (the variants differ in the key's guarded type only).
+    OpDef { name: "MapHasResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasResult") },
+    OpDef { name: "MapHasNonGCThingResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasNonGCThingResult") },
+    OpDef { name: "MapHasStringResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasStringResult") },
+    OpDef { name: "MapHasSymbolResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasSymbolResult") },
+    OpDef { name: "MapHasBigIntResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasBigIntResult") },
+    OpDef { name: "MapHasObjectResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasObjectResult") },
+    OpDef { name: "MapGetResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetResult") },
+    OpDef { name: "MapGetNonGCThingResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetNonGCThingResult") },
+    OpDef { name: "MapGetStringResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetStringResult") },
+    OpDef { name: "MapGetSymbolResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetSymbolResult") },
+    OpDef { name: "MapGetBigIntResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetBigIntResult") },
+    OpDef { name: "MapGetObjectResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetObjectResult") },
     OpDef { name: "LoadBigIntTruthyResult", args: &[Id], emit: |e, a| e.bigint_truthy(a[0]) },
     OpDef { name: "StringToAtom", args: &[Id], emit: |e, a| e.string_to_atom(a[0]) },
     // A class's call or construct hook (the `u32` argc immediate unused, as above).

@@ -10,7 +10,7 @@ pub mod compile;
 pub mod value;
 
 pub use cacheir::{decode, CacheIrError, CacheIrOp, OpTable};
-pub use compile::{compile, engine_failure_op, supported_ops, BigIntFuncs, Decline, RealmFacts, RegExpFuncs, StaticStrings, StringFuncs, StubCalls, StubCounters, StubEnv};
+pub use compile::{compile, engine_failure_op, supported_ops, ValueOpFuncs, Decline, RealmFacts, RegExpFuncs, StaticStrings, StringFuncs, StubCalls, StubCounters, StubEnv};
 
 /// Identifies this build of the stub compiler; cached stub code from another build is unused.
 pub const GENERATOR_ID: &str = concat!(env!("CARGO_PKG_VERSION"), "-", env!("STUBS_SOURCE_HASH"));

@@ -495,3 +495,24 @@ fn stubs_bigint() {
 fn stubs_atom_keys() {
     check_family("atom_keys", &[("StringToAtom", true), ("SmallObjectVariableKeyHasOwnResult", true)]);
 }
+
+/// `Map` has/get by keys of every type through the engine's MapObject functions; a subclass
+/// instance fails the shape guard.
+#[test]
+fn stubs_map_lookups() {
+    check_family(
+        "maps",
+        &[
+            ("MapHasResult", false),
+            ("MapGetResult", false),
+            ("MapHasNonGCThingResult", true),
+            ("MapGetNonGCThingResult", true),
+            ("MapHasStringResult", false),
+            ("MapGetStringResult", false),
+            ("MapHasSymbolResult", false),
+            ("MapGetSymbolResult", false),
+            ("MapHasBigIntResult", false),
+            ("MapGetBigIntResult", false),
+        ],
+    );
+}

@@ -1,6 +1,7 @@
-//! BigInt arithmetic, comparisons and truth in stubs, through the engine's own functions as its
-//! interpreter runs them on a fallback hit. (This engine's CacheIR interpreter implements none
-//! of the BigInt ops: it fails every such stub, and each hit goes on to the fallback.)
+//! BigInt arithmetic, comparisons and truth, and `Map` lookups, in stubs, through the engine's
+//! own functions as its interpreter runs them on a fallback hit. (This engine's CacheIR
+//! interpreter implements none of these ops: it fails every such stub, and each hit goes on
+//! to the fallback.)
 //!
 //! Operands that are GC things travel as Values in the `State`'s Value cells, where the GC
 //! traces and updates them: a cell is a `HandleValue`, and (NUNBOX32, payload first) also a
@@ -14,7 +15,7 @@ use wasm_encoder::{BlockType, Instruction as I};
 
 /// What BigInt stubs call in the engine (output function indices).
 #[derive(Clone, Copy, Debug)]
-pub struct BigIntFuncs {
+pub struct ValueOpFuncs {
     /// `BigInt::addValue` and the others, `(cx, HandleValue, HandleValue, MutableHandleValue)
     /// -> bool`, in the order of `BigIntBinary`.
     pub binary: [u32; 11],
@@ -28,9 +29,12 @@ pub struct BigIntFuncs {
     /// `LooselyEqual`, `StrictlyEqual`, `LessThan`, `LessThanOrEqual`: `(cx, &lhs, &rhs,
     /// bool* out) -> bool`, in the order of `ValueCompare`.
     pub compare: [u32; 4],
+    /// `MapObject::has(cx, HandleObject, HandleValue key, bool*) -> bool` and
+    /// `MapObject::get(cx, HandleObject, HandleValue key, MutableHandleValue) -> bool`.
+    pub map: Option<[u32; 2]>,
 }
 
-/// The binary BigInt ops, in the order of `BigIntFuncs::binary`.
+/// The binary BigInt ops, in the order of `ValueOpFuncs::binary`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum BigIntBinary {
     Add,
@@ -46,7 +50,7 @@ pub(super) enum BigIntBinary {
     RightShift,
 }
 
-/// The unary BigInt ops, in the order of `BigIntFuncs::unary`.
+/// The unary BigInt ops, in the order of `ValueOpFuncs::unary`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum BigIntUnary {
     Negation,
@@ -55,7 +59,7 @@ pub(super) enum BigIntUnary {
     Not,
 }
 
-/// The engine's Value comparisons, in the order of `BigIntFuncs::compare`.
+/// The engine's Value comparisons, in the order of `ValueOpFuncs::compare`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ValueCompare {
     LooselyEqual,
@@ -84,8 +88,8 @@ fn comparison_for(jsop: &str) -> Option<(ValueCompare, bool, bool)> {
 const CELLS: [u32; 2] = [sf::STATE_VALUE0, sf::STATE_VALUE1];
 
 impl Emitter<'_> {
-    fn bigint_funcs(&self, op: &str) -> Result<BigIntFuncs, Decline> {
-        match (self.env.calls, self.env.bigint) {
+    fn value_op_funcs(&self, op: &str) -> Result<ValueOpFuncs, Decline> {
+        match (self.env.calls, self.env.value_ops) {
             (Some(_), Some(f)) => Ok(f),
             _ => Err(Decline::Unsupported(op.into())),
         }
@@ -95,14 +99,14 @@ impl Emitter<'_> {
     /// others) of the two BigInts, the result a new BigInt; false is an error (a RangeError
     /// for a zero divisor or a negative exponent, or out of memory).
     pub(super) fn bigint_binary(&mut self, lhs: u8, rhs: u8, op: BigIntBinary, name: &str) -> Result<(), Decline> {
-        let f = self.bigint_funcs(name)?;
+        let f = self.value_op_funcs(name)?;
         self.call_value_op(&[lhs, rhs], f.binary[op as usize]);
         Ok(())
     }
 
     /// `BigIntNegationResult`, `BigIntIncResult`, `BigIntDecResult`, `BigIntNotResult`.
     pub(super) fn bigint_unary(&mut self, operand: u8, op: BigIntUnary, name: &str) -> Result<(), Decline> {
-        let f = self.bigint_funcs(name)?;
+        let f = self.value_op_funcs(name)?;
         self.call_value_op(&[operand], f.unary[op as usize]);
         Ok(())
     }
@@ -129,7 +133,7 @@ impl Emitter<'_> {
     /// non-negative int32) bits, through the engine's `BigInt::asIntN` / `asUintN` behind the
     /// IC frame; null is an error.
     pub(super) fn bigint_as_n(&mut self, bits: u8, x: u8, unsigned: bool) -> Result<(), Decline> {
-        let f = self.bigint_funcs(if unsigned { "BigIntAsUintNResult" } else { "BigIntAsIntNResult" })?;
+        let f = self.value_op_funcs(if unsigned { "BigIntAsUintNResult" } else { "BigIntAsIntNResult" })?;
         let (state, out) = (self.t32h, self.result);
         self.values_in_cells(&[x], state);
         self.call_vm_returning_cell(|e| {
@@ -151,7 +155,7 @@ impl Emitter<'_> {
     /// Equality of two BigInts is the engine's pure `BigInt::equal`; everything else its
     /// Value comparison behind the IC frame (a string operand is parsed, which may allocate).
     pub(super) fn compare_bigint(&mut self, jsop: u8, lhs: u8, rhs: u8, both_bigints: bool, name: &str) -> Result<(), Decline> {
-        let f = self.bigint_funcs(name)?;
+        let f = self.value_op_funcs(name)?;
         let op = self.env.ops.jsop_name(jsop).unwrap_or("").to_string();
         let Some((cmp, swap, negate)) = comparison_for(&op) else { return Err(Decline::UnsupportedOperand(name.into())) };
         let out = self.result;
@@ -190,6 +194,27 @@ impl Emitter<'_> {
         self.clear_value_cells(state, 2);
         self.error_unless(ok);
         self.pop_ic_frame();
+    }
+
+    /// `MapHasResult` and its variants by key type: whether `Map` `map` has `key`, through
+    /// the engine's `MapObject::has` behind the IC frame (hashing a key may flatten a string).
+    pub(super) fn map_has(&mut self, map: u8, key: u8, name: &str) -> Result<(), Decline> {
+        let Some([has, _]) = self.value_op_funcs(name)?.map else { return Err(Decline::Unsupported(name.into())) };
+        let out = self.result;
+        // The map's cell is also a `HandleObject` (its payload).
+        self.call_value_compare([map, key], has);
+        crate::value::box_i32(&mut self.f, TYPE_BOOLEAN);
+        self.i(I::LocalSet(out));
+        Ok(())
+    }
+
+    /// `MapGetResult` and its variants: the value of `key` in `Map` `map`, or undefined,
+    /// through `MapObject::get`. Its result is written over the map's cell, which `get` no
+    /// longer reads by then.
+    pub(super) fn map_get(&mut self, map: u8, key: u8, name: &str) -> Result<(), Decline> {
+        let Some([_, get]) = self.value_op_funcs(name)?.map else { return Err(Decline::Unsupported(name.into())) };
+        self.call_value_op(&[map, key], get);
+        Ok(())
     }
 
     /// `LoadBigIntTruthyResult`: a BigInt is truthy unless it is zero, which has no digits.
