@@ -300,6 +300,7 @@ fn plan_stubs(
             equal: direct1(b.equal_func, &i32s(2))?,
             compare: each(&b.value_compare_funcs, &i32s(4))?.try_into().ok()?,
             map: each(&b.map_funcs, &i32s(4)).and_then(|m| m.try_into().ok()),
+            proxy_get: direct1(b.proxy_get_func, &i32s(5)),
         })
     });
     let regexp = facts.and_then(|f| {

@@ -288,6 +288,11 @@ pub struct ValueOpFacts {
     /// the natives `Map.prototype.has` (6322) and `get` (6319) call them, and both hash the
     /// key (7247) and look it up (6302)).
     pub map_funcs: [u32; 2],
+    /// `Proxy::get(cx, HandleObject proxy, HandleValue receiver, HandleId, MutableHandleValue)
+    /// -> bool` (OBS: entered once per get of a proxy's property, named or computed, as is the
+    /// scripted handler's `get` (6631), which it reaches through the handler's vtable;
+    /// `Proxy::has` (6601) and `Proxy::set` (6603) lie on either side).
+    pub proxy_get_func: u32,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -489,6 +494,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
         equal_func: 6860,
         value_compare_funcs: [7044, 7046, 5982, 5983],
         map_funcs: [6323, 6320],
+        proxy_get_func: 6602,
     },
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,

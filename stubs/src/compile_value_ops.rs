@@ -32,6 +32,9 @@ pub struct ValueOpFuncs {
     /// `MapObject::has(cx, HandleObject, HandleValue key, bool*) -> bool` and
     /// `MapObject::get(cx, HandleObject, HandleValue key, MutableHandleValue) -> bool`.
     pub map: Option<[u32; 2]>,
+    /// `Proxy::get(cx, HandleObject proxy, HandleValue receiver, HandleId, MutableHandleValue)
+    /// -> bool`.
+    pub proxy_get: Option<u32>,
 }
 
 /// The binary BigInt ops, in the order of `ValueOpFuncs::binary`.
@@ -214,6 +217,29 @@ impl Emitter<'_> {
     pub(super) fn map_get(&mut self, map: u8, key: u8, name: &str) -> Result<(), Decline> {
         let Some([_, get]) = self.value_op_funcs(name)?.map else { return Err(Decline::Unsupported(name.into())) };
         self.call_value_op(&[map, key], get);
+        Ok(())
+    }
+
+    /// `ProxyGetResult`: property `id` (the stub's field, which the GC traces) of proxy `obj`,
+    /// as the engine's `ProxyGetProperty` asks it: `Proxy::get` with the proxy as receiver,
+    /// behind the IC frame (the handler's trap runs); false is an error.
+    pub(super) fn proxy_get(&mut self, obj: u8, id: u8) -> Result<(), Decline> {
+        let Some(get) = self.value_op_funcs("ProxyGetResult")?.proxy_get else { return Err(Decline::Unsupported("ProxyGetResult".into())) };
+        let (state, ok, out) = (self.t32h, self.t32, self.result);
+        let id_field = self.field_offset(id);
+        self.values_in_cells(&[obj], state);
+        self.push_ic_frame();
+        self.cx();
+        // The proxy's cell is its handle and the receiver's.
+        self.cell_address(state, CELLS[0]);
+        self.cell_address(state, CELLS[0]);
+        self.i(I::LocalGet(super::P_STUB)).i(I::I32Const(id_field as i32)).i(I::I32Add);
+        self.cell_address(state, CELLS[1]);
+        self.i(I::Call(get)).i(I::LocalSet(ok));
+        self.i(I::LocalGet(state)).i(I::I64Load(Self::mem(CELLS[1], 3))).i(I::LocalSet(out));
+        self.clear_value_cells(state, 2);
+        self.error_unless(ok);
+        self.pop_ic_frame();
         Ok(())
     }
 

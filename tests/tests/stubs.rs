@@ -516,3 +516,10 @@ fn stubs_map_lookups() {
         ],
     );
 }
+
+/// Property gets on proxies through the engine's `Proxy::get` (traps run, and throw through
+/// the stub); a plain object fails the proxy guard and other keys the atom guard.
+#[test]
+fn stubs_proxy_gets() {
+    check_family("proxies", &[("ProxyGetResult", true), ("GuardIsProxy", true)]);
+}
