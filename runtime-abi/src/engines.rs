@@ -293,6 +293,10 @@ pub struct ValueOpFacts {
     /// scripted handler's `get` (6631), which it reaches through the handler's vtable;
     /// `Proxy::has` (6601) and `Proxy::set` (6603) lie on either side).
     pub proxy_get_func: u32,
+    /// `SameValue(cx, const Value&, const Value&, bool*) -> bool` (OBS: entered once per
+    /// `Object.is` from its native (6489); it calls `SameValueZero` (7048), which calls
+    /// `BigInt::equal`).
+    pub same_value_func: u32,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -495,6 +499,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
         value_compare_funcs: [7044, 7046, 5982, 5983],
         map_funcs: [6323, 6320],
         proxy_get_func: 6602,
+        same_value_func: 7047,
     },
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,

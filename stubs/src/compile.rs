@@ -283,6 +283,7 @@ const MAY_GC_OPS: &[&str] = &[
     "CompareBigIntNumberResult",
     "CompareBigIntStringResult",
     "ProxyGetResult",
+    "SameValueResult",
     "MapHasResult",
     "MapHasNonGCThingResult",
     "MapHasStringResult",
@@ -640,6 +641,7 @@ static OPS: &[OpDef] = &[
     OpDef { name: "MapGetBigIntResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetBigIntResult") },
     OpDef { name: "MapGetObjectResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetObjectResult") },
     OpDef { name: "ProxyGetResult", args: &[Id, F], emit: |e, a| e.proxy_get(a[0], a[1]) },
+    OpDef { name: "SameValueResult", args: &[Id, Id], emit: |e, a| e.same_value(a[0], a[1]) },
     OpDef { name: "LoadBigIntTruthyResult", args: &[Id], emit: |e, a| e.bigint_truthy(a[0]) },
     OpDef { name: "StringToAtom", args: &[Id], emit: |e, a| e.string_to_atom(a[0]) },
     // A class's call or construct hook (the `u32` argc immediate unused, as above).

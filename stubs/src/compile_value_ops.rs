@@ -35,6 +35,8 @@ pub struct ValueOpFuncs {
     /// `Proxy::get(cx, HandleObject proxy, HandleValue receiver, HandleId, MutableHandleValue)
     /// -> bool`.
     pub proxy_get: Option<u32>,
+    /// `SameValue(cx, const Value&, const Value&, bool*) -> bool`.
+    pub same_value: Option<u32>,
 }
 
 /// The binary BigInt ops, in the order of `ValueOpFuncs::binary`.
@@ -217,6 +219,17 @@ impl Emitter<'_> {
     pub(super) fn map_get(&mut self, map: u8, key: u8, name: &str) -> Result<(), Decline> {
         let Some([_, get]) = self.value_op_funcs(name)?.map else { return Err(Decline::Unsupported(name.into())) };
         self.call_value_op(&[map, key], get);
+        Ok(())
+    }
+
+    /// `SameValueResult` (`Object.is`): the engine's `SameValue` of the two Values behind the
+    /// IC frame (comparing strings may flatten them).
+    pub(super) fn same_value(&mut self, lhs: u8, rhs: u8) -> Result<(), Decline> {
+        let Some(func) = self.value_op_funcs("SameValueResult")?.same_value else { return Err(Decline::Unsupported("SameValueResult".into())) };
+        let out = self.result;
+        self.call_value_compare([lhs, rhs], func);
+        crate::value::box_i32(&mut self.f, TYPE_BOOLEAN);
+        self.i(I::LocalSet(out));
         Ok(())
     }
 

@@ -523,3 +523,9 @@ fn stubs_map_lookups() {
 fn stubs_proxy_gets() {
     check_family("proxies", &[("ProxyGetResult", true), ("GuardIsProxy", true)]);
 }
+
+/// `Object.is` of mixed Values through the engine's SameValue behind the IC frame.
+#[test]
+fn stubs_object_is() {
+    check_family("object_is", &[("SameValueResult", false)]);
+}
