@@ -2817,13 +2817,7 @@ impl<'a> Emitter<'a> {
     /// would have to GC, fails the stub).
     fn int32_to_string(&mut self, n: u8, res: u8) -> Result<(), Decline> {
         let Some(f) = self.env.strings else { return Err(Decline::Unsupported("CallInt32ToString".into())) };
-        let (t, dst) = (self.t32, self.reg(res));
-        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2)));
-        self.lo(n);
-        self.i(I::Call(f.int32_to_string)).i(I::LocalTee(t)).i(I::I32Eqz);
-        self.fail_if();
-        self.i(I::LocalGet(t));
-        self.box_i32(value::TYPE_STRING, dst);
+        self.pure_string_result(f.int32_to_string, n, res);
         Ok(())
     }
 
@@ -3254,14 +3248,20 @@ impl<'a> Emitter<'a> {
     /// it: `AtomizeStringNoGC`, which does not allocate; null fails the stub.
     fn string_to_atom(&mut self, s: u8) -> Result<(), Decline> {
         let Some(f) = self.env.strings else { return Err(Decline::Unsupported("StringToAtom".into())) };
-        let (atom, dst) = (self.t32, self.reg(s));
-        self.cx();
-        self.lo(s);
-        self.i(I::Call(f.atomize)).i(I::LocalTee(atom)).i(I::I32Eqz);
-        self.fail_if();
-        self.i(I::LocalGet(atom));
-        self.box_i32(value::TYPE_STRING, dst);
+        self.pure_string_result(f.atomize, s, s);
         Ok(())
+    }
+
+    /// Register `res` = the string the engine's pure `func(cx, payload of arg)` returns; null
+    /// fails the stub.
+    fn pure_string_result(&mut self, func: u32, arg: u8, res: u8) {
+        let (t, dst) = (self.t32, self.reg(res));
+        self.cx();
+        self.lo(arg);
+        self.i(I::Call(func)).i(I::LocalTee(t)).i(I::I32Eqz);
+        self.fail_if();
+        self.i(I::LocalGet(t));
+        self.box_i32(value::TYPE_STRING, dst);
     }
 
     /// Fails unless bound function `o` was made from a constructor.
