@@ -302,6 +302,7 @@ fn plan_stubs(
             map: each(&b.map_funcs, &i32s(4)).and_then(|m| m.try_into().ok()),
             proxy_get: direct1(b.proxy_get_func, &i32s(5)),
             same_value: direct1(b.same_value_func, &i32s(4)),
+            collection_natives: each(&b.collection_natives, &i32s(3)).and_then(|n| n.try_into().ok()),
         })
     });
     let regexp = facts.and_then(|f| {

@@ -29,7 +29,7 @@ mod dataview;
 mod value_ops;
 
 pub use value_ops::ValueOpFuncs;
-use value_ops::{BigIntBinary, BigIntUnary};
+use value_ops::{BigIntBinary, BigIntUnary, CollectionNative};
 pub use calls::StubCalls;
 use crate::cacheir::{CacheIrOp, OpTable};
 use runtime_abi::ic;
@@ -284,6 +284,14 @@ const MAY_GC_OPS: &[&str] = &[
     "CompareBigIntStringResult",
     "ProxyGetResult",
     "SameValueResult",
+    "SetHasResult",
+    "SetHasNonGCThingResult",
+    "SetHasStringResult",
+    "SetHasSymbolResult",
+    "SetHasBigIntResult",
+    "SetHasObjectResult",
+    "SetSizeResult",
+    "MapSizeResult",
     "MapHasResult",
     "MapHasNonGCThingResult",
     "MapHasStringResult",
@@ -642,6 +650,15 @@ static OPS: &[OpDef] = &[
     OpDef { name: "MapGetObjectResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetObjectResult") },
     OpDef { name: "ProxyGetResult", args: &[Id, F], emit: |e, a| e.proxy_get(a[0], a[1]) },
     OpDef { name: "SameValueResult", args: &[Id, Id], emit: |e, a| e.same_value(a[0], a[1]) },
+    // `Set` lookups and sizes through the engine's own natives.
+    OpDef { name: "SetHasResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasResult") },
+    OpDef { name: "SetHasNonGCThingResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasNonGCThingResult") },
+    OpDef { name: "SetHasStringResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasStringResult") },
+    OpDef { name: "SetHasSymbolResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasSymbolResult") },
+    OpDef { name: "SetHasBigIntResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasBigIntResult") },
+    OpDef { name: "SetHasObjectResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasObjectResult") },
+    OpDef { name: "SetSizeResult", args: &[Id], emit: |e, a| e.collection_native(a[0], None, CollectionNative::SetSize, "SetSizeResult") },
+    OpDef { name: "MapSizeResult", args: &[Id], emit: |e, a| e.collection_native(a[0], None, CollectionNative::MapSize, "MapSizeResult") },
     OpDef { name: "LoadBigIntTruthyResult", args: &[Id], emit: |e, a| e.bigint_truthy(a[0]) },
     OpDef { name: "StringToAtom", args: &[Id], emit: |e, a| e.string_to_atom(a[0]) },
     // A class's call or construct hook (the `u32` argc immediate unused, as above).

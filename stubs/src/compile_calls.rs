@@ -154,6 +154,8 @@ pub(super) enum Callee {
     /// `CallClassHook`: an object's class `call` or `construct` hook, a `JSNative` in the
     /// stub's field, called as a native is (the callee need not be a function).
     ClassHook { target: u8 },
+    /// One of the engine's own `JSNative`s, by output function index (`call_engine_native`).
+    Engine { func: u32 },
 }
 
 impl Callee {
@@ -162,6 +164,7 @@ impl Callee {
             Callee::Scripted => "CallScriptedFunction",
             Callee::Native { .. } => "CallNativeFunction",
             Callee::ClassHook { .. } => "CallClassHook",
+            Callee::Engine { .. } => "an engine native",
         }
     }
 }
@@ -219,7 +222,7 @@ impl Emitter<'_> {
         self.copy_arguments(constructing, native, format, argc);
         match kind {
             Callee::Scripted => self.enter_script(c, constructing),
-            Callee::Native { .. } | Callee::ClassHook { .. } => self.enter_native(c, constructing, kind),
+            Callee::Native { .. } | Callee::ClassHook { .. } | Callee::Engine { .. } => self.enter_native(c, constructing, kind),
         }
         Ok(())
     }
@@ -754,16 +757,21 @@ impl Emitter<'_> {
         self.i(I::I32Load(Self::mem(c.cx_runtime, 2))).i(I::LocalGet(sp)).i(I::I32Const(4)).i(I::I32Sub).i(I::I32Store(Self::mem(c.pb_stack_top, 2)));
         self.cx();
         self.i(I::LocalGet(argc)).i(I::LocalGet(vp));
-        match kind {
-            Callee::Native { ignores_rv: true } => {
-                self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::JIT_INFO, 2))).i(I::I32Load(Self::mem(0, 2)));
+        if let Callee::Engine { func } = kind {
+            self.i(I::Call(func));
+        } else {
+            match kind {
+                Callee::Native { ignores_rv: true } => {
+                    self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::JIT_INFO, 2))).i(I::I32Load(Self::mem(0, 2)));
+                }
+                Callee::ClassHook { target } => self.field_u32(target),
+                _ => {
+                    self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::NATIVE, 2)));
+                }
             }
-            Callee::ClassHook { target } => self.field_u32(target),
-            _ => {
-                self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::NATIVE, 2)));
-            }
+            self.i(I::CallIndirect { type_index: c.native_type_index, table_index: 0 });
         }
-        self.i(I::CallIndirect { type_index: c.native_type_index, table_index: 0 }).i(I::LocalSet(ok));
+        self.i(I::LocalSet(ok));
         // The stack's fp is the IC frame's again; then the IC frame goes.
         self.stack_ptr();
         self.i(I::LocalGet(ic_fp)).i(I::I32Store(Self::mem(sf::STACK_FP, 2)));
@@ -774,6 +782,30 @@ impl Emitter<'_> {
         self.pop_ic_frame();
         let r = self.result;
         self.i(I::LocalGet(vp)).i(I::I64Load(Self::mem(0, 3))).i(I::LocalSet(r));
+    }
+
+    /// The engine's own `JSNative` `func` (output function index) called with `this` and
+    /// `args` as a native call from a stub is made: the Values on the auxiliary stack under a
+    /// CallNative exit frame, which the GC traces. The callee slot holds undefined: the
+    /// natives called this way read it only to report a receiver of the wrong class, which
+    /// the body's guards rule out. The result (`vp[0]`) in `result`; false is an error.
+    pub(super) fn call_engine_native(&mut self, this: u8, args: &[u8], func: u32, name: &str) -> Result<(), Decline> {
+        let Some(c) = self.env.calls else { return Err(Decline::Unsupported(name.into())) };
+        let (argc, nargs) = (self.t32b, self.t32g);
+        self.i(I::I32Const(args.len() as i32)).i(I::LocalSet(argc));
+        self.i(I::I32Const(0)).i(I::LocalSet(nargs));
+        self.push_ic_frame();
+        self.check_stack(c, 2);
+        self.footer_is_stub();
+        for &r in args.iter().rev().chain([&this]) {
+            let v = self.reg(r);
+            self.push_slot();
+            self.i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
+        }
+        self.push_slot();
+        self.i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(0, 3)));
+        self.enter_native(c, false, Callee::Engine { func });
+        Ok(())
     }
 
     /// `CallStringConcatResult`: `ConcatStrings<CanGC>` behind an exit frame (it allocates),

@@ -37,6 +37,16 @@ pub struct ValueOpFuncs {
     pub proxy_get: Option<u32>,
     /// `SameValue(cx, const Value&, const Value&, bool*) -> bool`.
     pub same_value: Option<u32>,
+    /// The `JSNative`s of `Set.prototype.has` and of the `size` getters of `Set` and `Map`.
+    pub collection_natives: Option<[u32; 3]>,
+}
+
+/// What a `Set` or `Map` op asks of the engine's natives (`ValueOpFuncs::collection_natives`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum CollectionNative {
+    SetHas,
+    SetSize,
+    MapSize,
 }
 
 /// The binary BigInt ops, in the order of `ValueOpFuncs::binary`.
@@ -220,6 +230,15 @@ impl Emitter<'_> {
         let Some([_, get]) = self.value_op_funcs(name)?.map else { return Err(Decline::Unsupported(name.into())) };
         self.call_value_op(&[map, key], get);
         Ok(())
+    }
+
+    /// `SetHasResult` and its key-type variants (`key` some), `SetSizeResult`,
+    /// `MapSizeResult`: the engine's own native for the method called on `obj`, which the body
+    /// guarded to be a `Set` or `Map` (`call_engine_native`).
+    pub(super) fn collection_native(&mut self, obj: u8, key: Option<u8>, which: CollectionNative, name: &str) -> Result<(), Decline> {
+        let Some(natives) = self.value_op_funcs(name)?.collection_natives else { return Err(Decline::Unsupported(name.into())) };
+        let args: Vec<u8> = key.into_iter().collect();
+        self.call_engine_native(obj, &args, natives[which as usize], name)
     }
 
     /// `SameValueResult` (`Object.is`): the engine's `SameValue` of the two Values behind the

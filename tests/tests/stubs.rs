@@ -529,3 +529,22 @@ fn stubs_proxy_gets() {
 fn stubs_object_is() {
     check_family("object_is", &[("SameValueResult", false)]);
 }
+
+/// `Set` has by keys of every type and the `size` of Sets and Maps through the engine's own
+/// natives, called as a native call from a stub is made; a subclass instance and a Set at the
+/// Map site fail the shape guard.
+#[test]
+fn stubs_set_lookups_and_sizes() {
+    check_family(
+        "sets",
+        &[
+            ("SetHasResult", false),
+            ("SetHasNonGCThingResult", true),
+            ("SetHasStringResult", false),
+            ("SetHasSymbolResult", false),
+            ("SetHasBigIntResult", false),
+            ("SetSizeResult", true),
+            ("MapSizeResult", true),
+        ],
+    );
+}
