@@ -301,6 +301,7 @@ fn plan_stubs(
             compare: each(&b.value_compare_funcs, &i32s(4))?.try_into().ok()?,
             map: each(&b.map_funcs, &i32s(4)).and_then(|m| m.try_into().ok()),
             proxy_get: direct1(b.proxy_get_func, &i32s(5)),
+            proxy_set: direct1(b.proxy_set_func, &i32s(6)),
             same_value: direct1(b.same_value_func, &i32s(4)),
             collection_natives: each(&b.collection_natives, &i32s(3)).and_then(|n| n.try_into().ok()),
         })

@@ -293,6 +293,10 @@ pub struct ValueOpFacts {
     /// scripted handler's `get` (6631), which it reaches through the handler's vtable;
     /// `Proxy::has` (6601) and `Proxy::set` (6603) lie on either side).
     pub proxy_get_func: u32,
+    /// `Proxy::set(cx, HandleObject proxy, HandleId, HandleValue v, HandleValue receiver,
+    /// ObjectOpResult&) -> bool` (OBS: entered once per set of a proxy's property; the next
+    /// function after `Proxy::get`).
+    pub proxy_set_func: u32,
     /// `SameValue(cx, const Value&, const Value&, bool*) -> bool` (OBS: entered once per
     /// `Object.is` from its native (6489); it calls `SameValueZero` (7048), which calls
     /// `BigInt::equal`).
@@ -504,6 +508,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
         value_compare_funcs: [7044, 7046, 5982, 5983],
         map_funcs: [6323, 6320],
         proxy_get_func: 6602,
+        proxy_set_func: 6603,
         same_value_func: 7047,
         collection_natives: [6361, 6358, 6316],
     },

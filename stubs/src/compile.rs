@@ -283,6 +283,7 @@ const MAY_GC_OPS: &[&str] = &[
     "CompareBigIntNumberResult",
     "CompareBigIntStringResult",
     "ProxyGetResult",
+    "ProxySet",
     "SameValueResult",
     "SetHasResult",
     "SetHasNonGCThingResult",
@@ -649,6 +650,7 @@ static OPS: &[OpDef] = &[
     OpDef { name: "MapGetBigIntResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetBigIntResult") },
     OpDef { name: "MapGetObjectResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetObjectResult") },
     OpDef { name: "ProxyGetResult", args: &[Id, F], emit: |e, a| e.proxy_get(a[0], a[1]) },
+    OpDef { name: "ProxySet", args: &[Id, F, Id, Imm8], emit: |e, a| e.proxy_set(a[0], a[1], a[2], a[3] != 0) },
     OpDef { name: "SameValueResult", args: &[Id, Id], emit: |e, a| e.same_value(a[0], a[1]) },
     // `Set` lookups and sizes through the engine's own natives.
     OpDef { name: "SetHasResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasResult") },

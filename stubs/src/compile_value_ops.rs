@@ -37,6 +37,9 @@ pub struct ValueOpFuncs {
     pub proxy_get: Option<u32>,
     /// `SameValue(cx, const Value&, const Value&, bool*) -> bool`.
     pub same_value: Option<u32>,
+    /// `Proxy::set(cx, HandleObject proxy, HandleId, HandleValue v, HandleValue receiver,
+    /// ObjectOpResult&) -> bool`.
+    pub proxy_set: Option<u32>,
     /// The `JSNative`s of `Set.prototype.has` and of the `size` getters of `Set` and `Map`.
     pub collection_natives: Option<[u32; 3]>,
 }
@@ -269,6 +272,36 @@ impl Emitter<'_> {
         self.cell_address(state, CELLS[1]);
         self.i(I::Call(get)).i(I::LocalSet(ok));
         self.i(I::LocalGet(state)).i(I::I64Load(Self::mem(CELLS[1], 3))).i(I::LocalSet(out));
+        self.clear_value_cells(state, 2);
+        self.error_unless(ok);
+        self.pop_ic_frame();
+        Ok(())
+    }
+
+    /// `ProxySet` in sloppy code: property `id` (the stub's field) of proxy `obj` set to
+    /// `rhs` through `Proxy::set` with the proxy as receiver, behind the IC frame; false is an
+    /// error, and a set the proxy refuses is ignored, as sloppy code ignores it. In strict code
+    /// a refusal must throw through the engine's error reporter, which aotjs does not call:
+    /// there the stub fails, as the engine's own interpreter fails every `ProxySet`.
+    pub(super) fn proxy_set(&mut self, obj: u8, id: u8, rhs: u8, strict: bool) -> Result<(), Decline> {
+        let Some(set) = self.value_op_funcs("ProxySet")?.proxy_set else { return Err(Decline::Unsupported("ProxySet".into())) };
+        if strict {
+            self.i(I::Br(0));
+            return Ok(());
+        }
+        let (state, slot, ok, g) = (self.t32h, self.t32b, self.t32, self.env.stack_pointer_global);
+        let id_field = self.field_offset(id);
+        self.values_in_cells(&[obj, rhs], state);
+        // The `ObjectOpResult`, whose answer sloppy code does not read.
+        crate::value::shadow_alloc(&mut self.f, g, slot, 8);
+        self.push_ic_frame();
+        self.cx();
+        self.cell_address(state, CELLS[0]);
+        self.i(I::LocalGet(super::P_STUB)).i(I::I32Const(id_field as i32)).i(I::I32Add);
+        self.cell_address(state, CELLS[1]);
+        self.cell_address(state, CELLS[0]);
+        self.i(I::LocalGet(slot)).i(I::Call(set)).i(I::LocalSet(ok));
+        crate::value::shadow_free(&mut self.f, g, slot, 8);
         self.clear_value_cells(state, 2);
         self.error_unless(ok);
         self.pop_ic_frame();

@@ -548,3 +548,11 @@ fn stubs_set_lookups_and_sizes() {
         ],
     );
 }
+
+/// Property sets on proxies in sloppy code through the engine's `Proxy::set` (refusals
+/// ignored, traps that throw unwind through the stub); in strict code the stub fails, and so
+/// does a plain object at the site.
+#[test]
+fn stubs_proxy_sets() {
+    check_family("proxy_sets", &[("ProxySet", true)]);
+}
