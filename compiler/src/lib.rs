@@ -303,7 +303,7 @@ fn plan_stubs(
             proxy_get: direct1(b.proxy_get_func, &i32s(5)),
             proxy_set: direct1(b.proxy_set_func, &i32s(6)),
             same_value: direct1(b.same_value_func, &i32s(4)),
-            collection_natives: each(&b.collection_natives, &i32s(3)).and_then(|n| n.try_into().ok()),
+            engine_natives: each(&b.engine_natives, &i32s(3)).and_then(|n| n.try_into().ok()),
         })
     });
     let regexp = facts.and_then(|f| {

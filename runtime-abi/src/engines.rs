@@ -301,11 +301,12 @@ pub struct ValueOpFacts {
     /// `Object.is` from its native (6489); it calls `SameValueZero` (7048), which calls
     /// `BigInt::equal`).
     pub same_value_func: u32,
-    /// The `JSNative`s (`(cx, argc, vp) -> bool`) of `Set.prototype.has` and of the `size`
-    /// getters of `Set` and `Map` (OBS: entered once per `set.has(k)`, `set.size`,
-    /// `map.size`; `Set.prototype.has` checks its receiver (6029) and runs its `has_impl`
-    /// (6362), which hashes the key (7247) and looks it up (6302) as `MapObject::has` does).
-    pub collection_natives: [u32; 3],
+    /// The `JSNative`s (`(cx, argc, vp) -> bool`) of `Set.prototype.has`, of the `size`
+    /// getters of `Set` and `Map`, and of `Reflect.getPrototypeOf` (OBS: entered once per
+    /// `set.has(k)`, `set.size`, `map.size`, `Reflect.getPrototypeOf(o)`; `Set.prototype.has`
+    /// checks its receiver (6029) and runs its `has_impl` (6362), which hashes the key (7247)
+    /// and looks it up (6302) as `MapObject::has` does).
+    pub engine_natives: [u32; 4],
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -510,7 +511,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
         proxy_get_func: 6602,
         proxy_set_func: 6603,
         same_value_func: 7047,
-        collection_natives: [6361, 6358, 6316],
+        engine_natives: [6361, 6358, 6316, 7757],
     },
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,

@@ -29,7 +29,7 @@ mod dataview;
 mod value_ops;
 
 pub use value_ops::ValueOpFuncs;
-use value_ops::{BigIntBinary, BigIntUnary, CollectionNative};
+use value_ops::{BigIntBinary, BigIntUnary, EngineNative};
 pub use calls::StubCalls;
 use crate::cacheir::{CacheIrOp, OpTable};
 use runtime_abi::ic;
@@ -293,6 +293,7 @@ const MAY_GC_OPS: &[&str] = &[
     "SetHasObjectResult",
     "SetSizeResult",
     "MapSizeResult",
+    "ReflectGetPrototypeOfResult",
     "MapHasResult",
     "MapHasNonGCThingResult",
     "MapHasStringResult",
@@ -652,15 +653,16 @@ static OPS: &[OpDef] = &[
     OpDef { name: "ProxyGetResult", args: &[Id, F], emit: |e, a| e.proxy_get(a[0], a[1]) },
     OpDef { name: "ProxySet", args: &[Id, F, Id, Imm8], emit: |e, a| e.proxy_set(a[0], a[1], a[2], a[3] != 0) },
     OpDef { name: "SameValueResult", args: &[Id, Id], emit: |e, a| e.same_value(a[0], a[1]) },
-    // `Set` lookups and sizes through the engine's own natives.
-    OpDef { name: "SetHasResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasResult") },
-    OpDef { name: "SetHasNonGCThingResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasNonGCThingResult") },
-    OpDef { name: "SetHasStringResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasStringResult") },
-    OpDef { name: "SetHasSymbolResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasSymbolResult") },
-    OpDef { name: "SetHasBigIntResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasBigIntResult") },
-    OpDef { name: "SetHasObjectResult", args: &[Id, Id], emit: |e, a| e.collection_native(a[0], Some(a[1]), CollectionNative::SetHas, "SetHasObjectResult") },
-    OpDef { name: "SetSizeResult", args: &[Id], emit: |e, a| e.collection_native(a[0], None, CollectionNative::SetSize, "SetSizeResult") },
-    OpDef { name: "MapSizeResult", args: &[Id], emit: |e, a| e.collection_native(a[0], None, CollectionNative::MapSize, "MapSizeResult") },
+    // `Set` lookups, sizes and `Reflect.getPrototypeOf` through the engine's own natives.
+    OpDef { name: "SetHasResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasResult") },
+    OpDef { name: "SetHasNonGCThingResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasNonGCThingResult") },
+    OpDef { name: "SetHasStringResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasStringResult") },
+    OpDef { name: "SetHasSymbolResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasSymbolResult") },
+    OpDef { name: "SetHasBigIntResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasBigIntResult") },
+    OpDef { name: "SetHasObjectResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasObjectResult") },
+    OpDef { name: "SetSizeResult", args: &[Id], emit: |e, a| e.engine_native(a[0], None, EngineNative::SetSize, "SetSizeResult") },
+    OpDef { name: "MapSizeResult", args: &[Id], emit: |e, a| e.engine_native(a[0], None, EngineNative::MapSize, "MapSizeResult") },
+    OpDef { name: "ReflectGetPrototypeOfResult", args: &[Id], emit: |e, a| e.engine_native(a[0], None, EngineNative::ReflectGetPrototypeOf, "ReflectGetPrototypeOfResult") },
     OpDef { name: "LoadBigIntTruthyResult", args: &[Id], emit: |e, a| e.bigint_truthy(a[0]) },
     OpDef { name: "StringToAtom", args: &[Id], emit: |e, a| e.string_to_atom(a[0]) },
     // A class's call or construct hook (the `u32` argc immediate unused, as above).
@@ -1257,6 +1259,15 @@ impl<'a> Emitter<'a> {
     /// The char code at an index of a linear string. Ropes fail the guard (the engine's
     /// interpreter flattens them); out of range gives NaN when `handle_oob`, else fails.
     /// Pushes the packed `length << 5 | flags` of arguments object `o`.
+    /// `[i32 arguments object] -> [i32 length]`: its length, failing the stub if the length
+    /// was overridden; local `packed` is scratch.
+    fn arguments_object_length(&mut self, packed: u32) {
+        self.i(I::I32Load(Self::mem(ic::ARGUMENTS_INITIAL_LENGTH, 2))).i(I::LocalTee(packed));
+        self.i(I::I32Const(ic::ARGUMENTS_LENGTH_OVERRIDDEN as i32)).i(I::I32And);
+        self.fail_if();
+        self.i(I::LocalGet(packed)).i(I::I32Const(ic::ARGUMENTS_PACKED_BITS as i32)).i(I::I32ShrU);
+    }
+
     fn arguments_packed(&mut self, o: u8) {
         self.lo(o);
         self.i(I::I32Load(Self::mem(ic::ARGUMENTS_INITIAL_LENGTH, 2)));
@@ -1276,11 +1287,8 @@ impl<'a> Emitter<'a> {
             self.i(I::Br(0));
             return Ok(());
         }
-        self.arguments_packed(o);
-        self.i(I::I32Const(ic::ARGUMENTS_LENGTH_OVERRIDDEN as i32)).i(I::I32And);
-        self.fail_if();
-        self.arguments_packed(o);
-        self.i(I::I32Const(ic::ARGUMENTS_PACKED_BITS as i32)).i(I::I32ShrU);
+        self.lo(o);
+        self.arguments_object_length(self.t32);
         let dst = res.map_or(self.result, |r| self.reg(r));
         self.box_i32(value::TYPE_INT32, dst);
         Ok(())
@@ -2616,9 +2624,9 @@ impl<'a> Emitter<'a> {
         self.i(I::Block(BlockType::Result(ValType::I32)));
         self.i(I::I32Const(0));
         self.base_shape(o);
-        self.i(I::LocalTee(base)).i(I::I32Load(Self::mem(runtime_abi::layout::base_shape::REALM, 2)));
-        self.i(I::LocalGet(P_CTX)).i(I::I32Load(Self::mem(runtime_abi::script::ctx::CX, 2))).i(I::I32Load(Self::mem(r.cx_realm, 2)));
-        self.i(I::I32Eq).i(I::BrIf(0));
+        self.i(I::LocalTee(base));
+        self.base_in_current_realm(r);
+        self.i(I::BrIf(0));
         self.i(I::LocalGet(base)).i(I::I32Load(Self::mem(ic::BASE_CLASP, 2))).i(I::LocalSet(clasp));
         self.class_is_one_of(clasp, functions.classes);
         self.i(I::I32Eqz).i(I::BrIf(0));

@@ -245,10 +245,8 @@ impl Emitter<'_> {
             }
             cf::ARG_FORMAT_FUN_APPLY_ARGS_OBJ => {
                 self.caller_sp();
-                self.i(I::LocalTee(orig)).i(I::I32Load(Self::mem(0, 2))).i(I::I32Load(Self::mem(ic::ARGUMENTS_INITIAL_LENGTH, 2))).i(I::LocalTee(count));
-                self.i(I::I32Const(ic::ARGUMENTS_LENGTH_OVERRIDDEN as i32)).i(I::I32And);
-                self.fail_if();
-                self.i(I::LocalGet(count)).i(I::I32Const(ic::ARGUMENTS_PACKED_BITS as i32)).i(I::I32ShrU);
+                self.i(I::LocalTee(orig)).i(I::I32Load(Self::mem(0, 2)));
+                self.arguments_object_length(count);
             }
             cf::ARG_FORMAT_FUN_APPLY_ARRAY | cf::ARG_FORMAT_SPREAD => {
                 self.caller_sp();
@@ -316,11 +314,17 @@ impl Emitter<'_> {
     fn guard_in_current_realm(&mut self, op: &str) -> Result<(), Decline> {
         let Some(r) = self.env.realm else { return Err(Decline::Unsupported(op.into())) };
         self.i(I::I32Load(Self::mem(ic::OBJ_SHAPE, 2))).i(I::I32Load(Self::mem(ic::SHAPE_BASE, 2)));
+        self.base_in_current_realm(r);
+        self.i(I::I32Eqz).i(I::BrIf(0));
+        Ok(())
+    }
+
+    /// `[i32 base shape] -> [i32]`: whether the base shape's realm is the one the context is in.
+    pub(super) fn base_in_current_realm(&mut self, r: super::RealmFacts) {
         self.i(I::I32Load(Self::mem(runtime_abi::layout::base_shape::REALM, 2)));
         self.cx();
         self.i(I::I32Load(Self::mem(r.cx_realm, 2)));
-        self.i(I::I32Ne).i(I::BrIf(0));
-        Ok(())
+        self.i(I::I32Eq);
     }
 
     /// Fails unless `callee` (a function) can be called this way; leaves it in `t32` and its

@@ -40,16 +40,18 @@ pub struct ValueOpFuncs {
     /// `Proxy::set(cx, HandleObject proxy, HandleId, HandleValue v, HandleValue receiver,
     /// ObjectOpResult&) -> bool`.
     pub proxy_set: Option<u32>,
-    /// The `JSNative`s of `Set.prototype.has` and of the `size` getters of `Set` and `Map`.
-    pub collection_natives: Option<[u32; 3]>,
+    /// The `JSNative`s of `Set.prototype.has`, of the `size` getters of `Set` and `Map`, and
+    /// of `Reflect.getPrototypeOf`, in the order of `EngineNative`.
+    pub engine_natives: Option<[u32; 4]>,
 }
 
-/// What a `Set` or `Map` op asks of the engine's natives (`ValueOpFuncs::collection_natives`).
+/// The engine's own natives ops are answered by (`ValueOpFuncs::engine_natives`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum CollectionNative {
+pub(super) enum EngineNative {
     SetHas,
     SetSize,
     MapSize,
+    ReflectGetPrototypeOf,
 }
 
 /// The binary BigInt ops, in the order of `ValueOpFuncs::binary`.
@@ -235,12 +237,16 @@ impl Emitter<'_> {
         Ok(())
     }
 
-    /// `SetHasResult` and its key-type variants (`key` some), `SetSizeResult`,
+    /// `SetHasResult` and its key-type variants (`arg` the key), `SetSizeResult`,
     /// `MapSizeResult`: the engine's own native for the method called on `obj`, which the body
-    /// guarded to be a `Set` or `Map` (`call_engine_native`).
-    pub(super) fn collection_native(&mut self, obj: u8, key: Option<u8>, which: CollectionNative, name: &str) -> Result<(), Decline> {
-        let Some(natives) = self.value_op_funcs(name)?.collection_natives else { return Err(Decline::Unsupported(name.into())) };
-        let args: Vec<u8> = key.into_iter().collect();
+    /// guarded to be a `Set` or `Map`; `ReflectGetPrototypeOfResult`: `Reflect.getPrototypeOf`
+    /// of `obj`, an object (`call_engine_native`).
+    pub(super) fn engine_native(&mut self, obj: u8, arg: Option<u8>, which: EngineNative, name: &str) -> Result<(), Decline> {
+        let Some(natives) = self.value_op_funcs(name)?.engine_natives else { return Err(Decline::Unsupported(name.into())) };
+        let args: Vec<u8> = match which {
+            EngineNative::ReflectGetPrototypeOf => vec![obj],
+            _ => arg.into_iter().collect(),
+        };
         self.call_engine_native(obj, &args, natives[which as usize], name)
     }
 

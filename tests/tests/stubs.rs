@@ -556,3 +556,10 @@ fn stubs_set_lookups_and_sizes() {
 fn stubs_proxy_sets() {
     check_family("proxy_sets", &[("ProxySet", true)]);
 }
+
+/// `Reflect.getPrototypeOf` through the engine's own native, proxies' traps included; a
+/// primitive fails the object guard.
+#[test]
+fn stubs_reflect_get_prototype_of() {
+    check_family("reflect_proto", &[("ReflectGetPrototypeOfResult", true)]);
+}
