@@ -302,11 +302,12 @@ pub struct ValueOpFacts {
     /// `BigInt::equal`).
     pub same_value_func: u32,
     /// The `JSNative`s (`(cx, argc, vp) -> bool`) of `Set.prototype.has`, of the `size`
-    /// getters of `Set` and `Map`, and of `Reflect.getPrototypeOf` (OBS: entered once per
-    /// `set.has(k)`, `set.size`, `map.size`, `Reflect.getPrototypeOf(o)`; `Set.prototype.has`
+    /// getters of `Set` and `Map`, of `Reflect.getPrototypeOf` and of `Array.prototype.slice`
+    /// (OBS: entered once per `set.has(k)`, `set.size`, `map.size`, `Reflect.getPrototypeOf(o)`,
+    /// and `slice` of an array or of an arguments object; `Set.prototype.has`
     /// checks its receiver (6029) and runs its `has_impl` (6362), which hashes the key (7247)
     /// and looks it up (6302) as `MapObject::has` does).
-    pub engine_natives: [u32; 4],
+    pub engine_natives: [u32; 5],
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -511,7 +512,7 @@ pub static FASTLY_WEVAL_FACTS: EngineFacts = EngineFacts {
         proxy_get_func: 6602,
         proxy_set_func: 6603,
         same_value_func: 7047,
-        engine_natives: [6361, 6358, 6316, 7757],
+        engine_natives: [6361, 6358, 6316, 7757, 6058],
     },
     set_property_megamorphic_func: 11527,
     set_element_megamorphic_func: 11525,

@@ -294,6 +294,8 @@ const MAY_GC_OPS: &[&str] = &[
     "SetSizeResult",
     "MapSizeResult",
     "ReflectGetPrototypeOfResult",
+    "PackedArraySliceResult",
+    "ArgumentsSliceResult",
     "MapHasResult",
     "MapHasNonGCThingResult",
     "MapHasStringResult",
@@ -653,7 +655,7 @@ static OPS: &[OpDef] = &[
     OpDef { name: "ProxyGetResult", args: &[Id, F], emit: |e, a| e.proxy_get(a[0], a[1]) },
     OpDef { name: "ProxySet", args: &[Id, F, Id, Imm8], emit: |e, a| e.proxy_set(a[0], a[1], a[2], a[3] != 0) },
     OpDef { name: "SameValueResult", args: &[Id, Id], emit: |e, a| e.same_value(a[0], a[1]) },
-    // `Set` lookups, sizes and `Reflect.getPrototypeOf` through the engine's own natives.
+    // `Set` lookups, sizes, `Reflect.getPrototypeOf` and `slice` through the engine's own natives.
     OpDef { name: "SetHasResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasResult") },
     OpDef { name: "SetHasNonGCThingResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasNonGCThingResult") },
     OpDef { name: "SetHasStringResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasStringResult") },
@@ -662,6 +664,8 @@ static OPS: &[OpDef] = &[
     OpDef { name: "SetHasObjectResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasObjectResult") },
     OpDef { name: "SetSizeResult", args: &[Id], emit: |e, a| e.engine_native(a[0], None, EngineNative::SetSize, "SetSizeResult") },
     OpDef { name: "MapSizeResult", args: &[Id], emit: |e, a| e.engine_native(a[0], None, EngineNative::MapSize, "MapSizeResult") },
+    OpDef { name: "PackedArraySliceResult", args: &[F, Id, Id, Id], emit: |e, a| e.slice_native(a[1], a[2], a[3], "PackedArraySliceResult") },
+    OpDef { name: "ArgumentsSliceResult", args: &[F, Id, Id, Id], emit: |e, a| e.slice_native(a[1], a[2], a[3], "ArgumentsSliceResult") },
     OpDef { name: "ReflectGetPrototypeOfResult", args: &[Id], emit: |e, a| e.engine_native(a[0], None, EngineNative::ReflectGetPrototypeOf, "ReflectGetPrototypeOfResult") },
     OpDef { name: "LoadBigIntTruthyResult", args: &[Id], emit: |e, a| e.bigint_truthy(a[0]) },
     OpDef { name: "StringToAtom", args: &[Id], emit: |e, a| e.string_to_atom(a[0]) },

@@ -40,9 +40,9 @@ pub struct ValueOpFuncs {
     /// `Proxy::set(cx, HandleObject proxy, HandleId, HandleValue v, HandleValue receiver,
     /// ObjectOpResult&) -> bool`.
     pub proxy_set: Option<u32>,
-    /// The `JSNative`s of `Set.prototype.has`, of the `size` getters of `Set` and `Map`, and
-    /// of `Reflect.getPrototypeOf`, in the order of `EngineNative`.
-    pub engine_natives: Option<[u32; 4]>,
+    /// The `JSNative`s of `Set.prototype.has`, of the `size` getters of `Set` and `Map`, of
+    /// `Reflect.getPrototypeOf` and of `Array.prototype.slice`, in the order of `EngineNative`.
+    pub engine_natives: Option<[u32; 5]>,
 }
 
 /// The engine's own natives ops are answered by (`ValueOpFuncs::engine_natives`).
@@ -52,6 +52,7 @@ pub(super) enum EngineNative {
     SetSize,
     MapSize,
     ReflectGetPrototypeOf,
+    ArraySlice,
 }
 
 /// The binary BigInt ops, in the order of `ValueOpFuncs::binary`.
@@ -248,6 +249,14 @@ impl Emitter<'_> {
             _ => arg.into_iter().collect(),
         };
         self.call_engine_native(obj, &args, natives[which as usize], name)
+    }
+
+    /// `PackedArraySliceResult` / `ArgumentsSliceResult`: `Array.prototype.slice` of the packed
+    /// array or arguments object `obj` from `begin` to `end` (int32s the body computed), through
+    /// the engine's own native (the template object, which the JITs allocate from, is unused).
+    pub(super) fn slice_native(&mut self, obj: u8, begin: u8, end: u8, name: &str) -> Result<(), Decline> {
+        let Some(natives) = self.value_op_funcs(name)?.engine_natives else { return Err(Decline::Unsupported(name.into())) };
+        self.call_engine_native(obj, &[begin, end], natives[EngineNative::ArraySlice as usize], name)
     }
 
     /// `SameValueResult` (`Object.is`): the engine's `SameValue` of the two Values behind the

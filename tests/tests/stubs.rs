@@ -563,3 +563,10 @@ fn stubs_proxy_sets() {
 fn stubs_reflect_get_prototype_of() {
     check_family("reflect_proto", &[("ReflectGetPrototypeOfResult", true)]);
 }
+
+/// `slice` of packed arrays and arguments objects through the engine's own
+/// `Array.prototype.slice`; a bound that is no int32 fails the int32 guard.
+#[test]
+fn stubs_array_and_arguments_slices() {
+    check_family("slices", &[("ArgumentsSliceResult", false), ("PackedArraySliceResult", true)]);
+}
