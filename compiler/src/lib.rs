@@ -299,11 +299,11 @@ fn plan_stubs(
             as_n: each(&b.as_n_funcs, &as_n_sig)?.try_into().ok()?,
             equal: direct1(b.equal_func, &i32s(2))?,
             compare: each(&b.value_compare_funcs, &i32s(4))?.try_into().ok()?,
-            map: each(&b.map_funcs, &i32s(4)).and_then(|m| m.try_into().ok()),
-            proxy_get: direct1(b.proxy_get_func, &i32s(5)),
-            proxy_set: direct1(b.proxy_set_func, &i32s(6)),
-            same_value: direct1(b.same_value_func, &i32s(4)),
-            engine_natives: each(&b.engine_natives, &i32s(3)).and_then(|n| n.try_into().ok()),
+            map: each(&b.map_funcs, &i32s(4))?.try_into().ok()?,
+            proxy_get: direct1(b.proxy_get_func, &i32s(5))?,
+            proxy_set: direct1(b.proxy_set_func, &i32s(6))?,
+            same_value: direct1(b.same_value_func, &i32s(4))?,
+            engine_natives: each(&b.engine_natives, &i32s(3))?.try_into().ok()?,
         })
     });
     let regexp = facts.and_then(|f| {

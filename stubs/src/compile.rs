@@ -62,7 +62,7 @@ pub struct StubEnv<'a> {
     /// Output function indices of `StringToNumberPure`, `Int32ToStringPure` and
     /// `ConcatStrings<CanGC>`.
     pub strings: Option<StringFuncs>,
-    /// BigInt arithmetic and comparisons, `Map` lookups.
+    /// What BigInt, `Map`/`Set`, proxy and other ops the engine's interpreter lacks call.
     pub value_ops: Option<ValueOpFuncs>,
     /// Output function index of `NativeObject::growSlotsPure`, for `AllocateAndStoreDynamicSlot`.
     pub grow_slots: Option<u32>,
@@ -617,56 +617,57 @@ static OPS: &[OpDef] = &[
         args: &[Id, Imm8, Imm8, Imm8, Imm8, F],
         emit: |e, a| e.bind_function(a[0], u32::from_le_bytes([a[1], a[2], a[3], a[4]]), Some(a[5])),
     },
-    // BigInts (`compile_value_ops.rs`): the engine's own functions, as its interpreter runs them.
-    OpDef { name: "BigIntAddResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Add, "BigIntAddResult") },
-    OpDef { name: "BigIntSubResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Sub, "BigIntSubResult") },
-    OpDef { name: "BigIntMulResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Mul, "BigIntMulResult") },
-    OpDef { name: "BigIntDivResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Div, "BigIntDivResult") },
-    OpDef { name: "BigIntModResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Mod, "BigIntModResult") },
-    OpDef { name: "BigIntPowResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Pow, "BigIntPowResult") },
-    OpDef { name: "BigIntBitAndResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::BitAnd, "BigIntBitAndResult") },
-    OpDef { name: "BigIntBitOrResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::BitOr, "BigIntBitOrResult") },
-    OpDef { name: "BigIntBitXorResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::BitXor, "BigIntBitXorResult") },
-    OpDef { name: "BigIntLeftShiftResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::LeftShift, "BigIntLeftShiftResult") },
-    OpDef { name: "BigIntRightShiftResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::RightShift, "BigIntRightShiftResult") },
-    OpDef { name: "BigIntNegationResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Negation, "BigIntNegationResult") },
-    OpDef { name: "BigIntIncResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Inc, "BigIntIncResult") },
-    OpDef { name: "BigIntDecResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Dec, "BigIntDecResult") },
-    OpDef { name: "BigIntNotResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Not, "BigIntNotResult") },
+    // BigInts, `Map`/`Set`, proxies, `Object.is`, `Reflect.getPrototypeOf` and `slice`
+    // (`compile_value_ops.rs`): the engine's own functions, as its interpreter runs them.
+    OpDef { name: "BigIntAddResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Add) },
+    OpDef { name: "BigIntSubResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Sub) },
+    OpDef { name: "BigIntMulResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Mul) },
+    OpDef { name: "BigIntDivResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Div) },
+    OpDef { name: "BigIntModResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Mod) },
+    OpDef { name: "BigIntPowResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::Pow) },
+    OpDef { name: "BigIntBitAndResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::BitAnd) },
+    OpDef { name: "BigIntBitOrResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::BitOr) },
+    OpDef { name: "BigIntBitXorResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::BitXor) },
+    OpDef { name: "BigIntLeftShiftResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::LeftShift) },
+    OpDef { name: "BigIntRightShiftResult", args: &[Id, Id], emit: |e, a| e.bigint_binary(a[0], a[1], BigIntBinary::RightShift) },
+    OpDef { name: "BigIntNegationResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Negation) },
+    OpDef { name: "BigIntIncResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Inc) },
+    OpDef { name: "BigIntDecResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Dec) },
+    OpDef { name: "BigIntNotResult", args: &[Id], emit: |e, a| e.bigint_unary(a[0], BigIntUnary::Not) },
     OpDef { name: "BigIntAsIntNResult", args: &[Id, Id], emit: |e, a| e.bigint_as_n(a[0], a[1], false) },
     OpDef { name: "BigIntAsUintNResult", args: &[Id, Id], emit: |e, a| e.bigint_as_n(a[0], a[1], true) },
-    OpDef { name: "CompareBigIntResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], true, "CompareBigIntResult") },
-    OpDef { name: "CompareBigIntInt32Result", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false, "CompareBigIntInt32Result") },
-    OpDef { name: "CompareBigIntNumberResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false, "CompareBigIntNumberResult") },
-    OpDef { name: "CompareBigIntStringResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false, "CompareBigIntStringResult") },
+    OpDef { name: "CompareBigIntResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], true) },
+    OpDef { name: "CompareBigIntInt32Result", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false) },
+    OpDef { name: "CompareBigIntNumberResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false) },
+    OpDef { name: "CompareBigIntStringResult", args: &[Imm8, Id, Id], emit: |e, a| e.compare_bigint(a[0], a[1], a[2], false) },
     // `Map` lookups by any key (the variants differ in the key's guarded type only).
-    OpDef { name: "MapHasResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasResult") },
-    OpDef { name: "MapHasNonGCThingResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasNonGCThingResult") },
-    OpDef { name: "MapHasStringResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasStringResult") },
-    OpDef { name: "MapHasSymbolResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasSymbolResult") },
-    OpDef { name: "MapHasBigIntResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasBigIntResult") },
-    OpDef { name: "MapHasObjectResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1], "MapHasObjectResult") },
-    OpDef { name: "MapGetResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetResult") },
-    OpDef { name: "MapGetNonGCThingResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetNonGCThingResult") },
-    OpDef { name: "MapGetStringResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetStringResult") },
-    OpDef { name: "MapGetSymbolResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetSymbolResult") },
-    OpDef { name: "MapGetBigIntResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetBigIntResult") },
-    OpDef { name: "MapGetObjectResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1], "MapGetObjectResult") },
+    OpDef { name: "MapHasResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1]) },
+    OpDef { name: "MapHasNonGCThingResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1]) },
+    OpDef { name: "MapHasStringResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1]) },
+    OpDef { name: "MapHasSymbolResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1]) },
+    OpDef { name: "MapHasBigIntResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1]) },
+    OpDef { name: "MapHasObjectResult", args: &[Id, Id], emit: |e, a| e.map_has(a[0], a[1]) },
+    OpDef { name: "MapGetResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1]) },
+    OpDef { name: "MapGetNonGCThingResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1]) },
+    OpDef { name: "MapGetStringResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1]) },
+    OpDef { name: "MapGetSymbolResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1]) },
+    OpDef { name: "MapGetBigIntResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1]) },
+    OpDef { name: "MapGetObjectResult", args: &[Id, Id], emit: |e, a| e.map_get(a[0], a[1]) },
     OpDef { name: "ProxyGetResult", args: &[Id, F], emit: |e, a| e.proxy_get(a[0], a[1]) },
     OpDef { name: "ProxySet", args: &[Id, F, Id, Imm8], emit: |e, a| e.proxy_set(a[0], a[1], a[2], a[3] != 0) },
     OpDef { name: "SameValueResult", args: &[Id, Id], emit: |e, a| e.same_value(a[0], a[1]) },
     // `Set` lookups, sizes, `Reflect.getPrototypeOf` and `slice` through the engine's own natives.
-    OpDef { name: "SetHasResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasResult") },
-    OpDef { name: "SetHasNonGCThingResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasNonGCThingResult") },
-    OpDef { name: "SetHasStringResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasStringResult") },
-    OpDef { name: "SetHasSymbolResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasSymbolResult") },
-    OpDef { name: "SetHasBigIntResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasBigIntResult") },
-    OpDef { name: "SetHasObjectResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], Some(a[1]), EngineNative::SetHas, "SetHasObjectResult") },
-    OpDef { name: "SetSizeResult", args: &[Id], emit: |e, a| e.engine_native(a[0], None, EngineNative::SetSize, "SetSizeResult") },
-    OpDef { name: "MapSizeResult", args: &[Id], emit: |e, a| e.engine_native(a[0], None, EngineNative::MapSize, "MapSizeResult") },
-    OpDef { name: "PackedArraySliceResult", args: &[F, Id, Id, Id], emit: |e, a| e.slice_native(a[1], a[2], a[3], "PackedArraySliceResult") },
-    OpDef { name: "ArgumentsSliceResult", args: &[F, Id, Id, Id], emit: |e, a| e.slice_native(a[1], a[2], a[3], "ArgumentsSliceResult") },
-    OpDef { name: "ReflectGetPrototypeOfResult", args: &[Id], emit: |e, a| e.engine_native(a[0], None, EngineNative::ReflectGetPrototypeOf, "ReflectGetPrototypeOfResult") },
+    OpDef { name: "SetHasResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], &[a[1]], EngineNative::SetHas) },
+    OpDef { name: "SetHasNonGCThingResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], &[a[1]], EngineNative::SetHas) },
+    OpDef { name: "SetHasStringResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], &[a[1]], EngineNative::SetHas) },
+    OpDef { name: "SetHasSymbolResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], &[a[1]], EngineNative::SetHas) },
+    OpDef { name: "SetHasBigIntResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], &[a[1]], EngineNative::SetHas) },
+    OpDef { name: "SetHasObjectResult", args: &[Id, Id], emit: |e, a| e.engine_native(a[0], &[a[1]], EngineNative::SetHas) },
+    OpDef { name: "SetSizeResult", args: &[Id], emit: |e, a| e.engine_native(a[0], &[], EngineNative::SetSize) },
+    OpDef { name: "MapSizeResult", args: &[Id], emit: |e, a| e.engine_native(a[0], &[], EngineNative::MapSize) },
+    OpDef { name: "PackedArraySliceResult", args: &[F, Id, Id, Id], emit: |e, a| e.engine_native(a[1], &[a[2], a[3]], EngineNative::ArraySlice) },
+    OpDef { name: "ArgumentsSliceResult", args: &[F, Id, Id, Id], emit: |e, a| e.engine_native(a[1], &[a[2], a[3]], EngineNative::ArraySlice) },
+    OpDef { name: "ReflectGetPrototypeOfResult", args: &[Id], emit: |e, a| e.engine_native(a[0], &[a[0]], EngineNative::ReflectGetPrototypeOf) },
     OpDef { name: "LoadBigIntTruthyResult", args: &[Id], emit: |e, a| e.bigint_truthy(a[0]) },
     OpDef { name: "StringToAtom", args: &[Id], emit: |e, a| e.string_to_atom(a[0]) },
     // A class's call or construct hook (the `u32` argc immediate unused, as above).
@@ -804,6 +805,7 @@ pub fn compile(ops: &[CacheIrOp<'_>], env: &StubEnv<'_>) -> Result<Vec<u8>, Decl
     e.prologue();
     e.f.instruction(&I::Block(BlockType::Empty));
     for (def, args) in plan {
+        e.op = def.name;
         let before = e.f.byte_len();
         match (def.emit)(&mut e, args) {
             // An operand this compiler does not handle, in an op the engine's interpreter
@@ -851,6 +853,8 @@ enum Miss {
 struct Emitter<'a> {
     env: &'a StubEnv<'a>,
     f: Function,
+    /// The op being lowered (for declines that name it).
+    op: &'static str,
     /// First register local; register r is local `regs + r`.
     regs: u32,
     result: u32,
@@ -880,6 +884,7 @@ impl<'a> Emitter<'a> {
         Emitter {
             env,
             f: Function::new(locals),
+            op: "",
             regs,
             result,
             t32: result + 1,
@@ -964,6 +969,12 @@ impl<'a> Emitter<'a> {
     /// Pushes the address of field byte `b`'s word: the stub pointer (offset folded into loads).
     fn field_offset(&self, b: u8) -> u32 {
         self.env.stub_data_offset + ic::FIELD_SCALE * b as u32
+    }
+
+    /// Pushes the address of stub field `b`: a handle the GC traces and updates.
+    fn field_address(&mut self, b: u8) {
+        let off = self.field_offset(b);
+        self.i(I::LocalGet(P_STUB)).i(I::I32Const(off as i32)).i(I::I32Add);
     }
 
     fn field_u32(&mut self, b: u8) {

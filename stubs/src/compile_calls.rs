@@ -296,12 +296,8 @@ impl Emitter<'_> {
         self.push_ic_frame();
         self.check_stack(c, 2);
         self.footer_is_stub();
-        let sp = self.t32d;
-        for r in rhs.into_iter().chain([receiver]) {
-            let v = self.reg(r);
-            self.i(I::LocalGet(sp)).i(I::I32Const(8)).i(I::I32Sub).i(I::LocalTee(sp));
-            self.i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
-        }
+        let values: Vec<u8> = rhs.into_iter().chain([receiver]).collect();
+        self.push_registers(&values);
         self.enter_script(c, false);
         Ok(())
     }
@@ -405,6 +401,15 @@ impl Emitter<'_> {
         self.i(I::I32Load(Self::mem(c.cx_runtime, 2))).i(I::LocalGet(saved)).i(I::I32Store(Self::mem(c.pb_stack_top, 2)));
     }
 
+    /// Inside the IC frame: returns the error unless local `ok` (an engine function's answer,
+    /// or the GC thing it made) is non-zero.
+    pub(super) fn error_unless(&mut self, ok: u32) {
+        self.i(I::LocalGet(ok)).i(I::I32Eqz).i(I::If(BlockType::Empty));
+        self.i(I::I32Const(sf::RESULT_ERROR));
+        self.return_error();
+        self.i(I::End);
+    }
+
     /// With a `PBIResult` code (non-zero) on the stack: pops the IC frame, stores the code in
     /// `ctx.error` and returns the error sentinel.
     pub(super) fn return_error(&mut self) {
@@ -486,9 +491,7 @@ impl Emitter<'_> {
     fn copy_arguments(&mut self, constructing: bool, native: bool, format: u8, argc: u8) {
         let (sp, orig, n, count, src) = (self.t32d, self.t32c, self.t32g, self.t32b, self.t32h);
         if constructing {
-            self.push_slot();
-            self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
-            self.i(I::LocalGet(orig)).i(I::I32Const(8)).i(I::I32Add).i(I::LocalSet(orig));
+            self.push_new_target();
         }
         if !native {
             self.padding();
@@ -568,6 +571,23 @@ impl Emitter<'_> {
         }
     }
 
+    /// Pushes the caller's new.target (its top Value, at `t32c`, which moves past it).
+    fn push_new_target(&mut self) {
+        let orig = self.t32c;
+        self.push_slot();
+        self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
+        self.i(I::LocalGet(orig)).i(I::I32Const(8)).i(I::I32Add).i(I::LocalSet(orig));
+    }
+
+    /// Pushes the Values of registers `regs`, the first highest.
+    fn push_registers(&mut self, regs: &[u8]) {
+        for &r in regs {
+            let v = self.reg(r);
+            self.push_slot();
+            self.i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
+        }
+    }
+
     /// Moves `t32d` down one Value and leaves the new address on the stack.
     fn push_slot(&mut self) {
         let sp = self.t32d;
@@ -623,7 +643,7 @@ impl Emitter<'_> {
             self.guard_in_current_realm("CallBoundScriptedFunction")?;
         }
         let Ok(bound) = i32::try_from(num_bound) else { return Err(Decline::UnsupportedOperand("CallBoundScriptedFunction".into())) };
-        let (fun, nargs, argc_local, n, src, orig) = (self.t32, self.t32g, self.t32b, self.t32g, self.t32h, self.t32c);
+        let (fun, nargs, argc_local, n, src) = (self.t32, self.t32g, self.t32b, self.t32g, self.t32h);
         self.lo(target);
         self.i(I::LocalSet(fun));
         self.guard_scripted_callee();
@@ -640,9 +660,7 @@ impl Emitter<'_> {
         }
         self.footer_is_stub();
         if constructing {
-            self.push_slot();
-            self.i(I::LocalGet(orig)).i(I::I64Load(Self::mem(0, 3))).i(I::I64Store(Self::mem(0, 3)));
-            self.i(I::LocalGet(orig)).i(I::I32Const(8)).i(I::I32Add).i(I::LocalSet(orig));
+            self.push_new_target();
         }
         self.i(I::LocalGet(argc_local)).i(I::LocalSet(n));
         self.copy_from_caller(n);
@@ -761,28 +779,32 @@ impl Emitter<'_> {
         self.i(I::I32Load(Self::mem(c.cx_runtime, 2))).i(I::LocalGet(sp)).i(I::I32Const(4)).i(I::I32Sub).i(I::I32Store(Self::mem(c.pb_stack_top, 2)));
         self.cx();
         self.i(I::LocalGet(argc)).i(I::LocalGet(vp));
-        if let Callee::Engine { func } = kind {
-            self.i(I::Call(func));
-        } else {
-            match kind {
-                Callee::Native { ignores_rv: true } => {
-                    self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::JIT_INFO, 2))).i(I::I32Load(Self::mem(0, 2)));
-                }
-                Callee::ClassHook { target } => self.field_u32(target),
-                _ => {
-                    self.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(function::NATIVE, 2)));
-                }
+        let pointer_at = |e: &mut Self, at: u32| {
+            e.i(I::LocalGet(fun)).i(I::I32Load(Self::mem(at, 2)));
+        };
+        let call_pointer = I::CallIndirect { type_index: c.native_type_index, table_index: 0 };
+        match kind {
+            Callee::Engine { func } => {
+                self.i(I::Call(func));
             }
-            self.i(I::CallIndirect { type_index: c.native_type_index, table_index: 0 });
+            Callee::ClassHook { target } => {
+                self.field_u32(target);
+                self.i(call_pointer);
+            }
+            Callee::Native { ignores_rv: true } => {
+                pointer_at(self, function::JIT_INFO);
+                self.i(I::I32Load(Self::mem(0, 2))).i(call_pointer);
+            }
+            Callee::Native { ignores_rv: false } | Callee::Scripted => {
+                pointer_at(self, function::NATIVE);
+                self.i(call_pointer);
+            }
         }
         self.i(I::LocalSet(ok));
         // The stack's fp is the IC frame's again; then the IC frame goes.
         self.stack_ptr();
         self.i(I::LocalGet(ic_fp)).i(I::I32Store(Self::mem(sf::STACK_FP, 2)));
-        self.i(I::LocalGet(ok)).i(I::I32Eqz).i(I::If(BlockType::Empty));
-        self.i(I::I32Const(sf::RESULT_ERROR));
-        self.return_error();
-        self.i(I::End);
+        self.error_unless(ok);
         self.pop_ic_frame();
         let r = self.result;
         self.i(I::LocalGet(vp)).i(I::I64Load(Self::mem(0, 3))).i(I::LocalSet(r));
@@ -793,23 +815,20 @@ impl Emitter<'_> {
     /// CallNative exit frame, which the GC traces. The callee slot holds undefined: the
     /// natives called this way read it only to report a receiver of the wrong class, which
     /// the body's guards rule out. The result (`vp[0]`) in `result`; false is an error.
-    pub(super) fn call_engine_native(&mut self, this: u8, args: &[u8], func: u32, name: &str) -> Result<(), Decline> {
-        let Some(c) = self.env.calls else { return Err(Decline::Unsupported(name.into())) };
+    /// The caller has checked that stubs can make calls (`env.calls`).
+    pub(super) fn call_engine_native(&mut self, this: u8, args: &[u8], func: u32) {
+        let c = self.env.calls.expect("calls");
         let (argc, nargs) = (self.t32b, self.t32g);
         self.i(I::I32Const(args.len() as i32)).i(I::LocalSet(argc));
         self.i(I::I32Const(0)).i(I::LocalSet(nargs));
         self.push_ic_frame();
         self.check_stack(c, 2);
         self.footer_is_stub();
-        for &r in args.iter().rev().chain([&this]) {
-            let v = self.reg(r);
-            self.push_slot();
-            self.i(I::LocalGet(v)).i(I::I64Store(Self::mem(0, 3)));
-        }
+        let values: Vec<u8> = args.iter().rev().copied().chain([this]).collect();
+        self.push_registers(&values);
         self.push_slot();
         self.i(I::I64Const(UNDEFINED)).i(I::I64Store(Self::mem(0, 3)));
         self.enter_native(c, false, Callee::Engine { func });
-        Ok(())
     }
 
     /// `CallStringConcatResult`: `ConcatStrings<CanGC>` behind an exit frame (it allocates),
@@ -860,8 +879,7 @@ impl Emitter<'_> {
             e.cx();
             match what {
                 Alloc::PlainObject { alloc_kind, shape } => {
-                    let shape_field = e.field_offset(shape);
-                    e.i(I::LocalGet(P_STUB)).i(I::I32Const(shape_field as i32)).i(I::I32Add);
+                    e.field_address(shape);
                     e.i(I::I32Const(alloc_kind as i32));
                     e.field_u32(site);
                     e.i(I::Call(c.new_plain_object));
@@ -872,8 +890,7 @@ impl Emitter<'_> {
                     e.i(I::Call(c.new_array_object));
                 }
                 Alloc::ArrayFromLength { template, length } => {
-                    let template_field = e.field_offset(template);
-                    e.i(I::LocalGet(P_STUB)).i(I::I32Const(template_field as i32)).i(I::I32Add);
+                    e.field_address(template);
                     e.lo(length);
                     e.i(I::Call(c.new_array_from_length));
                 }
@@ -891,10 +908,7 @@ impl Emitter<'_> {
         self.push_ic_frame();
         call(self);
         self.i(I::LocalSet(r));
-        self.i(I::LocalGet(r)).i(I::I32Eqz).i(I::If(BlockType::Empty));
-        self.i(I::I32Const(sf::RESULT_ERROR));
-        self.return_error();
-        self.i(I::End);
+        self.error_unless(r);
         self.pop_ic_frame();
         self.i(I::LocalGet(r));
     }
@@ -1200,8 +1214,7 @@ impl Emitter<'_> {
             e.i(I::LocalGet(args)).i(I::I32Const(argc));
             match template {
                 Some(t) => {
-                    let field = e.field_offset(t);
-                    e.i(I::LocalGet(P_STUB)).i(I::I32Const(field as i32)).i(I::I32Add);
+                    e.field_address(t);
                     e.i(I::Call(c.bind_function_specialized));
                 }
                 None => {

@@ -1,19 +1,22 @@
-//! BigInt arithmetic, comparisons and truth, and `Map` lookups, in stubs, through the engine's
-//! own functions as its interpreter runs them on a fallback hit. (This engine's CacheIR
-//! interpreter implements none of these ops: it fails every such stub, and each hit goes on
-//! to the fallback.)
+//! BigInt arithmetic, comparisons and truth, `Map` and `Set` lookups and sizes, proxy gets and
+//! sets, `Object.is`, `Reflect.getPrototypeOf` and `slice` in stubs, through the engine's own
+//! functions as its interpreter runs them on a fallback hit. (This engine's CacheIR
+//! interpreter implements none of these ops but `PackedArraySliceResult`: it fails every such
+//! stub, and each hit goes on to the fallback.)
 //!
 //! Operands that are GC things travel as Values in the `State`'s Value cells, where the GC
 //! traces and updates them: a cell is a `HandleValue`, and (NUNBOX32, payload first) also a
-//! `Handle<BigInt*>` to its payload. Calls that may allocate are made behind the IC frame; the
-//! cells are given back before anything else, error or not.
+//! handle to its GC thing (`Handle<BigInt*>`, `HandleObject`). Calls that may allocate are
+//! made behind the IC frame; the cells are given back before anything else, error or not.
+//! Ops answered by one of the engine's `JSNative`s call it as a native call from a stub is
+//! made (`call_engine_native`).
 
 use super::{Decline, Emitter, P_CTX};
 use runtime_abi::script::{self as sf, ctx};
 use runtime_abi::value::{TYPE_BIGINT, TYPE_BOOLEAN, TYPE_UNDEFINED};
-use wasm_encoder::{BlockType, Instruction as I};
+use wasm_encoder::Instruction as I;
 
-/// What BigInt stubs call in the engine (output function indices).
+/// What these ops call in the engine (output function indices).
 #[derive(Clone, Copy, Debug)]
 pub struct ValueOpFuncs {
     /// `BigInt::addValue` and the others, `(cx, HandleValue, HandleValue, MutableHandleValue)
@@ -31,18 +34,18 @@ pub struct ValueOpFuncs {
     pub compare: [u32; 4],
     /// `MapObject::has(cx, HandleObject, HandleValue key, bool*) -> bool` and
     /// `MapObject::get(cx, HandleObject, HandleValue key, MutableHandleValue) -> bool`.
-    pub map: Option<[u32; 2]>,
+    pub map: [u32; 2],
     /// `Proxy::get(cx, HandleObject proxy, HandleValue receiver, HandleId, MutableHandleValue)
     /// -> bool`.
-    pub proxy_get: Option<u32>,
+    pub proxy_get: u32,
     /// `SameValue(cx, const Value&, const Value&, bool*) -> bool`.
-    pub same_value: Option<u32>,
+    pub same_value: u32,
     /// `Proxy::set(cx, HandleObject proxy, HandleId, HandleValue v, HandleValue receiver,
     /// ObjectOpResult&) -> bool`.
-    pub proxy_set: Option<u32>,
+    pub proxy_set: u32,
     /// The `JSNative`s of `Set.prototype.has`, of the `size` getters of `Set` and `Map`, of
     /// `Reflect.getPrototypeOf` and of `Array.prototype.slice`, in the order of `EngineNative`.
-    pub engine_natives: Option<[u32; 5]>,
+    pub engine_natives: [u32; 5],
 }
 
 /// The engine's own natives ops are answered by (`ValueOpFuncs::engine_natives`).
@@ -109,25 +112,26 @@ fn comparison_for(jsop: &str) -> Option<(ValueCompare, bool, bool)> {
 const CELLS: [u32; 2] = [sf::STATE_VALUE0, sf::STATE_VALUE1];
 
 impl Emitter<'_> {
-    fn value_op_funcs(&self, op: &str) -> Result<ValueOpFuncs, Decline> {
+    /// The engine functions these ops call, if the engine has them all (and calls from stubs).
+    fn value_op_funcs(&self) -> Result<ValueOpFuncs, Decline> {
         match (self.env.calls, self.env.value_ops) {
             (Some(_), Some(f)) => Ok(f),
-            _ => Err(Decline::Unsupported(op.into())),
+            _ => Err(Decline::Unsupported(self.op.into())),
         }
     }
 
     /// `BigIntAddResult` and the other binary ops: the engine's `BigInt::addValue` (and the
     /// others) of the two BigInts, the result a new BigInt; false is an error (a RangeError
     /// for a zero divisor or a negative exponent, or out of memory).
-    pub(super) fn bigint_binary(&mut self, lhs: u8, rhs: u8, op: BigIntBinary, name: &str) -> Result<(), Decline> {
-        let f = self.value_op_funcs(name)?;
+    pub(super) fn bigint_binary(&mut self, lhs: u8, rhs: u8, op: BigIntBinary) -> Result<(), Decline> {
+        let f = self.value_op_funcs()?;
         self.call_value_op(&[lhs, rhs], f.binary[op as usize]);
         Ok(())
     }
 
     /// `BigIntNegationResult`, `BigIntIncResult`, `BigIntDecResult`, `BigIntNotResult`.
-    pub(super) fn bigint_unary(&mut self, operand: u8, op: BigIntUnary, name: &str) -> Result<(), Decline> {
-        let f = self.value_op_funcs(name)?;
+    pub(super) fn bigint_unary(&mut self, operand: u8, op: BigIntUnary) -> Result<(), Decline> {
+        let f = self.value_op_funcs()?;
         self.call_value_op(&[operand], f.unary[op as usize]);
         Ok(())
     }
@@ -154,7 +158,7 @@ impl Emitter<'_> {
     /// non-negative int32) bits, through the engine's `BigInt::asIntN` / `asUintN` behind the
     /// IC frame; null is an error.
     pub(super) fn bigint_as_n(&mut self, bits: u8, x: u8, unsigned: bool) -> Result<(), Decline> {
-        let f = self.value_op_funcs(if unsigned { "BigIntAsUintNResult" } else { "BigIntAsIntNResult" })?;
+        let f = self.value_op_funcs()?;
         let (state, out) = (self.t32h, self.result);
         self.values_in_cells(&[x], state);
         self.call_vm_returning_cell(|e| {
@@ -165,8 +169,7 @@ impl Emitter<'_> {
             e.i(I::Call(f.as_n[usize::from(unsigned)]));
             e.clear_value_cells(state, 1);
         });
-        crate::value::box_i32(&mut self.f, TYPE_BIGINT);
-        self.i(I::LocalSet(out));
+        self.box_i32(TYPE_BIGINT, out);
         Ok(())
     }
 
@@ -175,11 +178,10 @@ impl Emitter<'_> {
     /// under JSOp `jsop` (already reversed by the engine when it put the BigInt first).
     /// Equality of two BigInts is the engine's pure `BigInt::equal`; everything else its
     /// Value comparison behind the IC frame (a string operand is parsed, which may allocate).
-    pub(super) fn compare_bigint(&mut self, jsop: u8, lhs: u8, rhs: u8, both_bigints: bool, name: &str) -> Result<(), Decline> {
-        let f = self.value_op_funcs(name)?;
+    pub(super) fn compare_bigint(&mut self, jsop: u8, lhs: u8, rhs: u8, both_bigints: bool) -> Result<(), Decline> {
+        let f = self.value_op_funcs()?;
         let op = self.env.ops.jsop_name(jsop).unwrap_or("").to_string();
-        let Some((cmp, swap, negate)) = comparison_for(&op) else { return Err(Decline::UnsupportedOperand(name.into())) };
-        let out = self.result;
+        let Some((cmp, swap, negate)) = comparison_for(&op) else { return Err(Decline::UnsupportedOperand(self.op.into())) };
         if both_bigints && matches!(cmp, ValueCompare::LooselyEqual | ValueCompare::StrictlyEqual) {
             self.lo(lhs);
             self.lo(rhs);
@@ -191,8 +193,7 @@ impl Emitter<'_> {
         if negate {
             self.i(I::I32Eqz);
         }
-        crate::value::box_i32(&mut self.f, TYPE_BOOLEAN);
-        self.i(I::LocalSet(out));
+        self.box_i32(TYPE_BOOLEAN, self.result);
         Ok(())
     }
 
@@ -219,54 +220,41 @@ impl Emitter<'_> {
 
     /// `MapHasResult` and its variants by key type: whether `Map` `map` has `key`, through
     /// the engine's `MapObject::has` behind the IC frame (hashing a key may flatten a string).
-    pub(super) fn map_has(&mut self, map: u8, key: u8, name: &str) -> Result<(), Decline> {
-        let Some([has, _]) = self.value_op_funcs(name)?.map else { return Err(Decline::Unsupported(name.into())) };
-        let out = self.result;
+    pub(super) fn map_has(&mut self, map: u8, key: u8) -> Result<(), Decline> {
+        let [has, _] = self.value_op_funcs()?.map;
         // The map's cell is also a `HandleObject` (its payload).
         self.call_value_compare([map, key], has);
-        crate::value::box_i32(&mut self.f, TYPE_BOOLEAN);
-        self.i(I::LocalSet(out));
+        self.box_i32(TYPE_BOOLEAN, self.result);
         Ok(())
     }
 
     /// `MapGetResult` and its variants: the value of `key` in `Map` `map`, or undefined,
     /// through `MapObject::get`. Its result is written over the map's cell, which `get` no
     /// longer reads by then.
-    pub(super) fn map_get(&mut self, map: u8, key: u8, name: &str) -> Result<(), Decline> {
-        let Some([_, get]) = self.value_op_funcs(name)?.map else { return Err(Decline::Unsupported(name.into())) };
+    pub(super) fn map_get(&mut self, map: u8, key: u8) -> Result<(), Decline> {
+        let [_, get] = self.value_op_funcs()?.map;
         self.call_value_op(&[map, key], get);
         Ok(())
     }
 
-    /// `SetHasResult` and its key-type variants (`arg` the key), `SetSizeResult`,
-    /// `MapSizeResult`: the engine's own native for the method called on `obj`, which the body
-    /// guarded to be a `Set` or `Map`; `ReflectGetPrototypeOfResult`: `Reflect.getPrototypeOf`
-    /// of `obj`, an object (`call_engine_native`).
-    pub(super) fn engine_native(&mut self, obj: u8, arg: Option<u8>, which: EngineNative, name: &str) -> Result<(), Decline> {
-        let Some(natives) = self.value_op_funcs(name)?.engine_natives else { return Err(Decline::Unsupported(name.into())) };
-        let args: Vec<u8> = match which {
-            EngineNative::ReflectGetPrototypeOf => vec![obj],
-            _ => arg.into_iter().collect(),
-        };
-        self.call_engine_native(obj, &args, natives[which as usize], name)
-    }
-
-    /// `PackedArraySliceResult` / `ArgumentsSliceResult`: `Array.prototype.slice` of the packed
-    /// array or arguments object `obj` from `begin` to `end` (int32s the body computed), through
-    /// the engine's own native (the template object, which the JITs allocate from, is unused).
-    pub(super) fn slice_native(&mut self, obj: u8, begin: u8, end: u8, name: &str) -> Result<(), Decline> {
-        let Some(natives) = self.value_op_funcs(name)?.engine_natives else { return Err(Decline::Unsupported(name.into())) };
-        self.call_engine_native(obj, &[begin, end], natives[EngineNative::ArraySlice as usize], name)
+    /// The engine's own native `which` called on `this` with `args` (`call_engine_native`):
+    /// `SetHasResult` and its key-type variants (the key), `SetSizeResult`, `MapSizeResult` (on
+    /// a `Set` or `Map` the body guarded), `ReflectGetPrototypeOfResult` (the object, also as
+    /// `this`, which the native ignores), `PackedArraySliceResult` / `ArgumentsSliceResult`
+    /// (`slice` of a packed array or arguments object from `begin` to `end`, int32s the body
+    /// computed; the template object, which the JITs allocate from, is unused).
+    pub(super) fn engine_native(&mut self, this: u8, args: &[u8], which: EngineNative) -> Result<(), Decline> {
+        let natives = self.value_op_funcs()?.engine_natives;
+        self.call_engine_native(this, args, natives[which as usize]);
+        Ok(())
     }
 
     /// `SameValueResult` (`Object.is`): the engine's `SameValue` of the two Values behind the
     /// IC frame (comparing strings may flatten them).
     pub(super) fn same_value(&mut self, lhs: u8, rhs: u8) -> Result<(), Decline> {
-        let Some(func) = self.value_op_funcs("SameValueResult")?.same_value else { return Err(Decline::Unsupported("SameValueResult".into())) };
-        let out = self.result;
+        let func = self.value_op_funcs()?.same_value;
         self.call_value_compare([lhs, rhs], func);
-        crate::value::box_i32(&mut self.f, TYPE_BOOLEAN);
-        self.i(I::LocalSet(out));
+        self.box_i32(TYPE_BOOLEAN, self.result);
         Ok(())
     }
 
@@ -274,16 +262,15 @@ impl Emitter<'_> {
     /// as the engine's `ProxyGetProperty` asks it: `Proxy::get` with the proxy as receiver,
     /// behind the IC frame (the handler's trap runs); false is an error.
     pub(super) fn proxy_get(&mut self, obj: u8, id: u8) -> Result<(), Decline> {
-        let Some(get) = self.value_op_funcs("ProxyGetResult")?.proxy_get else { return Err(Decline::Unsupported("ProxyGetResult".into())) };
+        let get = self.value_op_funcs()?.proxy_get;
         let (state, ok, out) = (self.t32h, self.t32, self.result);
-        let id_field = self.field_offset(id);
         self.values_in_cells(&[obj], state);
         self.push_ic_frame();
         self.cx();
         // The proxy's cell is its handle and the receiver's.
         self.cell_address(state, CELLS[0]);
         self.cell_address(state, CELLS[0]);
-        self.i(I::LocalGet(super::P_STUB)).i(I::I32Const(id_field as i32)).i(I::I32Add);
+        self.field_address(id);
         self.cell_address(state, CELLS[1]);
         self.i(I::Call(get)).i(I::LocalSet(ok));
         self.i(I::LocalGet(state)).i(I::I64Load(Self::mem(CELLS[1], 3))).i(I::LocalSet(out));
@@ -299,20 +286,19 @@ impl Emitter<'_> {
     /// a refusal must throw through the engine's error reporter, which aotjs does not call:
     /// there the stub fails, as the engine's own interpreter fails every `ProxySet`.
     pub(super) fn proxy_set(&mut self, obj: u8, id: u8, rhs: u8, strict: bool) -> Result<(), Decline> {
-        let Some(set) = self.value_op_funcs("ProxySet")?.proxy_set else { return Err(Decline::Unsupported("ProxySet".into())) };
+        let set = self.value_op_funcs()?.proxy_set;
         if strict {
             self.i(I::Br(0));
             return Ok(());
         }
         let (state, slot, ok, g) = (self.t32h, self.t32b, self.t32, self.env.stack_pointer_global);
-        let id_field = self.field_offset(id);
         self.values_in_cells(&[obj, rhs], state);
         // The `ObjectOpResult`, whose answer sloppy code does not read.
         crate::value::shadow_alloc(&mut self.f, g, slot, 8);
         self.push_ic_frame();
         self.cx();
         self.cell_address(state, CELLS[0]);
-        self.i(I::LocalGet(super::P_STUB)).i(I::I32Const(id_field as i32)).i(I::I32Add);
+        self.field_address(id);
         self.cell_address(state, CELLS[1]);
         self.cell_address(state, CELLS[0]);
         self.i(I::LocalGet(slot)).i(I::Call(set)).i(I::LocalSet(ok));
@@ -325,11 +311,9 @@ impl Emitter<'_> {
 
     /// `LoadBigIntTruthyResult`: a BigInt is truthy unless it is zero, which has no digits.
     pub(super) fn bigint_truthy(&mut self, x: u8) -> Result<(), Decline> {
-        let out = self.result;
         self.lo(x);
         self.i(I::I32Load(Self::mem(runtime_abi::layout::bigint::DIGIT_LENGTH, 2))).i(I::I32Const(0)).i(I::I32Ne);
-        crate::value::box_i32(&mut self.f, TYPE_BOOLEAN);
-        self.i(I::LocalSet(out));
+        self.box_i32(TYPE_BOOLEAN, self.result);
         Ok(())
     }
 
@@ -355,13 +339,6 @@ impl Emitter<'_> {
         }
     }
 
-    /// Inside the IC frame: returns the error unless local `ok` is true.
-    fn error_unless(&mut self, ok: u32) {
-        self.i(I::LocalGet(ok)).i(I::I32Eqz).i(I::If(BlockType::Empty));
-        self.i(I::I32Const(sf::RESULT_ERROR));
-        self.return_error();
-        self.i(I::End);
-    }
 }
 
 #[cfg(test)]
